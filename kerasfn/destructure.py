@@ -1,0 +1,67 @@
+"""Named, unpackable results for layers called with ``return_state=True``.
+
+R writes ``c(seq, h, c) %<-% lstm(x)``; Python unpacks
+``seq, h, c = lstm(x)``.  The results here are named tuples, so they unpack
+positionally, slice (``result[1:]`` is a ready ``initial_state``), and are
+understood as a structure by Keras (``keras.Model(inputs, result)`` works)
+while also naming their parts: ``result.memory_state``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import keras
+
+__all__ = [
+    "BidirectionalLSTMStates",
+    "LSTMStates",
+    "RNNStates",
+    "name_outputs",
+]
+
+
+class LSTMStates(NamedTuple):
+    """Output of an LSTM with ``return_state=True``."""
+
+    output: Any
+    memory_state: Any
+    carry_state: Any
+
+
+class RNNStates(NamedTuple):
+    """Output of a GRU or simple RNN with ``return_state=True``."""
+
+    output: Any
+    state: Any
+
+
+class BidirectionalLSTMStates(NamedTuple):
+    """Output of ``layer_bidirectional(layer_lstm(..., return_state=True))``."""
+
+    output: Any
+    forward_memory_state: Any
+    forward_carry_state: Any
+    backward_memory_state: Any
+    backward_carry_state: Any
+
+
+def _states_type(layer: keras.layers.Layer, count: int) -> type | None:
+    if isinstance(layer, keras.layers.Bidirectional):
+        inner = layer.forward_layer
+        if isinstance(inner, keras.layers.LSTM) and count == 5:
+            return BidirectionalLSTMStates
+        return None
+    if isinstance(layer, keras.layers.LSTM) and count == 3:
+        return LSTMStates
+    if isinstance(layer, (keras.layers.GRU, keras.layers.SimpleRNN)) and count == 2:
+        return RNNStates
+    return None
+
+
+def name_outputs(layer: keras.layers.Layer, outputs: Any) -> Any:
+    """Wrap a ``return_state`` output list in its named tuple; pass anything else."""
+    if not getattr(layer, "return_state", False) or not isinstance(outputs, (list, tuple)):
+        return outputs
+    states_type = _states_type(layer, len(outputs))
+    return outputs if states_type is None else states_type(*outputs)

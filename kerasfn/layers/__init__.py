@@ -1,0 +1,5 @@
+"""The R-named ``layer_*`` functions: each a one-line call into :mod:`kerasfn.compose`."""
+
+from kerasfn.layers.lstm import layer_lstm
+
+__all__ = ["layer_lstm"]
