@@ -1,0 +1,97 @@
+"""Issue 2 (5): the pipe operator, and every ordinary meaning of `|` kept."""
+
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from kerasfn import keras_input, keras_model, keras_model_sequential, layer_lstm, random_uniform, shape
+
+
+def test_eager_tensor_pipe():
+    assert shape(random_uniform((32, 10, 8)) | layer_lstm(4)) == (32, 4)
+
+
+def test_numpy_pipe_computes_the_layer_once_not_elementwise():
+    output = np.random.rand(6, 5, 3) | layer_lstm(4)
+    assert tuple(output.shape) == (6, 4)
+
+
+def test_symbolic_pipe_builds_a_model():
+    inputs = keras_input((10, 8))
+    outputs = inputs | layer_lstm(6, return_sequences=True) | layer_lstm(2)
+    assert isinstance(outputs, keras.KerasTensor) and outputs.dtype == "float32"
+    model = keras_model(inputs, outputs)
+    assert model.predict(np.zeros((3, 10, 8)), verbose=0).shape == (3, 2)
+
+
+def test_symbolic_pipe_is_not_logical_or():
+    inputs = keras_input((10, 8))
+    output = inputs | layer_lstm(4)
+    assert output.dtype != "bool"
+    assert output.shape == (None, 4)
+
+
+def test_sequential_pipe_chains_left_to_right():
+    model = keras_model_sequential(input_shape=(10, 8))
+    result = model | layer_lstm(8, return_sequences=True, name="first") | layer_lstm(3, name="second")
+    assert result is model
+    assert [layer.name for layer in model.layers] == ["first", "second"]
+    assert model.output_shape == (None, 3)
+
+
+def test_stored_layer_pipes_and_keeps_its_weights():
+    encoder = layer_lstm(8, return_state=True)
+    inputs = keras_input((5, 2))
+    results = inputs | encoder
+    assert len(results) == 3
+    again = keras_input((5, 2)) | encoder
+    assert len(again) == 3 and len(encoder.weights) == 3
+
+
+def test_pipe_into_an_unsupported_left_side_is_a_type_error():
+    with pytest.raises(TypeError, match=r"`object` must be .*received 'text' \(str\)"):
+        "text" | layer_lstm(4)
+
+
+def test_pipe_errors_are_kerasfn_errors_for_tf_tensors():
+    with pytest.raises(ValueError, match=r"`inputs` to layer '.*' must be a 3D tensor .*received shape \(4, 3\)"):
+        tf.ones((4, 3)) | layer_lstm(4)
+
+
+# -- every ordinary meaning of | is unchanged --------------------------------
+
+def test_kerastensor_logical_or_still_works():
+    a = keras_input((3,), dtype="bool")
+    b = keras_input((3,), dtype="bool")
+    result = a | b
+    assert isinstance(result, keras.KerasTensor) and result.dtype == "bool"
+    model = keras_model([a, b], result)
+    out = model.predict([np.array([[True, False, False]]), np.array([[False, False, True]])], verbose=0)
+    np.testing.assert_array_equal(out, [[True, False, True]])
+
+
+def test_kerastensor_or_with_python_and_numpy_values_still_works():
+    a = keras_input((2,), dtype="bool")
+    assert (a | True).dtype == "bool"
+    assert (True | a).dtype == "bool"
+    assert (a | np.array([True, False])).dtype == "bool"
+
+
+def test_tf_tensor_or_unchanged():
+    np.testing.assert_array_equal((tf.constant([1, 2]) | tf.constant([4, 0])).numpy(), [5, 2])
+    np.testing.assert_array_equal((tf.constant([True, False]) | tf.constant([False, False])).numpy(), [True, False])
+    np.testing.assert_array_equal((tf.constant([1, 2]) | 1).numpy(), [1, 3])
+
+
+def test_numpy_and_python_or_unchanged():
+    np.testing.assert_array_equal(np.array([1, 2]) | np.array([4, 0]), [5, 2])
+    np.testing.assert_array_equal(np.array([True, False]) | False, [True, False])
+    assert (5 | 2) == 7 and ({1} | {2}) == {1, 2} and ({"a": 1} | {"b": 2}) == {"a": 1, "b": 2}
+
+
+def test_layer_on_the_left_is_not_an_operator():
+    with pytest.raises(TypeError):
+        layer_lstm(4) | keras_input((3, 2))
+    with pytest.raises(TypeError):
+        layer_lstm(4) | np.ones((2, 3, 2))

@@ -1,0 +1,36 @@
+"""The README's set-up commands are what CI runs."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _readme_commands():
+    return re.findall(r"```bash\n(.+?)\n```", (ROOT / "README.md").read_text())
+
+
+def test_readme_has_exactly_two_setup_commands():
+    setup = (ROOT / "README.md").read_text().split("## Set-up", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```bash\n(.+?)\n```", setup)
+    assert commands == [
+        'python -m pip install -e . && python -m kerasfn',
+        'python -m pip install -e ".[test]" && python -m pytest',
+    ]
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text().splitlines()
+    test_command = _readme_commands()[1]
+    assert test_command in ci
+
+
+def test_demo_runs_the_seed_examples():
+    result = subprocess.run([sys.executable, "-m", "kerasfn"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    for line in ["shape(output) -> shape(32, 4)", "shape(whole_seq_output) -> shape(32, 10, 4)",
+                 "shape(final_memory_state) -> shape(32, 4)", "shape(final_carry_state) -> shape(32, 4)"]:
+        assert line in result.stdout
+    assert "seq2seq" in result.stdout and "shape(predict(model, x))" in result.stdout

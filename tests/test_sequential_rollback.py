@@ -1,0 +1,66 @@
+"""Issue 2 (9): a pipe into a Sequential model is all or nothing."""
+
+import keras
+import numpy as np
+import pytest
+
+from kerasfn import keras_model_sequential, layer_lstm
+
+X = np.random.default_rng(3).random((4, 10, 8)).astype("float32")
+
+
+def _model():
+    return keras_model_sequential(input_shape=(10, 8)) | layer_lstm(6, return_sequences=True) | layer_lstm(4)
+
+
+def test_failed_pipe_leaves_the_model_exactly_as_before():
+    model = _model()
+    layers_before = list(model.layers)
+    weights_before = [w.copy() for w in model.get_weights()]
+    output_before = model.predict(X, verbose=0)
+
+    with pytest.raises(ValueError, match=r"must be a 3D tensor .*received shape \(None, 4\)"):
+        model | layer_lstm(3)  # an LSTM after a layer whose output is 2-D
+
+    assert model.layers == layers_before
+    assert len(model.layers) == 2
+    assert model.output_shape == (None, 4)
+    np.testing.assert_array_equal(model.predict(X, verbose=0), output_before)
+    for before, after in zip(weights_before, model.get_weights()):
+        np.testing.assert_array_equal(before, after)
+
+
+def test_model_keeps_working_after_a_failed_pipe():
+    model = _model()
+    with pytest.raises(ValueError):
+        layer_lstm(model, 3)
+    model.compile(optimizer="adam", loss="mse")
+    history = model.fit(X, np.zeros((4, 4)), epochs=1, verbose=0)
+    assert np.isfinite(history.history["loss"][0])
+    model.summary(print_fn=lambda *args, **kwargs: None)
+
+
+def test_a_good_pipe_after_a_failed_one_works():
+    model = keras_model_sequential(input_shape=(10, 8)) | layer_lstm(4)
+    with pytest.raises(ValueError):
+        model | layer_lstm(3)
+    model | keras.layers.Dense(2)
+    assert [type(layer).__name__ for layer in model.layers] == ["LSTM", "Dense"]
+    assert model.predict(X, verbose=0).shape == (4, 2)
+
+
+def test_plain_keras_would_have_kept_the_bad_layer():
+    """The behaviour kerasfn fixes, pinned so a Keras change is noticed."""
+    model = keras.Sequential([keras.Input((10, 8)), keras.layers.LSTM(4)])
+    with pytest.raises(Exception):
+        model.add(keras.layers.LSTM(3))
+    assert len(model.layers) == 2
+
+
+def test_failed_input_declaration_leaves_an_empty_model_empty():
+    model = keras_model_sequential()
+    with pytest.raises(ValueError):
+        model | layer_lstm(4, input_shape=(10,))
+    assert model.layers == [] and not model.built
+    model | layer_lstm(4, input_shape=(10, 8))
+    assert model.input_shape == (None, 10, 8)
