@@ -14,6 +14,8 @@ reaches it:
 * ``tf.Tensor.__or__`` does find ``Layer.__ror__`` on its own, but replaces
   any ``TypeError``/``ValueError`` it raises with TensorFlow's conversion
   error; deferring up front keeps kerasfn's messages intact.
+* ``keras.Variable.__or__`` tries to convert the layer to a tensor and
+  fails with a conversion error; it defers the same way.
 * numpy arrays would broadcast ``bitwise_or`` element by element into the
   layer; ``Layer.__array_ufunc__ = None`` tells numpy to defer instead.
 
@@ -56,7 +58,7 @@ def _defer_to_layers(operator: Callable[[Any, Any], Any]) -> Callable[[Any, Any]
 
 
 def _patch(cls: type, name: str) -> None:
-    current = cls.__dict__[name]
+    current = getattr(cls, name)
     if not hasattr(current, _ORIGINAL):
         setattr(cls, name, _defer_to_layers(current))
 
@@ -67,6 +69,7 @@ def install() -> None:
     Layer.__array_ufunc__ = None
     _patch(keras.KerasTensor, "__or__")
     _patch(keras.KerasTensor, "__ror__")
+    _patch(keras.Variable, "__or__")
     if keras.backend.backend() == "tensorflow":
         import tensorflow as tf
 

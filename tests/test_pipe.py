@@ -95,3 +95,10 @@ def test_layer_on_the_left_is_not_an_operator():
         layer_lstm(4) | keras_input((3, 2))
     with pytest.raises(TypeError):
         layer_lstm(4) | np.ones((2, 3, 2))
+
+
+def test_keras_variable_pipes_and_keeps_its_or():
+    variable = keras.Variable(np.ones((2, 3, 4)))
+    assert shape(variable | layer_lstm(2)) == (2, 2)
+    flags = keras.Variable(np.array([True, False]))
+    np.testing.assert_array_equal(keras.ops.convert_to_numpy(flags | np.array([False, True])), [True, True])
