@@ -1,0 +1,1 @@
+"""Code generation for kerasfn's layer functions: ``python -m kerasfn.codegen``."""

@@ -1,0 +1,10 @@
+"""``python -m kerasfn.codegen``: regenerate ``kerasfn/layers/generated.py``."""
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+from kerasfn.codegen.generate import write  # noqa: E402
+
+if __name__ == "__main__":
+    print(f"wrote {write()}")
