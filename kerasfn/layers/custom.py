@@ -1,0 +1,129 @@
+"""``Layer()``: R keras3's constructor for custom layer classes, and ``layer_input()``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import keras
+
+from kerasfn.compose import compose_layer, is_composable
+from kerasfn.models import keras_input
+
+__all__ = ["Layer", "layer_input"]
+
+#: Keyword arguments that belong to ``keras.layers.Layer.__init__`` itself.
+_BASE_KEYWORDS = ("name", "dtype", "trainable", "autocast")
+
+
+def Layer(  # noqa: N802  (R's name)
+    classname: str,
+    initialize: Callable[..., None] | None = None,
+    call: Callable[..., Any] | None = None,
+    build: Callable[..., None] | None = None,
+    get_config: Callable[..., dict] | None = None,
+    **methods: Callable[..., Any],
+) -> Callable[..., Any]:
+    """Define a custom Layer class
+
+    Description:
+        Creates a subclass of ``keras.layers.Layer`` named ``classname`` with
+        the given methods, and returns its R-style layer function: called
+        with ``object`` first, it dispatches like every ``layer_*`` function
+        (``None`` -> the layer, a Sequential model -> appended, a tensor ->
+        the output).  ``initialize`` is R's ``initialize``: it receives the
+        layer and the constructor's arguments; the ``Layer`` base is already
+        initialised (with ``name``, ``dtype``, ``trainable``) when it runs.
+
+    Arguments:
+        classname: Name of the new class.
+        initialize: ``function(self, ...)`` run when a layer is created.
+        call: ``function(self, inputs, ...)``, the layer's computation.
+        build: Optional ``function(self, input_shape)`` creating weights.
+        get_config: Optional ``function(self)`` returning the layer's config.
+        **methods: Further methods or attributes of the class.
+
+    Value:
+        A layer function ``f(object=None, *args, **kwargs)``; the class
+        itself is ``f.layer_class``.
+
+    Examples:
+        >>> from kerasfn import Layer, random_uniform, shape
+        >>> layer_scale = Layer("Scale",
+        ...     initialize=lambda self, factor=2.0: setattr(self, "factor", factor),
+        ...     call=lambda self, x: x * self.factor)
+        >>> y = random_uniform((2, 3)) | layer_scale(3.0)
+        >>> shape(y)
+        shape(2, 3)
+        >>> type(layer_scale()).__name__
+        'Scale'
+
+    See also:
+        :func:`layer_lambda` for a layer without weights or configuration.
+    """
+
+    def __init__(self: keras.layers.Layer, *args: Any, **kwargs: Any) -> None:
+        base = {key: kwargs.pop(key) for key in _BASE_KEYWORDS if key in kwargs}
+        keras.layers.Layer.__init__(self, **base)
+        if initialize is not None:
+            initialize(self, *args, **kwargs)
+        elif args or kwargs:
+            raise TypeError(f"{classname}() takes no arguments without `initialize`; received {args or kwargs}.")
+
+    namespace = {"__init__": __init__, **methods}
+    for name, method in (("call", call), ("build", build), ("get_config", get_config)):
+        if method is not None:
+            namespace[name] = method
+    layer_class = type(classname, (keras.layers.Layer,), namespace)
+
+    def layer_function(object: Any = None, *args: Any, **kwargs: Any) -> Any:
+        if not is_composable(object):  # R: layer_scale(3) means layer_scale(, 3)
+            args, object = (object, *args), None
+        return compose_layer(object, layer_class(*args, **kwargs))
+
+    layer_function.__name__ = layer_function.__qualname__ = classname
+    layer_function.__doc__ = f"Layer function for the custom class ``{classname}``: ``object`` first."
+    layer_function.layer_class = layer_class
+    return layer_function
+
+
+def layer_input(
+    shape: Any = None,
+    batch_size: int | None = None,
+    dtype: str | None = None,
+    sparse: bool | None = None,
+    batch_shape: Any = None,
+    name: str | None = None,
+    tensor: Any = None,
+    optional: bool = False,
+) -> keras.KerasTensor:
+    """Create a Keras tensor (R keras 2's name for keras_input)
+
+    Description:
+        ``layer_input()`` is R keras 2's name for ``keras_input()``, kept so
+        that older scripts port unchanged.  It takes the same arguments and
+        returns the same symbolic tensor.
+
+    Arguments:
+        shape: The shape of one sample, without the batch size.
+        batch_size: Optional static batch size.
+        dtype: The data type of the input.
+        sparse: Whether the input is sparse.
+        batch_shape: The full shape, batch size included.
+        name: Optional name for the input layer.
+        tensor: Optional existing tensor to wrap into the input layer.
+        optional: Whether the input can be ``None``.
+
+    Value:
+        A ``KerasTensor``.
+
+    Examples:
+        >>> from kerasfn import layer_input, shape
+        >>> shape(layer_input((10, 8)))
+        shape(NA, 10, 8)
+
+    See also:
+        :func:`keras_input`.
+    """
+    return keras_input(shape=shape, batch_size=batch_size, dtype=dtype, sparse=sparse,
+                       batch_shape=batch_shape, name=name, tensor=tensor, optional=optional)
