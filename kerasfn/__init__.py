@@ -7,9 +7,28 @@ function dispatches on its first argument (see :mod:`kerasfn.compose`).
 from kerasfn import pipe as _pipe
 from kerasfn.destructure import LSTMStates
 from kerasfn.layers import layer_lstm
+from kerasfn.layers.generated import *  # noqa: F403  (every other R layer function)
+from kerasfn.layers.generated import __all__ as _layer_functions
+from kerasfn.layers.custom import Layer, layer_input
 from kerasfn.models import keras_input, keras_model, keras_model_sequential
+from kerasfn.plot import plot
 from kerasfn.random import random_normal, random_uniform
 from kerasfn.shape import Shape, shape
+from kerasfn.utils import pad_sequences, set_random_seed, timeseries_dataset_from_array, to_categorical
+from kerasfn.verbs import (
+    compile,
+    evaluate,
+    fit,
+    freeze_weights,
+    get_weights,
+    load_model,
+    predict,
+    reset_state,
+    save_model,
+    set_weights,
+    summary,
+    unfreeze_weights,
+)
 
 _pipe.install()
 
@@ -25,4 +44,27 @@ __all__ = [
     "random_normal",
     "random_uniform",
     "shape",
+    *_layer_functions,
+    # custom layers and R keras 2's input
+    "Layer",
+    "layer_input",
+    # model verbs (``compile`` shadows the built-in: see the README)
+    "compile",
+    "evaluate",
+    "fit",
+    "freeze_weights",
+    "get_weights",
+    "load_model",
+    "plot",
+    "predict",
+    "reset_state",
+    "save_model",
+    "set_weights",
+    "summary",
+    "unfreeze_weights",
+    # data helpers
+    "pad_sequences",
+    "set_random_seed",
+    "timeseries_dataset_from_array",
+    "to_categorical",
 ]

@@ -21,6 +21,7 @@ from kerasfn.destructure import name_outputs
 __all__ = ["LSTM"]
 
 
+@keras.saving.register_keras_serializable(package="kerasfn")  # so saved models and Bidirectional copies find it
 class LSTM(keras.layers.LSTM):
     """``keras.layers.LSTM`` with named ``return_state`` results and early input checks."""
 
