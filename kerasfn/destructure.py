@@ -46,15 +46,24 @@ class BidirectionalLSTMStates(NamedTuple):
     backward_carry_state: Any
 
 
+def _cell_kind(layer: keras.layers.Layer) -> type | None:
+    """The cell class an RNN layer runs: ``layer_lstm`` and ``layer_rnn(rnn_cell_lstm())`` alike."""
+    cell = getattr(layer, "cell", None)
+    for kind in (keras.layers.LSTMCell, keras.layers.GRUCell, keras.layers.SimpleRNNCell):
+        if isinstance(cell, kind):
+            return kind
+    return None
+
+
 def _states_type(layer: keras.layers.Layer, count: int) -> type | None:
     if isinstance(layer, keras.layers.Bidirectional):
-        inner = layer.forward_layer
-        if isinstance(inner, keras.layers.LSTM) and count == 5:
+        if _cell_kind(layer.forward_layer) is keras.layers.LSTMCell and count == 5:
             return BidirectionalLSTMStates
         return None
-    if isinstance(layer, keras.layers.LSTM) and count == 3:
+    kind = _cell_kind(layer)
+    if kind is keras.layers.LSTMCell and count == 3:
         return LSTMStates
-    if isinstance(layer, (keras.layers.GRU, keras.layers.SimpleRNN)) and count == 2:
+    if kind in (keras.layers.GRUCell, keras.layers.SimpleRNNCell) and count == 2:
         return RNNStates
     return None
 

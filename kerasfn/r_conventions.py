@@ -103,6 +103,14 @@ def _as_use_cudnn(name: str, value: Any) -> str | bool:
     raise ValueError(f'`{name}` must be "auto", True or False; received {describe(value)}.')
 
 
+def _as_merge_mode(name: str, value: Any) -> str | None:
+    """``layer_bidirectional(merge_mode=)``: one of Keras' modes, or ``None``."""
+    choices = ("sum", "mul", "ave", "concat")
+    if value is not None and value not in choices:
+        raise ValueError(f"`{name}` must be one of {', '.join(map(repr, choices))} or None; received {describe(value)}.")
+    return value
+
+
 def _keras_getter(getter: Callable[[Any], Any], what: str) -> Callable[[str, Any], Any]:
     """Check an identifier (``"tanh"``, ``"glorot_uniform"``) with Keras' own lookup.
 
@@ -170,6 +178,7 @@ _BY_NAME: dict[str, Callable[[str, Any], Any]] = {
     "activation": _as_activation,
     "recurrent_activation": _as_activation,
     "use_cudnn": _as_use_cudnn,
+    "merge_mode": _as_merge_mode,
     "input_shape": _as_optional_shape,
     "batch_input_shape": _as_optional_shape,
     "target_shape": _as_optional_shape,
