@@ -10,7 +10,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 def main() -> None:
     import numpy as np
 
-    from kerasfn import keras_input, keras_model, keras_model_sequential, layer_lstm, random_uniform, shape
+    from kerasfn import keras_input, keras_model, keras_model_sequential, layer_dense, layer_lstm, random_uniform, shape
 
     print("# eager pipe: random_uniform(c(32, 10, 8)) |> layer_lstm(4)")
     inputs = random_uniform((32, 10, 8), seed=1)
@@ -35,8 +35,9 @@ def main() -> None:
     seq2seq = keras_model([encoder_inputs, decoder_inputs], decoded, name="seq2seq")
     print(f"{seq2seq.name}: inputs {[shape(t) for t in seq2seq.inputs]} -> output {shape(seq2seq.output)}")
 
-    print("\n# Sequential pipe: keras_model_sequential(input_shape = c(10, 8)) |> layer_lstm(32) |> ...")
-    model = keras_model_sequential(input_shape=(10, 8), name="stack") | layer_lstm(32, return_sequences=True) | layer_lstm(8)
+    print("\n# Sequential pipe: keras_model_sequential(input_shape = c(10, 8)) |> layer_lstm(32) |> ... |> layer_dense(1)")
+    model = (keras_model_sequential(input_shape=(10, 8), name="stack")
+             | layer_lstm(32, return_sequences=True) | layer_lstm(8) | layer_dense(1))
     print(f"{model.name}: {[layer.name for layer in model.layers]} -> output {shape(model.output_shape)}")
     predictions = model.predict(np.asarray(inputs), verbose=0)
     print("shape(predict(model, x)) ->", shape(predictions))
