@@ -1,13 +1,24 @@
 """kerasfn's LSTM layer core.
 
 :class:`LSTM` *is* a ``keras.layers.LSTM`` (same cell, same weights, same
-numbers, same config) with what R users rely on added on top:
+numbers, same config) with what R users and the seed pages rely on added on
+top, each concern in its own module:
 
 * its ``return_state`` results are named and unpackable
   (:class:`kerasfn.destructure.LSTMStates`) on every call path;
 * an input of the wrong rank is rejected with a message that names
-  ``inputs`` and the shape received, before the backend's own loop fails
-  somewhere deep inside.
+  ``inputs`` and the shape received, before the backend's own loop fails;
+* eager calls run compiled (:mod:`kerasfn.core.eager`), about ten times
+  faster on a CPU than Keras' op-by-op eager loop, with the same numbers;
+* the tf.keras members that still mean something, ``reset_states(states)``
+  with values, and ``implementation=1|2`` (:mod:`kerasfn.core.legacy`);
+* ``time_major=True`` (:mod:`kerasfn.core.time_major`).
+
+Saved models stay portable: a kerasfn LSTM serializes as a plain
+``keras.layers.LSTM``, so ``keras.saving.load_model`` reads it in a process
+that never imports kerasfn.  Only ``time_major=True`` layers, which plain
+Keras cannot express, are saved under their registered kerasfn name
+(``kerasfn>TimeMajorLSTM``) and need kerasfn imported to load.
 """
 
 from __future__ import annotations
@@ -16,18 +27,68 @@ from typing import Any
 
 import keras
 
+from kerasfn.core.eager import compiled_call
+from kerasfn.core.legacy import LegacyLayerMembers
 from kerasfn.destructure import name_outputs
+from kerasfn.r_conventions import describe
 
-__all__ = ["LSTM"]
+__all__ = ["LSTM", "serialize_as_keras_lstm"]
 
 
-@keras.saving.register_keras_serializable(package="kerasfn")  # so saved models and Bidirectional copies find it
-class LSTM(keras.layers.LSTM):
-    """``keras.layers.LSTM`` with named ``return_state`` results and early input checks."""
+def serialize_as_keras_lstm(cls: type) -> type:
+    """Make Keras record instances of ``cls`` as ``keras.layers.LSTM``.
+
+    Keras writes a layer's public ``keras.*`` name when its class has one,
+    and the class's Python module otherwise (which a process without kerasfn
+    cannot import).  Giving the subclass the public name of the class whose
+    config it writes keeps saved files loadable by plain Keras.
+    """
+    from keras.src import api_export
+
+    api_export.REGISTERED_OBJS_TO_NAMES[cls] = "keras.layers.LSTM"
+    return cls
+
+
+@serialize_as_keras_lstm
+@keras.saving.register_keras_serializable(package="kerasfn")  # files saved before the line above still load
+class LSTM(LegacyLayerMembers, keras.layers.LSTM):
+    """``keras.layers.LSTM`` with named ``return_state`` results, early input
+    checks, compiled eager calls and the legacy tf.keras members.
+
+    Arguments beyond Keras':
+        time_major: If ``True``, inputs and sequence outputs are
+            ``(timesteps, batch, features)`` (tf.compat.v1); the layer is then
+            a :class:`kerasfn.core.time_major.TimeMajorLSTM`.
+        implementation: ``1`` (separate matrix products per gate) or ``2``
+            (one fused product, the default); the same numbers either way.
+    """
+
+    time_major = False
+
+    def __new__(cls, *args: Any, time_major: bool = False, **kwargs: Any) -> LSTM:
+        if time_major and cls is LSTM:
+            from kerasfn.core.time_major import TimeMajorLSTM
+
+            cls = TimeMajorLSTM
+        return super().__new__(cls, *args, time_major=time_major, **kwargs)
+
+    def __init__(self, *args: Any, time_major: bool = False, implementation: int = 2, **kwargs: Any):
+        if implementation not in (1, 2) or isinstance(implementation, bool):
+            raise ValueError(f"`implementation` must be 1 or 2; received {describe(implementation)}.")
+        super().__init__(*args, implementation=int(implementation), **kwargs)
 
     def __call__(self, inputs: Any, *args: Any, **kwargs: Any) -> Any:
         self._check_inputs(inputs)
-        return name_outputs(self, super().__call__(inputs, *args, **kwargs))
+        outputs = None if args else compiled_call(self, inputs, kwargs)
+        if outputs is None:
+            outputs = super().__call__(inputs, *args, **kwargs)
+        return name_outputs(self, outputs)
+
+    def get_config(self) -> dict[str, Any]:
+        config = super().get_config()
+        if self.cell.implementation != 2:
+            config["implementation"] = self.cell.implementation  # plain Keras reads it too
+        return config
 
     def _check_inputs(self, inputs: Any) -> None:
         shape = getattr(inputs, "shape", None)
