@@ -30,7 +30,7 @@ __all__ = ["TARGET", "keras_class", "render", "write"]
 
 TARGET = Path(__file__).resolve().parents[1] / "layers" / "generated.py"
 
-_SECTION = re.compile(r"^([A-Z][A-Za-z ]*):\s*$")
+_SECTION = re.compile(r"^ {0,4}([A-Z][A-Za-z ]*):\s*$")  # some Keras docstrings have a stray unindented line
 _KEPT_DESCRIPTION_SECTIONS = ("Input shape", "Output shape")
 _ARGUMENT_SECTIONS = ("Args", "Arguments")
 _CALL_SECTIONS = ("Call arguments", "Call args", "Call Args")
@@ -102,10 +102,11 @@ def _without_prompts(lines: list[str]) -> list[str]:
 
 def _items(lines: list[str]) -> dict[str, str]:
     """``name: text`` items of an Args-like section (continuations joined)."""
-    text = textwrap.dedent("\n".join(lines))
+    lines = [line for line in lines if line.strip()]
+    margin = min((len(line) - len(line.lstrip()) for line in lines), default=0)
     items: dict[str, list[str]] = {}
     name = None
-    for line in text.splitlines():
+    for line in (line[margin:] for line in lines):
         match = re.match(r"^(\*{0,2}\w+)\s*(?:\([^)]*\))?:\s?(.*)$", line)
         if match and not line.startswith(" "):
             name = match.group(1).lstrip("*")
@@ -201,6 +202,14 @@ _OBJECT = {
         "Object to compose the layer with: a tensor, array, symbolic input "
         "(``keras_input()``), or Sequential model."
     ),
+}
+
+#: What every Keras layer means by these, for classes that leave them undocumented.
+_COMMON_ARGUMENTS = {
+    "name": "String, the name of the layer.",
+    "dtype": "The dtype (or dtype policy) of the layer's computations and weights.",
+    "seed": "Optional whole number, the seed of the layer's randomness.",
+    "trainable": "Boolean, whether the layer's weights are updated in training.",
 }
 
 _KWARGS = (
@@ -366,7 +375,8 @@ def _docstring(entry: Entry, run_examples: bool) -> list[str]:
         text = _OBJECT[entry.family].format(first=first, name=entry.r_name, example=example_arguments)
         out += _wrap_item("object", text)
     for parameter in parameters:
-        text = arguments.get(parameter.name) or f"See ``{_class_reference(entry)}``."
+        text = (arguments.get(parameter.name) or _COMMON_ARGUMENTS.get(parameter.name)
+                or f"See ``{_class_reference(entry)}``.")
         out += _wrap_item(parameter.name, text)
     out += _wrap_item("**kwargs", _KWARGS if entry.family != "cell" else "Passed on to the cell.")
 

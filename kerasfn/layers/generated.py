@@ -371,7 +371,7 @@ def layer_simple_rnn(
             unrolled, else a symbolic loop will be used. Unrolling can
             speed-up an RNN, although it tends to be more memory-intensive.
             Unrolling is only suitable for short sequences.
-        seed: See ``keras.layers.SimpleRNN``.
+        seed: Optional whole number, the seed of the layer's randomness.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -2824,9 +2824,10 @@ def layer_spatial_dropout_1d(
             is taken as ``rate``, so ``x | layer_spatial_dropout_1d(0.5)``
             reads like R.
         rate: Float between 0 and 1. Fraction of the input units to drop.
-        seed: See ``keras.layers.SpatialDropout1D``.
-        name: See ``keras.layers.SpatialDropout1D``.
-        dtype: See ``keras.layers.SpatialDropout1D``.
+        seed: Optional whole number, the seed of the layer's randomness.
+        name: String, the name of the layer.
+        dtype: The dtype (or dtype policy) of the layer's computations and
+            weights.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -2910,9 +2911,10 @@ def layer_spatial_dropout_2d(
             defaults to the `image_data_format` value found in your Keras
             config file at `~/.keras/keras.json`. If you never set it, then
             it will be `"channels_last"`.
-        seed: See ``keras.layers.SpatialDropout2D``.
-        name: See ``keras.layers.SpatialDropout2D``.
-        dtype: See ``keras.layers.SpatialDropout2D``.
+        seed: Optional whole number, the seed of the layer's randomness.
+        name: String, the name of the layer.
+        dtype: The dtype (or dtype policy) of the layer's computations and
+            weights.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -2996,9 +2998,10 @@ def layer_spatial_dropout_3d(
             defaults to the `image_data_format` value found in your Keras
             config file at `~/.keras/keras.json`. If you never set it, then
             it will be `"channels_last"`.
-        seed: See ``keras.layers.SpatialDropout3D``.
-        name: See ``keras.layers.SpatialDropout3D``.
-        dtype: See ``keras.layers.SpatialDropout3D``.
+        seed: Optional whole number, the seed of the layer's randomness.
+        name: String, the name of the layer.
+        dtype: The dtype (or dtype policy) of the layer's computations and
+            weights.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -5351,7 +5354,7 @@ def layer_average_pooling_1d(
             `image_data_format` value found in your Keras config file at
             `~/.keras/keras.json`. If you never set it, then it will be
             `"channels_last"`.
-        name: See ``keras.layers.AveragePooling1D``.
+        name: String, the name of the layer.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -5455,7 +5458,7 @@ def layer_average_pooling_2d(
             `image_data_format` value found in your Keras config file at
             `~/.keras/keras.json`. If you never set it, then it will be
             `"channels_last"`.
-        name: See ``keras.layers.AveragePooling2D``.
+        name: String, the name of the layer.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -5554,7 +5557,7 @@ def layer_average_pooling_3d(
             `image_data_format` value found in your Keras config file at
             `~/.keras/keras.json`. If you never set it, then it will be
             `"channels_last"`.
-        name: See ``keras.layers.AveragePooling3D``.
+        name: String, the name of the layer.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -5649,7 +5652,7 @@ def layer_max_pooling_1d(
             `image_data_format` value found in your Keras config file at
             `~/.keras/keras.json`. If you never set it, then it will be
             `"channels_last"`.
-        name: See ``keras.layers.MaxPooling1D``.
+        name: String, the name of the layer.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -5753,7 +5756,7 @@ def layer_max_pooling_2d(
             `image_data_format` value found in your Keras config file at
             `~/.keras/keras.json`. If you never set it, then it will be
             `"channels_last"`.
-        name: See ``keras.layers.MaxPooling2D``.
+        name: String, the name of the layer.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -5852,7 +5855,7 @@ def layer_max_pooling_3d(
             `image_data_format` value found in your Keras config file at
             `~/.keras/keras.json`. If you never set it, then it will be
             `"channels_last"`.
-        name: See ``keras.layers.MaxPooling3D``.
+        name: String, the name of the layer.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -8065,8 +8068,9 @@ def layer_discretization(
             `"count"` output modes. Only supported with TensorFlow backend.
             If `True`, returns a `SparseTensor` instead of a dense `Tensor`.
             Defaults to `False`.
-        dtype: See ``keras.layers.Discretization``.
-        name: See ``keras.layers.Discretization``.
+        dtype: The dtype (or dtype policy) of the layer's computations and
+            weights.
+        name: String, the name of the layer.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -8137,7 +8141,7 @@ def layer_feature_space(
         crossing_dim: See ``keras.utils.FeatureSpace``.
         hashing_dim: See ``keras.utils.FeatureSpace``.
         num_discretization_bins: See ``keras.utils.FeatureSpace``.
-        name: See ``keras.utils.FeatureSpace``.
+        name: String, the name of the layer.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -8226,8 +8230,9 @@ def layer_hashed_crossing(
         sparse: Boolean. Only applicable to `"one_hot"` mode and only valid
             when using the TensorFlow backend. If `True`, returns a
             `SparseTensor` instead of a dense `Tensor`. Defaults to `False`.
-        name: See ``keras.layers.HashedCrossing``.
-        dtype: See ``keras.layers.HashedCrossing``.
+        name: String, the name of the layer.
+        dtype: The dtype (or dtype policy) of the layer's computations and
+            weights.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -8589,7 +8594,7 @@ def layer_integer_lookup(
             cryptography). Can be a tuple or list of 2 integers, or a single
             integer (which is used for both key components). If `None`
             (default), FarmHash64 is used. Defaults to `None`.
-        name: See ``keras.layers.IntegerLookup``.
+        name: String, the name of the layer.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -8763,7 +8768,7 @@ def layer_string_lookup(
             Defaults to `False`.
         encoding: Optional. The text encoding to use to interpret the input
             strings. Defaults to `"utf-8"`.
-        name: See ``keras.layers.StringLookup``.
+        name: String, the name of the layer.
         salt: Only valid when `num_oov_indices > 1`. If passed, the hash
             function used for OOV bucket assignment will be SipHash64, with
             these values used as an additional input (known as a "salt" in
@@ -8932,7 +8937,7 @@ def layer_text_vectorization(
             `False`.
         encoding: Optional. The text encoding to use to interpret the input
             strings. Defaults to `"utf-8"`.
-        name: See ``keras.layers.TextVectorization``.
+        name: String, the name of the layer.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -9214,7 +9219,7 @@ def layer_random_brightness(
             reads like R.
         factor: See ``keras.layers.RandomBrightness``.
         value_range: See ``keras.layers.RandomBrightness``.
-        seed: See ``keras.layers.RandomBrightness``.
+        seed: Optional whole number, the seed of the layer's randomness.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -9265,66 +9270,28 @@ def layer_random_contrast(
     """A preprocessing layer which randomly adjusts contrast during training
 
     Description:
-            This layer will randomly adjust the contrast of an image or images
-            by a random factor. Contrast is adjusted independently
-            for each channel of each image during training.
+        This layer will randomly adjust the contrast of an image or images
+        by a random factor. Contrast is adjusted independently
+        for each channel of each image during training.
 
-            For each channel, this layer computes the mean of the image pixels in the
-            channel and then adjusts each component `x` of each pixel to
-            `(x - mean) * contrast_factor + mean`.
+        For each channel, this layer computes the mean of the image pixels in the
+        channel and then adjusts each component `x` of each pixel to
+        `(x - mean) * contrast_factor + mean`.
 
-            Input pixel values can be of any range (e.g. `[0., 1.)` or `[0, 255]`) and
-            in integer or floating point dtype.
-            By default, the layer will output floats.
+        Input pixel values can be of any range (e.g. `[0., 1.)` or `[0, 255]`) and
+        in integer or floating point dtype.
+        By default, the layer will output floats.
 
-            **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
-            (independently of which backend you're using).
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
 
-            Input shape:
-                3D (unbatched) or 4D (batched) tensor with shape:
-                `(..., height, width, channels)`, in `"channels_last"` format.
+        Input shape:
+            3D (unbatched) or 4D (batched) tensor with shape:
+            `(..., height, width, channels)`, in `"channels_last"` format.
 
-            Output shape:
-                3D (unbatched) or 4D (batched) tensor with shape:
-                `(..., height, width, channels)`, in `"channels_last"` format.
-
-            Args:
-                factor: a positive float represented as fraction of value, or a tuple of
-                    size 2 representing lower and upper bound.
-                    When represented as a single float, lower = upper.
-                    The contrast factor will be randomly picked between
-                    `[1.0 - lower, 1.0 + upper]`. For any pixel x in the channel,
-                    the output will be `(x - mean) * factor + mean`
-                    where `mean` is the mean value of the channel.
-                value_range: the range of values the incoming images will have.
-                    Represented as a two-number tuple written `[low, high]`. This is
-                    typically either `[0, 1]` or `[0, 255]` depending on how your
-                    preprocessing pipeline is set up.
-                seed: Integer. Used to create a random seed.
-
-            Example:
-
-
-        ```python
-        layer = keras.layers.RandomContrast(value_range=(0, 255))
-        images = np.random.randint(0, 255, (8, 224, 224, 3), dtype="uint8")
-
-        labels = keras.ops.one_hot(
-            np.array([0, 1, 2, 0, 1, 2, 0, 1]),
-            num_classes=3
-        )
-
-        segmentation_masks = np.random.randint(0, 3, (8, 224, 224, 1), dtype="uint8")
-
-        output = layer(
-            {
-                "images": images,
-                "labels": labels,
-                "segmentation_masks": segmentation_masks
-            },
-            training=True
-        )
-        ```
+        Output shape:
+            3D (unbatched) or 4D (batched) tensor with shape:
+            `(..., height, width, channels)`, in `"channels_last"` format.
 
         The layer is a ``keras.layers.RandomContrast``; everything Keras documents
         for it applies.
@@ -9334,9 +9301,18 @@ def layer_random_contrast(
             input (``keras_input()``), or Sequential model.  Any other value
             is taken as ``factor``, so ``x | layer_random_contrast(0.2)``
             reads like R.
-        factor: See ``keras.layers.RandomContrast``.
-        value_range: See ``keras.layers.RandomContrast``.
-        seed: See ``keras.layers.RandomContrast``.
+        factor: a positive float represented as fraction of value, or a
+            tuple of size 2 representing lower and upper bound. When
+            represented as a single float, lower = upper. The contrast
+            factor will be randomly picked between `[1.0 - lower, 1.0 +
+            upper]`. For any pixel x in the channel, the output will be `(x
+            - mean) * factor + mean` where `mean` is the mean value of the
+            channel.
+        value_range: the range of values the incoming images will have.
+            Represented as a two-number tuple written `[low, high]`. This is
+            typically either `[0, 1]` or `[0, 255]` depending on how your
+            preprocessing pipeline is set up.
+        seed: Integer. Used to create a random seed.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -9389,72 +9365,30 @@ def layer_random_crop(
     """A preprocessing layer which randomly crops images during training
 
     Description:
-            During training, this layer will randomly choose a location to crop images
-            down to a target size. The layer will crop all the images in the same batch
-            to the same cropping location.
+        During training, this layer will randomly choose a location to crop images
+        down to a target size. The layer will crop all the images in the same batch
+        to the same cropping location.
 
-            At inference time, and during training if an input image is smaller than the
-            target size, the input will be resized and cropped so as to return the
-            largest possible window in the image that matches the target aspect ratio.
-            If you need to apply random cropping at inference time, set `training` to
-            True when calling the layer.
+        At inference time, and during training if an input image is smaller than the
+        target size, the input will be resized and cropped so as to return the
+        largest possible window in the image that matches the target aspect ratio.
+        If you need to apply random cropping at inference time, set `training` to
+        True when calling the layer.
 
-            Input pixel values can be of any range (e.g. `[0., 1.)` or `[0, 255]`) and
-            of integer or floating point dtype. By default, the layer will output
-            floats.
+        Input pixel values can be of any range (e.g. `[0., 1.)` or `[0, 255]`) and
+        of integer or floating point dtype. By default, the layer will output
+        floats.
 
-            **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
-            (independently of which backend you're using).
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
 
-            Input shape:
-                3D (unbatched) or 4D (batched) tensor with shape:
-                `(..., height, width, channels)`, in `"channels_last"` format.
+        Input shape:
+            3D (unbatched) or 4D (batched) tensor with shape:
+            `(..., height, width, channels)`, in `"channels_last"` format.
 
-            Output shape:
-                3D (unbatched) or 4D (batched) tensor with shape:
-                `(..., target_height, target_width, channels)`.
-
-            Args:
-                height: Integer, the height of the output shape.
-                width: Integer, the width of the output shape.
-                seed: Integer. Used to create a random seed.
-                **kwargs: Base layer keyword arguments, such as
-                    `name` and `dtype`.
-
-            Example:
-
-
-        ```python
-        layer = keras.layers.RandomCrop(bounding_box_format="xyxy")
-        images = np.random.randint(0, 255, (4, 224, 224, 3), dtype="uint8")
-
-        bounding_boxes = {
-            "boxes": np.array([
-                [[10, 20, 100, 150], [50, 60, 200, 250]],
-                [[15, 25, 110, 160], [55, 65, 210, 260]],
-                [[20, 30, 120, 170], [60, 70, 220, 270]],
-                [[25, 35, 130, 180], [65, 75, 230, 280]],
-            ], dtype="float32"),
-            "labels": np.array([[0, 1], [1, 2], [2, 3], [0, 3]], dtype="int32")
-        }
-
-        labels = keras.ops.one_hot(
-            np.array([0, 1, 2, 3]),
-            num_classes=4
-        )
-
-        segmentation_masks = np.random.randint(0, 3, (4, 224, 224, 1), dtype="uint8")
-
-        output = layer(
-            {
-                "images": images,
-                "bounding_boxes": bounding_boxes,
-                "labels": labels,
-                "segmentation_masks": segmentation_masks
-            },
-            training=True
-        )
-        ```
+        Output shape:
+            3D (unbatched) or 4D (batched) tensor with shape:
+            `(..., target_height, target_width, channels)`.
 
         The layer is a ``keras.layers.RandomCrop``; everything Keras documents
         for it applies.
@@ -9464,11 +9398,11 @@ def layer_random_crop(
             input (``keras_input()``), or Sequential model.  Any other value
             is taken as ``height``, so ``x | layer_random_crop(...)`` reads
             like R.
-        height: See ``keras.layers.RandomCrop``.
-        width: See ``keras.layers.RandomCrop``.
-        seed: See ``keras.layers.RandomCrop``.
+        height: Integer, the height of the output shape.
+        width: Integer, the width of the output shape.
+        seed: Integer. Used to create a random seed.
         data_format: See ``keras.layers.RandomCrop``.
-        name: See ``keras.layers.RandomCrop``.
+        name: String, the name of the layer.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -9519,67 +9453,23 @@ def layer_random_flip(
     """A preprocessing layer which randomly flips images during training
 
     Description:
-            This layer will flip the images horizontally and or vertically based on the
-            `mode` attribute. During inference time, the output will be identical to
-            input. Call the layer with `training=True` to flip the input.
-            Input pixel values can be of any range (e.g. `[0., 1.)` or `[0, 255]`) and
-            of integer or floating point dtype.
-            By default, the layer will output floats.
+        This layer will flip the images horizontally and or vertically based on the
+        `mode` attribute. During inference time, the output will be identical to
+        input. Call the layer with `training=True` to flip the input.
+        Input pixel values can be of any range (e.g. `[0., 1.)` or `[0, 255]`) and
+        of integer or floating point dtype.
+        By default, the layer will output floats.
 
-            **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
-            (independently of which backend you're using).
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
 
-            Input shape:
-                3D (unbatched) or 4D (batched) tensor with shape:
-                `(..., height, width, channels)`, in `"channels_last"` format.
+        Input shape:
+            3D (unbatched) or 4D (batched) tensor with shape:
+            `(..., height, width, channels)`, in `"channels_last"` format.
 
-            Output shape:
-                3D (unbatched) or 4D (batched) tensor with shape:
-                `(..., height, width, channels)`, in `"channels_last"` format.
-
-            Args:
-                mode: String indicating which flip mode to use. Can be `"horizontal"`,
-                    `"vertical"`, or `"horizontal_and_vertical"`. `"horizontal"` is a
-                    left-right flip and `"vertical"` is a top-bottom flip. Defaults to
-                    `"horizontal_and_vertical"`
-                seed: Integer. Used to create a random seed.
-                **kwargs: Base layer keyword arguments, such as
-                    `name` and `dtype`.
-
-            Example:
-
-
-        ```python
-        layer = keras.layers.RandomFlip(bounding_box_format="xyxy")
-        images = np.random.randint(0, 255, (4, 224, 224, 3), dtype="uint8")
-
-        bounding_boxes = {
-            "boxes": np.array([
-                [[10, 20, 100, 150], [50, 60, 200, 250]],
-                [[15, 25, 110, 160], [55, 65, 210, 260]],
-                [[20, 30, 120, 170], [60, 70, 220, 270]],
-                [[25, 35, 130, 180], [65, 75, 230, 280]],
-            ], dtype="float32"),
-            "labels": np.array([[0, 1], [1, 2], [2, 3], [0, 3]], dtype="int32")
-        }
-
-        labels = keras.ops.one_hot(
-            np.array([0, 1, 2, 3]),
-            num_classes=4
-        )
-
-        segmentation_masks = np.random.randint(0, 3, (4, 224, 224, 1), dtype="uint8")
-
-        output = layer(
-            {
-                "images": images,
-                "bounding_boxes": bounding_boxes,
-                "labels": labels,
-                "segmentation_masks": segmentation_masks
-            },
-            training=True
-        )
-        ```
+        Output shape:
+            3D (unbatched) or 4D (batched) tensor with shape:
+            `(..., height, width, channels)`, in `"channels_last"` format.
 
         The layer is a ``keras.layers.RandomFlip``; everything Keras documents
         for it applies.
@@ -9589,8 +9479,11 @@ def layer_random_flip(
             input (``keras_input()``), or Sequential model.  Any other value
             is taken as ``mode``, so ``x | layer_random_flip(...)`` reads
             like R.
-        mode: See ``keras.layers.RandomFlip``.
-        seed: See ``keras.layers.RandomFlip``.
+        mode: String indicating which flip mode to use. Can be
+            `"horizontal"`, `"vertical"`, or `"horizontal_and_vertical"`.
+            `"horizontal"` is a left-right flip and `"vertical"` is a
+            top-bottom flip. Defaults to `"horizontal_and_vertical"`
+        seed: Integer. Used to create a random seed.
         data_format: See ``keras.layers.RandomFlip``.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
@@ -9645,104 +9538,27 @@ def layer_random_rotation(
     """A preprocessing layer which randomly rotates images during training
 
     Description:
-            This layer will apply random rotations to each image, filling empty space
-            according to `fill_mode`.
+        This layer will apply random rotations to each image, filling empty space
+        according to `fill_mode`.
 
-            By default, random rotations are only applied during training.
-            At inference time, the layer does nothing. If you need to apply random
-            rotations at inference time, pass `training=True` when calling the layer.
+        By default, random rotations are only applied during training.
+        At inference time, the layer does nothing. If you need to apply random
+        rotations at inference time, pass `training=True` when calling the layer.
 
-            Input pixel values can be of any range (e.g. `[0., 1.)` or `[0, 255]`) and
-            of integer or floating point dtype.
-            By default, the layer will output floats.
+        Input pixel values can be of any range (e.g. `[0., 1.)` or `[0, 255]`) and
+        of integer or floating point dtype.
+        By default, the layer will output floats.
 
-            **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
-            (independently of which backend you're using).
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
 
-            Input shape:
-                3D (unbatched) or 4D (batched) tensor with shape:
-                `(..., height, width, channels)`, in `"channels_last"` format
+        Input shape:
+            3D (unbatched) or 4D (batched) tensor with shape:
+            `(..., height, width, channels)`, in `"channels_last"` format
 
-            Output shape:
-                3D (unbatched) or 4D (batched) tensor with shape:
-                `(..., height, width, channels)`, in `"channels_last"` format
-
-            Args:
-                factor: a float represented as fraction of 2 Pi, or a tuple of size 2
-                    representing lower and upper bound for rotating clockwise and
-                    counter-clockwise. A positive values means rotating
-                    counter clock-wise,
-                    while a negative value means clock-wise.
-                    When represented as a single
-                    float, this value is used for both the upper and lower bound.
-                    For instance, `factor=(-0.2, 0.3)`
-                    results in an output rotation by a random
-                    amount in the range `[-20% * 360, 30% * 360]`.
-                    `factor=0.2` results in an
-                    output rotating by a random amount
-                    in the range `[-20% * 360, 20% * 360]`.
-                fill_mode: Points outside the boundaries of the input are filled
-                    according to the given mode
-                    (one of `{"constant", "reflect", "wrap", "nearest"}`).
-                    - *reflect*: `(d c b a | a b c d | d c b a)`
-                        The input is extended by reflecting about
-                        the edge of the last pixel.
-                    - *constant*: `(k k k k | a b c d | k k k k)`
-                        The input is extended by
-                        filling all values beyond the edge with
-                        the same constant value k = 0.
-                    - *wrap*: `(a b c d | a b c d | a b c d)` The input is extended by
-                        wrapping around to the opposite edge.
-                    - *nearest*: `(a a a a | a b c d | d d d d)`
-                        The input is extended by the nearest pixel.
-                interpolation: Interpolation mode. Supported values: `"nearest"`,
-                    `"bilinear"`.
-                seed: Integer. Used to create a random seed.
-                fill_value: a float represents the value to be filled outside
-                    the boundaries when `fill_mode="constant"`.
-                data_format: string, either `"channels_last"` or `"channels_first"`.
-                    The ordering of the dimensions in the inputs. `"channels_last"`
-                    corresponds to inputs with shape `(batch, height, width, channels)`
-                    while `"channels_first"` corresponds to inputs with shape
-                    `(batch, channels, height, width)`. It defaults to the
-                    `image_data_format` value found in your Keras config file at
-                    `~/.keras/keras.json`. If you never set it, then it will be
-                    `"channels_last"`.
-
-            Example:
-
-
-        ```python
-        layer = keras.layers.RandomRotation(bounding_box_format="xyxy")
-        images = np.random.randint(0, 255, (4, 224, 224, 3), dtype="uint8")
-
-        bounding_boxes = {
-            "boxes": np.array([
-                [[10, 20, 100, 150], [50, 60, 200, 250]],
-                [[15, 25, 110, 160], [55, 65, 210, 260]],
-                [[20, 30, 120, 170], [60, 70, 220, 270]],
-                [[25, 35, 130, 180], [65, 75, 230, 280]],
-            ], dtype="float32"),
-            "labels": np.array([[0, 1], [1, 2], [2, 3], [0, 3]], dtype="int32")
-        }
-
-        labels = keras.ops.one_hot(
-            np.array([0, 1, 2, 3]),
-            num_classes=4
-        )
-
-        segmentation_masks = np.random.randint(0, 3, (4, 224, 224, 1), dtype="uint8")
-
-        output = layer(
-            {
-                "images": images,
-                "bounding_boxes": bounding_boxes,
-                "labels": labels,
-                "segmentation_masks": segmentation_masks
-            },
-            training=True
-        )
-        ```
+        Output shape:
+            3D (unbatched) or 4D (batched) tensor with shape:
+            `(..., height, width, channels)`, in `"channels_last"` format
 
         The layer is a ``keras.layers.RandomRotation``; everything Keras documents
         for it applies.
@@ -9752,12 +9568,39 @@ def layer_random_rotation(
             input (``keras_input()``), or Sequential model.  Any other value
             is taken as ``factor``, so ``x | layer_random_rotation(0.1)``
             reads like R.
-        factor: See ``keras.layers.RandomRotation``.
-        fill_mode: See ``keras.layers.RandomRotation``.
-        interpolation: See ``keras.layers.RandomRotation``.
-        seed: See ``keras.layers.RandomRotation``.
-        fill_value: See ``keras.layers.RandomRotation``.
-        data_format: See ``keras.layers.RandomRotation``.
+        factor: a float represented as fraction of 2 Pi, or a tuple of size
+            2 representing lower and upper bound for rotating clockwise and
+            counter-clockwise. A positive values means rotating counter
+            clock-wise, while a negative value means clock-wise. When
+            represented as a single float, this value is used for both the
+            upper and lower bound. For instance, `factor=(-0.2, 0.3)`
+            results in an output rotation by a random amount in the range
+            `[-20% * 360, 30% * 360]`. `factor=0.2` results in an output
+            rotating by a random amount in the range `[-20% * 360, 20% *
+            360]`.
+        fill_mode: Points outside the boundaries of the input are filled
+            according to the given mode (one of `{"constant", "reflect",
+            "wrap", "nearest"}`). - *reflect*: `(d c b a | a b c d | d c b
+            a)` The input is extended by reflecting about the edge of the
+            last pixel. - *constant*: `(k k k k | a b c d | k k k k)` The
+            input is extended by filling all values beyond the edge with the
+            same constant value k = 0. - *wrap*: `(a b c d | a b c d | a b c
+            d)` The input is extended by wrapping around to the opposite
+            edge. - *nearest*: `(a a a a | a b c d | d d d d)` The input is
+            extended by the nearest pixel.
+        interpolation: Interpolation mode. Supported values: `"nearest"`,
+            `"bilinear"`.
+        seed: Integer. Used to create a random seed.
+        fill_value: a float represents the value to be filled outside the
+            boundaries when `fill_mode="constant"`.
+        data_format: string, either `"channels_last"` or `"channels_first"`.
+            The ordering of the dimensions in the inputs. `"channels_last"`
+            corresponds to inputs with shape `(batch, height, width,
+            channels)` while `"channels_first"` corresponds to inputs with
+            shape `(batch, channels, height, width)`. It defaults to the
+            `image_data_format` value found in your Keras config file at
+            `~/.keras/keras.json`. If you never set it, then it will be
+            `"channels_last"`.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -9812,112 +9655,26 @@ def layer_random_translation(
     """A preprocessing layer which randomly translates images during training
 
     Description:
-            This layer will apply random translations to each image during training,
-            filling empty space according to `fill_mode`.
+        This layer will apply random translations to each image during training,
+        filling empty space according to `fill_mode`.
 
-            Input pixel values can be of any range (e.g. `[0., 1.)` or `[0, 255]`) and
-            of integer or floating point dtype. By default, the layer will output
-            floats.
+        Input pixel values can be of any range (e.g. `[0., 1.)` or `[0, 255]`) and
+        of integer or floating point dtype. By default, the layer will output
+        floats.
 
-            **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
-            (independently of which backend you're using).
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
 
-            Input shape:
-                3D (unbatched) or 4D (batched) tensor with shape:
-                `(..., height, width, channels)`, in `"channels_last"` format,
-                or `(..., channels, height, width)`, in `"channels_first"` format.
+        Input shape:
+            3D (unbatched) or 4D (batched) tensor with shape:
+            `(..., height, width, channels)`, in `"channels_last"` format,
+            or `(..., channels, height, width)`, in `"channels_first"` format.
 
-            Output shape:
-                3D (unbatched) or 4D (batched) tensor with shape:
-                `(..., target_height, target_width, channels)`,
-                or `(..., channels, target_height, target_width)`,
-                in `"channels_first"` format.
-
-            Args:
-                height_factor: a float represented as fraction of value, or a tuple of
-                    size 2 representing lower and upper bound for shifting vertically. A
-                    negative value means shifting image up, while a positive value means
-                    shifting image down. When represented as a single positive float,
-                    this value is used for both the upper and lower bound. For instance,
-                    `height_factor=(-0.2, 0.3)` results in an output shifted by a random
-                    amount in the range `[-20%, +30%]`. `height_factor=0.2` results in
-                    an output height shifted by a random amount in the range
-                    `[-20%, +20%]`.
-                width_factor: a float represented as fraction of value, or a tuple of
-                    size 2 representing lower and upper bound for shifting horizontally.
-                    A negative value means shifting image left, while a positive value
-                    means shifting image right. When represented as a single positive
-                    float, this value is used for both the upper and lower bound. For
-                    instance, `width_factor=(-0.2, 0.3)` results in an output shifted
-                    left by 20%, and shifted right by 30%. `width_factor=0.2` results
-                    in an output height shifted left or right by 20%.
-                fill_mode: Points outside the boundaries of the input are filled
-                    according to the given mode. Available methods are `"constant"`,
-                    `"nearest"`, `"wrap"` and `"reflect"`. Defaults to `"constant"`.
-                    - `"reflect"`: `(d c b a | a b c d | d c b a)`
-                        The input is extended by reflecting about the edge of the last
-                        pixel.
-                    - `"constant"`: `(k k k k | a b c d | k k k k)`
-                        The input is extended by filling all values beyond
-                        the edge with the same constant value k specified by
-                        `fill_value`.
-                    - `"wrap"`: `(a b c d | a b c d | a b c d)`
-                        The input is extended by wrapping around to the opposite edge.
-                    - `"nearest"`: `(a a a a | a b c d | d d d d)`
-                        The input is extended by the nearest pixel.
-                    Note that when using torch backend, `"reflect"` is redirected to
-                    `"mirror"` `(c d c b | a b c d | c b a b)` because torch does not
-                    support `"reflect"`.
-                    Note that torch backend does not support `"wrap"`.
-                interpolation: Interpolation mode. Supported values: `"nearest"`,
-                    `"bilinear"`.
-                seed: Integer. Used to create a random seed.
-                fill_value: a float represents the value to be filled outside the
-                    boundaries when `fill_mode="constant"`.
-                data_format: string, either `"channels_last"` or `"channels_first"`.
-                    The ordering of the dimensions in the inputs. `"channels_last"`
-                    corresponds to inputs with shape `(batch, height, width, channels)`
-                    while `"channels_first"` corresponds to inputs with shape
-                    `(batch, channels, height, width)`. It defaults to the
-                    `image_data_format` value found in your Keras config file at
-                    `~/.keras/keras.json`. If you never set it, then it will be
-                    `"channels_last"`.
-                **kwargs: Base layer keyword arguments, such as `name` and `dtype`.
-
-            Example:
-
-
-        ```python
-        layer = keras.layers.RandomTranslation(bounding_box_format="xyxy")
-        images = np.random.randint(0, 255, (4, 224, 224, 3), dtype="uint8")
-
-        bounding_boxes = {
-            "boxes": np.array([
-                [[10, 20, 100, 150], [50, 60, 200, 250]],
-                [[15, 25, 110, 160], [55, 65, 210, 260]],
-                [[20, 30, 120, 170], [60, 70, 220, 270]],
-                [[25, 35, 130, 180], [65, 75, 230, 280]],
-            ], dtype="float32"),
-            "labels": np.array([[0, 1], [1, 2], [2, 3], [0, 3]], dtype="int32")
-        }
-
-        labels = keras.ops.one_hot(
-            np.array([0, 1, 2, 3]),
-            num_classes=4
-        )
-
-        segmentation_masks = np.random.randint(0, 3, (4, 224, 224, 1), dtype="uint8")
-
-        output = layer(
-            {
-                "images": images,
-                "bounding_boxes": bounding_boxes,
-                "labels": labels,
-                "segmentation_masks": segmentation_masks
-            },
-            training=True
-        )
-        ```
+        Output shape:
+            3D (unbatched) or 4D (batched) tensor with shape:
+            `(..., target_height, target_width, channels)`,
+            or `(..., channels, target_height, target_width)`,
+            in `"channels_first"` format.
 
         The layer is a ``keras.layers.RandomTranslation``; everything Keras documents
         for it applies.
@@ -9927,13 +9684,51 @@ def layer_random_translation(
             input (``keras_input()``), or Sequential model.  Any other value
             is taken as ``height_factor``, so ``x |
             layer_random_translation(...)`` reads like R.
-        height_factor: See ``keras.layers.RandomTranslation``.
-        width_factor: See ``keras.layers.RandomTranslation``.
-        fill_mode: See ``keras.layers.RandomTranslation``.
-        interpolation: See ``keras.layers.RandomTranslation``.
-        seed: See ``keras.layers.RandomTranslation``.
-        fill_value: See ``keras.layers.RandomTranslation``.
-        data_format: See ``keras.layers.RandomTranslation``.
+        height_factor: a float represented as fraction of value, or a tuple
+            of size 2 representing lower and upper bound for shifting
+            vertically. A negative value means shifting image up, while a
+            positive value means shifting image down. When represented as a
+            single positive float, this value is used for both the upper and
+            lower bound. For instance, `height_factor=(-0.2, 0.3)` results
+            in an output shifted by a random amount in the range `[-20%,
+            +30%]`. `height_factor=0.2` results in an output height shifted
+            by a random amount in the range `[-20%, +20%]`.
+        width_factor: a float represented as fraction of value, or a tuple
+            of size 2 representing lower and upper bound for shifting
+            horizontally. A negative value means shifting image left, while
+            a positive value means shifting image right. When represented as
+            a single positive float, this value is used for both the upper
+            and lower bound. For instance, `width_factor=(-0.2, 0.3)`
+            results in an output shifted left by 20%, and shifted right by
+            30%. `width_factor=0.2` results in an output height shifted left
+            or right by 20%.
+        fill_mode: Points outside the boundaries of the input are filled
+            according to the given mode. Available methods are `"constant"`,
+            `"nearest"`, `"wrap"` and `"reflect"`. Defaults to `"constant"`.
+            - `"reflect"`: `(d c b a | a b c d | d c b a)` The input is
+            extended by reflecting about the edge of the last pixel. -
+            `"constant"`: `(k k k k | a b c d | k k k k)` The input is
+            extended by filling all values beyond the edge with the same
+            constant value k specified by `fill_value`. - `"wrap"`: `(a b c
+            d | a b c d | a b c d)` The input is extended by wrapping around
+            to the opposite edge. - `"nearest"`: `(a a a a | a b c d | d d d
+            d)` The input is extended by the nearest pixel. Note that when
+            using torch backend, `"reflect"` is redirected to `"mirror"` `(c
+            d c b | a b c d | c b a b)` because torch does not support
+            `"reflect"`. Note that torch backend does not support `"wrap"`.
+        interpolation: Interpolation mode. Supported values: `"nearest"`,
+            `"bilinear"`.
+        seed: Integer. Used to create a random seed.
+        fill_value: a float represents the value to be filled outside the
+            boundaries when `fill_mode="constant"`.
+        data_format: string, either `"channels_last"` or `"channels_first"`.
+            The ordering of the dimensions in the inputs. `"channels_last"`
+            corresponds to inputs with shape `(batch, height, width,
+            channels)` while `"channels_first"` corresponds to inputs with
+            shape `(batch, channels, height, width)`. It defaults to the
+            `image_data_format` value found in your Keras config file at
+            `~/.keras/keras.json`. If you never set it, then it will be
+            `"channels_last"`.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
@@ -10752,9 +10547,11 @@ def layer_tfsm(
             `model.export()`, then the default endpoint name is `'serve'`.
             In other cases it may be named `'serving_default'`.
         call_training_endpoint: See ``keras.layers.TFSMLayer``.
-        trainable: See ``keras.layers.TFSMLayer``.
-        name: See ``keras.layers.TFSMLayer``.
-        dtype: See ``keras.layers.TFSMLayer``.
+        trainable: Boolean, whether the layer's weights are updated in
+            training.
+        name: String, the name of the layer.
+        dtype: The dtype (or dtype policy) of the layer's computations and
+            weights.
         **kwargs: Passed on to the layer: ``name``, ``dtype``,
             ``trainable``; and, on the first layer piped into an empty
             ``keras_model_sequential()``, R scripts' ``input_shape``,
