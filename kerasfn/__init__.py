@@ -5,8 +5,9 @@ function dispatches on its first argument (see :mod:`kerasfn.compose`).
 """
 
 from kerasfn import pipe as _pipe
+from kerasfn.core.cudnn import CudnnStatus, cudnn_status
 from kerasfn.destructure import LSTMStates
-from kerasfn.layers import layer_lstm
+from kerasfn.layers import layer_cudnn_lstm, layer_lstm
 from kerasfn.layers.generated import *  # noqa: F403  (every other R layer function)
 from kerasfn.layers.generated import __all__ as _layer_functions
 from kerasfn.layers.custom import Layer, layer_input
@@ -41,6 +42,10 @@ __all__ = [
     "keras_model",
     "keras_model_sequential",
     "layer_lstm",
+    # the LSTM core: cuDNN status and R keras 2's cuDNN-only layer
+    "CudnnStatus",
+    "cudnn_status",
+    "layer_cudnn_lstm",
     "random_normal",
     "random_uniform",
     "shape",

@@ -113,6 +113,8 @@ def _configuration_reasons(layer: keras.layers.LSTM) -> list[str]:
 
 
 def _mask_reasons(mask: Any) -> list[str]:
+    if not _has_values(mask):
+        return []  # a symbolic mask: Keras checks it when the call runs
     mask = np.asarray(keras.ops.convert_to_numpy(mask), dtype=bool)
     lengths = mask.sum(axis=1)
     right_padded = np.arange(mask.shape[1])[None, :] < lengths[:, None]
@@ -125,6 +127,16 @@ def _mask_reasons(mask: Any) -> list[str]:
     if (lengths == 0).any():
         reasons.append("`mask` hides every timestep of some sequence; cuDNN cannot run on an empty sequence.")
     return reasons
+
+
+def _has_values(tensor: Any) -> bool:
+    if isinstance(tensor, keras.KerasTensor):
+        return False
+    if keras.backend.backend() == "tensorflow":
+        import tensorflow as tf
+
+        return not isinstance(tensor, tf.Tensor) or hasattr(tensor, "numpy")
+    return True
 
 
 def _runtime_reasons() -> list[str]:

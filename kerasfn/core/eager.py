@@ -21,9 +21,11 @@ How it stays correct:
 * Retracing is bounded: inputs are traced with unknown batch and time sizes,
   once per ``training`` value and per use of ``initial_state``; the template
   cache is small and least-recently-used.
-* On a CPU the function is XLA-compiled (faster than graph mode there); where
-  a GPU is visible it is plain ``tf.function``, which keeps the cuDNN kernel
-  (cuDNN ops cannot be XLA-compiled).
+* On a CPU, inference calls are XLA-compiled (faster than graph mode there).
+  Training calls use a graph-mode ``tf.function`` (XLA draws other dropout
+  random numbers than Keras does), so do calls under a ``GradientTape`` (XLA
+  cannot differentiate the loop) and every call where a GPU is visible (cuDNN
+  kernels cannot be XLA-compiled).
 
 Everything else (symbolic tensors, masks, calls nested in another layer's
 call, mixed precision, activity regularizers, other backends) goes through
@@ -70,12 +72,13 @@ def compiled_call(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, Any]
     arguments = [
         inputs,
         [variable.value for variable in layer.trainable_variables],
-        [variable.value for variable in layer.non_trainable_variables],
+        [variable.value for variable in _state_variables(layer)],
     ]
     if initial_state is not None:
         arguments.append([tf.convert_to_tensor(s, dtype=layer.compute_dtype) for s in initial_state])
-    outputs, non_trainable = template.function(training, initial_state is not None)(*arguments)
-    for variable, value in zip(layer.non_trainable_variables, non_trainable):
+    jit_compile = template.xla_available and not training and not _gradients_recorded()
+    outputs, new_values = template.function(training, initial_state is not None, jit_compile)(*arguments)
+    for variable, value in zip(_state_variables(layer), new_values):
         variable.assign(value)
     return outputs if not isinstance(outputs, (list, tuple)) else tuple(outputs)
 
@@ -114,6 +117,20 @@ def _outermost_call() -> bool:
     return global_state.get_global_attribute("current_call_ctx") is None
 
 
+def _state_variables(layer: keras.layers.Layer) -> list:
+    """The variables a call may change: the dropout seed state and, for a
+    stateful layer, its states (which Keras does not track as weights)."""
+    return [*layer.non_trainable_variables, *(layer.states if layer.stateful else [])]
+
+
+def _gradients_recorded() -> bool:
+    # XLA cannot differentiate the compiled loop ("TensorList crossing the
+    # XLA/TF boundary"); under a GradientTape the graph-mode function is used.
+    from tensorflow.python.eager import record
+
+    return record.could_possibly_record()
+
+
 def _feature_size(layer: keras.layers.Layer) -> int:
     return int(layer.cell.kernel.shape[0])
 
@@ -147,19 +164,20 @@ class _Template:
         self.layer = type(layer).from_config(config)
         self.layer.build(_build_shape(layer))
         self.spec_shape = spec_shape
-        self.jit_compile = not tf.config.list_logical_devices("GPU")
-        self._functions: dict[tuple[bool, bool], Any] = {}
+        # cuDNN kernels cannot be XLA-compiled: use XLA only where no GPU is.
+        self.xla_available = not tf.config.list_logical_devices("GPU")
+        self._functions: dict[tuple[bool, bool, bool], Any] = {}
 
-    def function(self, training: bool, with_initial_state: bool) -> Any:
-        key = (training, with_initial_state)
+    def function(self, training: bool, with_initial_state: bool, jit_compile: bool) -> Any:
+        key = (training, with_initial_state, jit_compile)
         if key not in self._functions:
-            self._functions[key] = self._compile(training, with_initial_state)
+            self._functions[key] = self._compile(*key)
         return self._functions[key]
 
     def tracing_count(self) -> int:
         return sum(f.experimental_get_tracing_count() for f in self._functions.values())
 
-    def _compile(self, training: bool, with_initial_state: bool) -> Any:
+    def _compile(self, training: bool, with_initial_state: bool, jit_compile: bool) -> Any:
         tf = _tf()
         layer = self.layer
 
@@ -169,18 +187,21 @@ class _Template:
         signature = [
             tf.TensorSpec(self.spec_shape, layer.compute_dtype),
             specs(layer.trainable_variables),
-            specs(layer.non_trainable_variables),
+            specs(_state_variables(layer)),
         ]
         if with_initial_state:
             batch = self.spec_shape[0 if not getattr(layer, "time_major", False) else 1]
             signature.append([tf.TensorSpec((batch, size), layer.compute_dtype) for size in layer.cell.state_size])
 
-        def call(inputs, trainable, non_trainable, initial_state=None):
-            return layer.stateless_call(
-                trainable, non_trainable, inputs, initial_state=initial_state, training=training
-            )
+        def call(inputs, trainable, state_values, initial_state=None):
+            # Keras' stateless_call, extended to the states of a stateful layer.
+            state_variables = _state_variables(layer)
+            mapping = [*zip(layer.trainable_variables, trainable), *zip(state_variables, state_values)]
+            with keras.StatelessScope(state_mapping=mapping) as scope:
+                outputs = layer.call(inputs, initial_state=initial_state, training=training)
+            return outputs, [scope.get_current_value(variable) for variable in state_variables]
 
-        return tf.function(call, input_signature=signature, jit_compile=self.jit_compile)
+        return tf.function(call, input_signature=signature, jit_compile=jit_compile)
 
 
 _templates: OrderedDict[tuple, _Template] = OrderedDict()

@@ -102,3 +102,9 @@ class LSTM(LegacyLayerMembers, keras.layers.LSTM):
                 f"`inputs` to layer '{self.name}' must be a 3D tensor "
                 f"(batch, timesteps, features); received shape {tuple(shape)}."
             )
+        features = self.cell.kernel.shape[0] if self.built else None
+        if features is not None and shape[-1] is not None and shape[-1] != features:
+            raise ValueError(
+                f"`inputs` to layer '{self.name}' must have {features} features (last axis), "
+                f"as when the layer was built; received shape {tuple(shape)}."
+            )

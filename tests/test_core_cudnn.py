@@ -1,0 +1,137 @@
+"""cudnn_status() names every failed cuDNN condition; layer_cudnn_lstm() is the cuDNN-only layer.
+
+These run on a CPU: there, "no GPU visible" is always among the reasons, and
+each configuration test checks that its own line is there too.
+"""
+
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from kerasfn import CudnnStatus, cudnn_status, keras_model_sequential, layer_cudnn_lstm, layer_lstm
+
+NO_GPU = "no GPU visible (tf.config.list_logical_devices('GPU') is empty)."
+needs_no_gpu = pytest.mark.skipif(bool(tf.config.list_logical_devices("GPU")), reason="asserts the CPU answer")
+
+
+@needs_no_gpu
+def test_default_layer_fails_only_for_want_of_a_gpu():
+    status = cudnn_status(layer_lstm(4))
+    assert status == CudnnStatus(uses_cudnn=False, reasons=(NO_GPU,))
+    assert str(status) == "does not use cuDNN:\n- " + NO_GPU
+
+
+@pytest.mark.parametrize(
+    "arguments, reason",
+    [
+        ({"activation": "relu"}, "`activation` is 'relu'; cuDNN needs 'tanh'."),
+        ({"recurrent_activation": "hard_sigmoid"}, "`recurrent_activation` is 'hard_sigmoid'; cuDNN needs 'sigmoid'."),
+        ({"recurrent_dropout": 0.25}, "`recurrent_dropout` is 0.25; cuDNN needs 0."),
+        ({"unroll": True}, "`unroll` is True; cuDNN needs False."),
+        ({"use_bias": False}, "`use_bias` is False; cuDNN needs True."),
+        ({"use_cudnn": False}, "`use_cudnn` is False."),
+    ],
+)
+def test_each_failed_configuration_condition_is_named(arguments, reason):
+    status = cudnn_status(layer_lstm(4, **arguments))
+    assert not status.uses_cudnn
+    assert status.reasons[0] == reason
+
+
+def test_every_failed_condition_gets_its_own_line():
+    layer = layer_lstm(4, activation="relu", recurrent_activation="hard_sigmoid", recurrent_dropout=0.5, unroll=True, use_bias=False)
+    assert len([r for r in cudnn_status(layer).reasons if r != NO_GPU]) == 5
+
+
+def test_input_dropout_is_no_obstacle_in_keras_3():
+    # Keras 3 applies `dropout` to the inputs before the cuDNN kernel.
+    assert cudnn_status(layer_lstm(4, dropout=0.5)).reasons == cudnn_status(layer_lstm(4)).reasons
+
+
+def test_a_plain_keras_lstm_can_be_asked_too():
+    status = cudnn_status(keras.layers.LSTM(4, activation="relu"))
+    assert "`activation` is 'relu'; cuDNN needs 'tanh'." in status.reasons
+
+
+LEFT_PADDED = np.array([[False, True, True], [True, True, True]])
+RIGHT_PADDED = np.array([[True, True, False], [True, True, True]])
+NOT_RIGHT_PADDED = ("`mask` is not strictly right-padded (each row must be True's then False's); "
+                    "cuDNN needs right padding.")
+
+
+def test_left_padded_mask_is_named():
+    assert NOT_RIGHT_PADDED in cudnn_status(layer_lstm(4), mask=LEFT_PADDED).reasons
+
+
+def test_right_padded_mask_is_fine():
+    assert cudnn_status(layer_lstm(4), mask=RIGHT_PADDED).reasons == cudnn_status(layer_lstm(4)).reasons
+
+
+def test_fully_masked_sequence_is_named():
+    mask = np.array([[False, False, False], [True, True, True]])
+    assert "`mask` hides every timestep of some sequence; cuDNN cannot run on an empty sequence." in (
+        cudnn_status(layer_lstm(4), mask=mask).reasons
+    )
+
+
+def test_mask_carried_by_the_inputs_is_checked():
+    x = keras.layers.Masking()(np.array([[[0.0], [1.0], [2.0]]], dtype="float32"))
+    assert NOT_RIGHT_PADDED in cudnn_status(layer_lstm(4), inputs=x).reasons
+
+
+def test_tf1_graph_mode_is_not_eager_in_the_outermost_context():
+    layer = layer_lstm(4)
+    with tf.Graph().as_default():
+        reasons = cudnn_status(layer).reasons
+    assert "not eager in the outermost context (TensorFlow 1.x graph mode)." in reasons
+
+
+def test_inside_tf_function_the_outermost_context_is_still_eager():
+    # TF2's fit() runs in a tf.function and uses cuDNN: that is not a reason.
+    layer = layer_lstm(4)
+    inside = tf.function(lambda: tf.constant(cudnn_status(layer).reasons))()
+    assert [r.decode() for r in inside.numpy()] == list(cudnn_status(layer).reasons)
+
+
+def test_status_of_something_else_is_a_type_error():
+    with pytest.raises(TypeError, match=r"`layer` must be a keras.layers.LSTM .*; received Dense\."):
+        cudnn_status(keras.layers.Dense(3))
+
+
+# -- layer_cudnn_lstm() ------------------------------------------------------
+
+def test_layer_cudnn_lstm_is_the_cudnn_configuration():
+    layer = layer_cudnn_lstm(4, return_sequences=True)
+    assert isinstance(layer, keras.layers.LSTM)
+    assert layer.use_cudnn is True and layer.use_bias and not layer.unroll
+    assert layer.activation is keras.activations.tanh and layer.recurrent_activation is keras.activations.sigmoid
+    assert layer.dropout == 0 and layer.recurrent_dropout == 0
+    assert [r for r in cudnn_status(layer).reasons if r != NO_GPU] == []
+
+
+@pytest.mark.parametrize("argument, value", [("activation", "relu"), ("dropout", 0.1), ("unroll", True)])
+def test_layer_cudnn_lstm_refuses_what_cudnn_fixes(argument, value):
+    with pytest.raises(TypeError, match=rf"`{argument}` is fixed by cuDNN in layer_cudnn_lstm\(\)"):
+        layer_cudnn_lstm(4, **{argument: value})
+
+
+@needs_no_gpu
+def test_layer_cudnn_lstm_call_without_gpu_says_why():
+    x = np.zeros((2, 5, 3), dtype="float32")
+    with pytest.raises(ValueError, match=r"needs the cuDNN kernel, which cannot run here: no GPU visible"):
+        x | layer_cudnn_lstm(4)
+
+
+@needs_no_gpu
+def test_layer_cudnn_lstm_in_a_sequential_fails_and_leaves_the_model_as_it_was():
+    model = keras_model_sequential(input_shape=(5, 3))
+    with pytest.raises(ValueError, match="cannot run here"):
+        model | layer_cudnn_lstm(4)
+    assert model.layers == []
+
+
+def test_layer_cudnn_lstm_config_round_trips():
+    layer = layer_cudnn_lstm(4, stateful=False, name="fast")
+    copy = type(layer).from_config(layer.get_config())
+    assert copy.get_config() == layer.get_config()
