@@ -68,8 +68,10 @@ class LegacyLayerMembers:
     # -- node inputs and outputs -------------------------------------------
 
     def get_input_at(self, node_index: int) -> Any:
-        """The input tensor(s) of the layer's call number ``node_index`` (0-based)."""
-        return self._get_node_attribute_at_index(node_index, "input_tensors", "input")
+        """The input tensor(s) of the layer's call number ``node_index`` (0-based):
+        its first argument, as in tf.keras (masks and states are not inputs)."""
+        self._get_node_attribute_at_index(node_index, "input_tensors", "input")  # Keras' checks and errors
+        return self._inbound_nodes[node_index].arguments.args[0]
 
     def get_output_at(self, node_index: int) -> Any:
         """The output tensor(s) of the layer's call number ``node_index`` (0-based)."""
