@@ -149,3 +149,15 @@ def test_generated_examples_run(test):
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     runner.run(test)
     assert runner.failures == 0
+
+
+def test_tfsm_wraps_an_exported_model(tmp_path):
+    if keras.backend.backend() != "tensorflow":
+        with pytest.raises(RuntimeError, match=r"layer_tfsm\(\) needs the 'tensorflow' Keras backend"):
+            kerasfn.layer_tfsm(None, str(tmp_path))
+        return
+    model = kerasfn.keras_model_sequential(input_shape=3) | kerasfn.layer_dense(2)
+    model.export(str(tmp_path / "exported"), verbose=False)
+    x = np.ones((2, 3), dtype="float32")
+    np.testing.assert_allclose(x | kerasfn.layer_tfsm(str(tmp_path / "exported")), model.predict(x, verbose=0), atol=1e-6)
+    assert tuple((kerasfn.keras_input(3) | kerasfn.layer_tfsm(str(tmp_path / "exported"))).shape) == (None, 2)
