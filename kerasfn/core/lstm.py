@@ -86,8 +86,12 @@ class LSTM(LegacyLayerMembers, keras.layers.LSTM):
 
     def get_config(self) -> dict[str, Any]:
         config = super().get_config()
+        # Keras' own config leaves these out; plain keras.layers.LSTM(**config)
+        # reads them, so adding them (when not the default) stays portable.
         if self.cell.implementation != 2:
-            config["implementation"] = self.cell.implementation  # plain Keras reads it too
+            config["implementation"] = self.cell.implementation
+        if self.use_cudnn != "auto":
+            config["use_cudnn"] = self.use_cudnn
         return config
 
     def _check_inputs(self, inputs: Any) -> None:

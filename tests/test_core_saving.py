@@ -1,0 +1,119 @@
+"""Models built with kerasfn layers load in plain Keras, without kerasfn.
+
+The portability check runs ``keras.saving.load_model`` in a fresh Python
+process that never imports kerasfn (and asserts that it did not), then
+compares its predictions with the ones made here.
+"""
+
+import json
+import subprocess
+import sys
+import textwrap
+import zipfile
+
+import keras
+import numpy as np
+import pytest
+
+from kerasfn import keras_input, keras_model, keras_model_sequential, layer_cudnn_lstm, layer_lstm
+
+X = np.random.default_rng(3).uniform(-1, 1, (4, 6, 3)).astype("float32")
+
+_PLAIN_LOADER = textwrap.dedent(
+    """
+    import os, sys
+    os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
+    import keras, numpy as np
+    model = keras.saving.load_model(sys.argv[1])
+    x = np.load(sys.argv[2])
+    outputs = model.predict(x, verbose=0)
+    outputs = outputs if isinstance(outputs, list) else [outputs]
+    np.savez(sys.argv[3], *outputs)
+    assert not any(name == "kerasfn" or name.startswith("kerasfn.") for name in sys.modules), "kerasfn was imported"
+    print(",".join(type(layer).__module__ + "." + type(layer).__name__ for layer in model.layers))
+    """
+)
+
+
+def _predict_without_kerasfn(model_path, tmp_path):
+    np.save(tmp_path / "x.npy", X)
+    result = subprocess.run(
+        [sys.executable, "-c", _PLAIN_LOADER, str(model_path), str(tmp_path / "x.npy"), str(tmp_path / "y.npz")],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    saved = np.load(tmp_path / "y.npz")
+    return [saved[key] for key in sorted(saved.files, key=lambda k: int(k.split("_")[1]))], result.stdout
+
+
+def _saved_layer_configs(path):
+    with zipfile.ZipFile(path) as archive:
+        config = json.loads(archive.read("config.json"))
+    return config["config"]["layers"]
+
+
+def test_sequential_and_functional_models_load_in_plain_keras(tmp_path):
+    sequential = keras_model_sequential(input_shape=(6, 3)) | layer_lstm(5, return_sequences=True) | layer_lstm(2, implementation=1)
+    inputs = keras_input((6, 3))
+    output, h, c = inputs | layer_lstm(4, return_sequences=True, return_state=True, dropout=0.1)
+    functional = keras_model(inputs, [output, h, c])
+    for name, model in [("sequential", sequential), ("functional", functional)]:
+        path = tmp_path / f"{name}.keras"
+        model.save(path)
+        lstm_configs = [layer for layer in _saved_layer_configs(path) if layer["class_name"] == "LSTM"]
+        assert lstm_configs and all(layer["module"] == "keras.layers" for layer in lstm_configs)
+        assert all(layer["registered_name"] is None for layer in lstm_configs)
+        expected = model.predict(X, verbose=0)
+        expected = expected if isinstance(expected, list) else [expected]
+        got, classes = _predict_without_kerasfn(path, tmp_path)
+        assert "keras.src.layers.rnn.lstm.LSTM" in classes
+        for a, b in zip(got, expected):
+            np.testing.assert_allclose(a, b, atol=1e-5)
+
+
+def test_cudnn_only_layer_serializes_as_a_plain_lstm_with_use_cudnn():
+    # A model cannot be built around it on a CPU (calling it refuses), so serialize the layer alone.
+    layer = layer_cudnn_lstm(4)
+    config = keras.saving.serialize_keras_object(layer)
+    assert (config["module"], config["class_name"], config["registered_name"]) == ("keras.layers", "LSTM", None)
+    plain = keras.saving.deserialize_keras_object(config)
+    assert type(plain) is keras.layers.LSTM and plain.use_cudnn is True
+
+
+def test_time_major_model_saves_and_loads_with_kerasfn(tmp_path):
+    inputs = keras_input(batch_shape=(6, None, 3))
+    model = keras_model(inputs, inputs | layer_lstm(4, time_major=True, return_sequences=True))
+    path = tmp_path / "time_major.keras"
+    model.save(path)
+    (lstm_config,) = [layer for layer in _saved_layer_configs(path) if "LSTM" in layer["class_name"]]
+    assert lstm_config["registered_name"] == "kerasfn>TimeMajorLSTM"
+    assert lstm_config["config"]["time_major"] is True
+    x = np.swapaxes(X, 0, 1)
+    loaded = keras.saving.load_model(path)
+    assert loaded.layers[-1].time_major is True
+    np.testing.assert_allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0), atol=1e-5)
+
+
+def test_loaded_plain_model_has_the_same_weights(tmp_path):
+    model = keras_model_sequential(input_shape=(6, 3)) | layer_lstm(3)
+    path = tmp_path / "m.keras"
+    model.save(path)
+    loaded = keras.saving.load_model(path)
+    for a, b in zip(loaded.get_weights(), model.get_weights()):
+        np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("arguments", [{}, {"stateful": True, "return_sequences": True, "dropout": 0.5}])
+def test_config_is_a_plain_keras_lstm_config(arguments):
+    ours = layer_lstm(4, name="same", **arguments)
+    plain = keras.layers.LSTM(4, name="same", **arguments)
+    assert ours.get_config() == plain.get_config()
+
+
+@pytest.mark.parametrize("arguments", [{"implementation": 1}, {"use_cudnn": False}, {"use_cudnn": True}])
+def test_options_keras_forgets_are_kept_in_a_config_plain_keras_reads(arguments):
+    config = layer_lstm(4, **arguments).get_config()
+    (name, value), = arguments.items()
+    assert config[name] == value
+    plain = keras.layers.LSTM.from_config(config)
+    assert (plain.cell.implementation if name == "implementation" else plain.use_cudnn) == value
