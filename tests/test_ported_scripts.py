@@ -6,7 +6,6 @@ import numpy as np
 
 from kerasfn import *  # noqa: F403  (the porting vocabulary, as a script would use it)
 
-RNG = np.random.default_rng(42)
 
 
 def _losses(history):
@@ -14,10 +13,11 @@ def _losses(history):
 
 
 def test_character_level_seq2seq_with_return_state_and_initial_state():
+    rng = np.random.default_rng(42)  # data of its own: the test passes alone or in any order
     # R: the keras3 "character-level seq2seq" example, shrunk.
     num_encoder_tokens, num_decoder_tokens, latent_dim, n = 5, 6, 8, 32
-    encoder_input_data = to_categorical(RNG.integers(0, num_encoder_tokens, (n, 4)), num_encoder_tokens)
-    decoder_tokens = np.concatenate([np.zeros((n, 1), int), RNG.integers(1, num_decoder_tokens, (n, 4))], axis=1)
+    encoder_input_data = to_categorical(rng.integers(0, num_encoder_tokens, (n, 4)), num_encoder_tokens)
+    decoder_tokens = np.concatenate([np.zeros((n, 1), int), rng.integers(1, num_decoder_tokens, (n, 4))], axis=1)
     decoder_input_data = to_categorical(decoder_tokens, num_decoder_tokens)
     decoder_target_data = to_categorical(np.roll(decoder_tokens, -1, axis=1), num_decoder_tokens)
 
@@ -89,8 +89,9 @@ def test_stacked_stateful_lstm_declared_with_batch_input_shape():
 
 
 def test_bidirectional_lstm_stack():
+    rng = np.random.default_rng(42)  # data of its own: the test passes alone or in any order
     # R: the keras "imdb_bidirectional_lstm" example, on sequences whose label is the sign of their sum.
-    x = RNG.normal(size=(48, 6, 2)).astype("float32")
+    x = rng.normal(size=(48, 6, 2)).astype("float32")
     y = (x.sum(axis=(1, 2)) > 0).astype("float32")
     model = keras_model_sequential(input_shape=(6, 2)) \
         | bidirectional(layer_lstm(units=8, return_sequences=True)) \
@@ -106,8 +107,9 @@ def test_bidirectional_lstm_stack():
 
 
 def test_embedding_lstm_text_classifier_with_mask_zero():
+    rng = np.random.default_rng(42)  # data of its own: the test passes alone or in any order
     # R: pad_sequences + layer_embedding(mask_zero = TRUE) + layer_lstm + sigmoid.
-    sequences = [list(RNG.integers(1, 20, RNG.integers(2, 7))) for _ in range(40)]
+    sequences = [list(rng.integers(1, 20, rng.integers(2, 7))) for _ in range(40)]
     labels = np.array([float(seq[0] > 10) for seq in sequences])
     x = pad_sequences(sequences, maxlen=6)
     model = keras_model_sequential() \
@@ -124,7 +126,8 @@ def test_embedding_lstm_text_classifier_with_mask_zero():
 
 
 def test_layer_rnn_of_an_lstm_cell_next_to_layer_lstm():
-    x = RNG.normal(size=(16, 5, 3)).astype("float32")
+    rng = np.random.default_rng(42)  # data of its own: the test passes alone or in any order
+    x = rng.normal(size=(16, 5, 3)).astype("float32")
     y = x.mean(axis=(1, 2))[:, None]
     cell_model = keras_model_sequential(input_shape=(5, 3)) | layer_rnn(rnn_cell_lstm(4)) | layer_dense(1)
     lstm_model = keras_model_sequential(input_shape=(5, 3)) | layer_lstm(4) | layer_dense(1)
