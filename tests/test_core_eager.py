@@ -176,3 +176,14 @@ def test_wrong_feature_size_is_a_clear_error():
     with pytest.raises(ValueError, match=r"`inputs` to layer '.*' must have 3 features \(last axis\), as when the "
                        r"layer was built; received shape \(2, 4, 5\)\."):
         layer(_data(2, 4, 5))
+
+
+def test_frozen_layer_uses_its_own_weights():
+    x = _data(2, 5, 3)
+    layer = layer_lstm(4)
+    layer(x)
+    layer.trainable = False
+    layer.set_weights([w + 0.1 for w in layer.get_weights()])
+    np.testing.assert_allclose(layer(x), _plain_twin(layer, x.shape)(x), atol=ATOL)
+    other = layer_lstm(4, trainable=False)
+    np.testing.assert_allclose(other(x), _plain_twin(other, x.shape)(x), atol=ATOL)

@@ -37,6 +37,7 @@ torch runs op by op by design.
 from __future__ import annotations
 
 import json
+import weakref
 from collections import OrderedDict
 from typing import Any
 
@@ -71,7 +72,7 @@ def compiled_call(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, Any]
     template = _template(layer, tuple(inputs.shape))
     arguments = [
         inputs,
-        [variable.value for variable in layer.trainable_variables],
+        [variable.value for variable in layer.weights],
         [variable.value for variable in _state_variables(layer)],
     ]
     if initial_state is not None:
@@ -118,9 +119,11 @@ def _outermost_call() -> bool:
 
 
 def _state_variables(layer: keras.layers.Layer) -> list:
-    """The variables a call may change: the dropout seed state and, for a
-    stateful layer, its states (which Keras does not track as weights)."""
-    return [*layer.non_trainable_variables, *(layer.states if layer.stateful else [])]
+    """The variables a call may change: the dropout seed state (only drawn
+    from with dropout) and, for a stateful layer, its states (which Keras does
+    not track as weights)."""
+    seeds = [layer.cell.seed_generator.state] if layer.dropout or layer.recurrent_dropout else []
+    return [*seeds, *(layer.states if layer.stateful else [])]
 
 
 def _gradients_recorded() -> bool:
@@ -186,17 +189,17 @@ class _Template:
 
         signature = [
             tf.TensorSpec(self.spec_shape, layer.compute_dtype),
-            specs(layer.trainable_variables),
+            specs(layer.weights),
             specs(_state_variables(layer)),
         ]
         if with_initial_state:
             batch = self.spec_shape[0 if not getattr(layer, "time_major", False) else 1]
             signature.append([tf.TensorSpec((batch, size), layer.compute_dtype) for size in layer.cell.state_size])
 
-        def call(inputs, trainable, state_values, initial_state=None):
+        def call(inputs, weights, state_values, initial_state=None):
             # Keras' stateless_call, extended to the states of a stateful layer.
             state_variables = _state_variables(layer)
-            mapping = [*zip(layer.trainable_variables, trainable), *zip(state_variables, state_values)]
+            mapping = [*zip(layer.weights, weights), *zip(state_variables, state_values)]
             with keras.StatelessScope(state_mapping=mapping) as scope:
                 outputs = layer.call(inputs, initial_state=initial_state, training=training)
             return outputs, [scope.get_current_value(variable) for variable in state_variables]
@@ -207,11 +210,20 @@ class _Template:
 _templates: OrderedDict[tuple, _Template] = OrderedDict()
 
 
+# Each layer remembers its templates: serializing its config for the shared
+# key on every call would cost more than the compiled call saves.
+_templates_of_layer: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _template(layer: keras.layers.Layer, input_shape: tuple) -> _Template:
     spec_shape = _spec_shape(layer, input_shape)
-    key = _template_key(layer, spec_shape)
-    template = _templates.pop(key, None) or _Template(layer, spec_shape)
-    _templates[key] = template
-    while len(_templates) > _TEMPLATE_CACHE_SIZE:
-        _templates.popitem(last=False)
-    return template
+    remembered = _templates_of_layer.setdefault(layer, {})
+    own_key = (layer.trainable, spec_shape)
+    if own_key not in remembered:
+        key = _template_key(layer, spec_shape)
+        template = _templates.pop(key, None) or _Template(layer, spec_shape)
+        _templates[key] = template
+        while len(_templates) > _TEMPLATE_CACHE_SIZE:
+            _templates.popitem(last=False)
+        remembered[own_key] = template
+    return remembered[own_key]
