@@ -187,8 +187,9 @@ def table(repeats: int, sizes: list[tuple[int, int, int, int]]) -> str:
             eager = next(seconds for name, seconds, _ in rows if name.startswith("plain Keras eager"))
             for name, seconds, difference in rows:
                 diff = "" if difference is None else f"{difference:.1e}"
+                name = name.replace("|", "\\|")  # a pipe inside a markdown table cell
                 lines.append(
-                    f"| {device} | {', '.join(map(str, size))} | {name.replace('|', '\\|')} | {seconds * 1e3:.2f} "
+                    f"| {device} | {', '.join(map(str, size))} | {name} | {seconds * 1e3:.2f} "
                     f"| {eager / seconds:.1f}x | {diff} |"
                 )
     piped, plain, plain_add = build_overhead(repeats * 5)
