@@ -123,10 +123,12 @@ def layer_lstm(
             will attempt to use cuDNN when feasible, and will fall back to the
             default implementation if not.
         **kwargs: Passed on to the layer: ``name``, ``dtype``, ``trainable``;
-            and, on the first layer piped into an empty
-            ``keras_model_sequential()``, R scripts' ``input_shape``,
-            ``batch_input_shape`` and ``batch_size``, which declare the
-            model's input.  Any other keyword is a ``TypeError``.
+            the legacy tf.keras options ``time_major`` (inputs and outputs
+            shaped ``(timesteps, batch, features)``) and ``implementation``
+            (``1`` or ``2``, same numbers); and, on the first layer piped
+            into an empty ``keras_model_sequential()``, R scripts'
+            ``input_shape``, ``batch_input_shape`` and ``batch_size``, which
+            declare the model's input.  Any other keyword is a ``TypeError``.
 
     Value:
         The return value depends on ``object``.  If ``object`` is:
