@@ -22,7 +22,35 @@ __all__ = [
 
 
 class LSTMStates(NamedTuple):
-    """Output of an LSTM with ``return_state=True``."""
+    """The named result of an LSTM with return_state = TRUE
+
+    Description:
+        R unpacks ``c(output, memory_state, carry_state) %<-% lstm(x)``;
+        Python unpacks the same way, ``output, memory_state, carry_state =
+        lstm(x)``, and can also name the parts.  Being a tuple,
+        ``result[1:]`` is ready to be the ``initial_state`` of another LSTM.
+
+    Arguments:
+        output: The last output, or the whole sequence with
+            ``return_sequences=True``.
+        memory_state: The final hidden state ``h``.
+        carry_state: The final cell (carry) state ``c``.
+
+    Value:
+        A named tuple of three tensors.
+
+    Examples:
+        >>> from kerasfn import layer_lstm, random_uniform, shape
+        >>> result = random_uniform((2, 5, 3)) | layer_lstm(4, return_state=True)
+        >>> type(result).__name__, shape(result.carry_state)
+        ('LSTMStates', shape(2, 4))
+        >>> output, memory_state, carry_state = result
+        >>> len(result[1:])
+        2
+
+    See also:
+        :func:`layer_lstm`, :func:`layer_bidirectional`.
+    """
 
     output: Any
     memory_state: Any

@@ -111,7 +111,7 @@ def keras_model_sequential(
     Examples:
         >>> from kerasfn import keras_model_sequential, layer_lstm, shape
         >>> model = keras_model_sequential(input_shape=(10, 8)) | layer_lstm(32)
-        >>> shape(model.output)
+        >>> shape(model.output_shape)
         shape(NA, 32)
         >>> len(keras_model_sequential().layers)
         0

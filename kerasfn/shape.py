@@ -18,7 +18,31 @@ __all__ = ["Shape", "as_shape", "shape"]
 
 
 class Shape(tuple):
-    """A tensor shape: a tuple of ints and ``None``, printed as ``shape(32, 4)``."""
+    """A tensor shape that prints like R
+
+    Description:
+        The tuple subclass that :func:`shape` returns: ints and ``None``
+        (unknown sizes), printed as R prints shapes, ``shape(NA, 4)``.  It
+        goes wherever Keras expects a shape tuple and compares equal to the
+        plain tuple.
+
+    Arguments:
+        iterable: The dimensions (already whole numbers or ``None``); use
+            :func:`shape` to build one from R-style input.
+
+    Value:
+        A ``Shape`` (a ``tuple``).
+
+    Examples:
+        >>> from kerasfn import Shape
+        >>> Shape((None, 4))
+        shape(NA, 4)
+        >>> Shape((32, 4)) == (32, 4)
+        True
+
+    See also:
+        :func:`shape`, :func:`keras_input`.
+    """
 
     __slots__ = ()
 

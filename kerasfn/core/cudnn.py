@@ -25,12 +25,28 @@ __all__ = ["CudnnStatus", "cudnn_status"]
 
 @dataclass(frozen=True)
 class CudnnStatus:
-    """The answer of :func:`cudnn_status`.
+    """The answer of cudnn_status()
 
-    Attributes:
+    Description:
+        What :func:`cudnn_status` returns: whether the layer would run the
+        cuDNN kernel and, if not, why.  Printing it gives a short report.
+
+    Arguments:
         uses_cudnn: Whether a call would run the cuDNN kernel.
         reasons: One readable line per condition that fails (empty when
             ``uses_cudnn``).
+
+    Value:
+        A frozen dataclass with the fields ``uses_cudnn`` and ``reasons``.
+
+    Examples:
+        >>> from kerasfn import CudnnStatus
+        >>> print(CudnnStatus(uses_cudnn=False, reasons=("`unroll` is True; cuDNN needs False.",)))
+        does not use cuDNN:
+        - `unroll` is True; cuDNN needs False.
+
+    See also:
+        :func:`cudnn_status`, :func:`layer_cudnn_lstm`.
     """
 
     uses_cudnn: bool

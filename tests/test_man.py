@@ -1,0 +1,64 @@
+"""Issue 5 (1): man/ holds one current page per exported name, and an index."""
+
+import inspect
+
+import pytest
+
+import kerasfn
+from kerasfn.docs import man
+from kerasfn.docs.docstring import REQUIRED_SECTIONS, parse
+
+EXPECTED = man.expected_pages()
+
+
+@pytest.mark.parametrize("file_name", sorted(EXPECTED))
+def test_page_exists_and_is_current(file_name):
+    path = man.MAN / file_name
+    assert path.exists(), f"man/{file_name} is missing: run `python -m kerasfn.docs man`"
+    assert path.read_text() == EXPECTED[file_name], f"man/{file_name} is stale: run `python -m kerasfn.docs man`"
+
+
+def test_no_pages_for_names_no_longer_exported():
+    assert sorted(p.name for p in man.MAN.glob("*.md")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", kerasfn.__all__)
+def test_docstring_is_an_r_help_page(name):
+    page = parse(getattr(kerasfn, name))
+    assert page.title and not page.title.endswith(".") or page.title.endswith("Hochreiter 1997"), page.title
+    missing = [section for section in REQUIRED_SECTIONS if not page.sections.get(section, "").strip()]
+    assert not missing, f"{name} lacks {missing}"
+    assert ">>>" in page.sections["Examples"]
+
+
+@pytest.mark.parametrize("name", [n for n in kerasfn.__all__ if callable(getattr(kerasfn, n))])
+def test_every_parameter_is_documented(name):
+    obj = getattr(kerasfn, name)
+    try:
+        parameters = inspect.signature(obj).parameters.values()
+    except (TypeError, ValueError):
+        pytest.skip("no signature")
+    documented = {item.lstrip("*") for item, _ in parse(obj).items("Arguments")}
+    undocumented = [p.name for p in parameters if p.name not in documented and p.name != "self"]
+    assert not undocumented, f"{name}: {undocumented} have no entry under Arguments"
+
+
+def test_index_groups_every_name_like_the_r_reference():
+    index = (man.MAN / "index.md").read_text()
+    for name in kerasfn.__all__:
+        assert f"[`{name}`]({man.page_file(name)})" in index
+    for group in ["## RNN layers", "## Core layers", "## Merge layers", "## Models", "## Model verbs", "## Helpers"]:
+        assert group in index
+    assert man.group_of("layer_lstm") == "RNN layers"
+    assert man.group_of("layer_dense") == "Core layers"
+    assert man.group_of("fit") == "Model verbs"
+    assert man.group_of("pad_sequences") == "Helpers"
+
+
+def test_page_shape():
+    page = (man.MAN / "layer_lstm.md").read_text()
+    headings = [line for line in page.splitlines() if line.startswith("## ")]
+    assert headings == ["## Description", "## Usage", "## Arguments", "## Value", "## Call arguments",
+                        "## Examples", "## See also"]
+    assert "    use_cudnn='auto',\n" in page
+    assert "[`layer_gru()`](layer_gru.md)" in page
