@@ -92,11 +92,29 @@ def _append_to_sequential(model: keras.Sequential, layer: Layer) -> keras.Sequen
         batch_shape = getattr(layer, "_kerasfn_batch_shape", None)
         if batch_shape is not None and not model._layers:
             model.add(keras.layers.InputLayer(batch_shape=batch_shape))
-        model.add(layer)
+        if model._functional is None:
+            model.add(layer)
+        else:
+            _extend_built_sequential(model, layer)
     except Exception:
         model._layers, model.built, model._functional = saved
         raise
     return model
+
+
+def _extend_built_sequential(model: keras.Sequential, layer: Layer) -> None:
+    """What ``model.add(layer)`` does to a built model, in one layer call.
+
+    ``add()`` rebuilds the whole graph, calling every earlier layer again, so
+    a pipe of n layers would cost n^2/2 layer calls; extending the built
+    graph by the new layer's call gives the same model at the list
+    constructor's cost.
+    """
+    graph = model._functional
+    outputs = layer(graph.outputs[0])
+    model.add(layer, rebuild=False)
+    model._functional = keras.Model(inputs=graph.inputs, outputs=outputs)
+    model.built = True
 
 
 @compose_layer.register(_TENSOR_TYPES, Layer)

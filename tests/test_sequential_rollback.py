@@ -64,3 +64,15 @@ def test_failed_input_declaration_leaves_an_empty_model_empty():
     assert model.layers == [] and not model.built
     model | layer_lstm(4, input_shape=(10, 8))
     assert model.input_shape == (None, 10, 8)
+
+
+def test_a_piped_model_is_the_model_keras_would_build():
+    piped = keras_model_sequential(input_shape=(10, 8)) | layer_lstm(6, return_sequences=True) | layer_lstm(4) | keras.layers.Dense(2)
+    plain = keras.Sequential([keras.Input((10, 8)), keras.layers.LSTM(6, return_sequences=True),
+                              keras.layers.LSTM(4), keras.layers.Dense(2)])
+    plain.set_weights(piped.get_weights())
+    assert [type(layer) for layer in piped.layers][1:] == [type(layer) for layer in plain.layers][1:]
+    assert piped.output_shape == plain.output_shape and piped.count_params() == plain.count_params()
+    np.testing.assert_allclose(piped.predict(X, verbose=0), plain.predict(X, verbose=0), atol=1e-5)
+    # Each pipe extends the built graph by one call instead of rebuilding it.
+    assert [len(layer._inbound_nodes) for layer in piped.layers] == [1, 1, 1]
