@@ -1,6 +1,7 @@
 """The README's set-up commands are what CI runs."""
 
 import re
+import builtins
 import subprocess
 import sys
 from pathlib import Path
@@ -34,3 +35,16 @@ def test_demo_runs_the_seed_examples():
                  "shape(final_memory_state) -> shape(32, 4)", "shape(final_carry_state) -> shape(32, 4)"]:
         assert line in result.stdout
     assert "seq2seq" in result.stdout and "shape(predict(model, x))" in result.stdout
+
+
+def test_readme_example_runs_and_trains():
+    example = (ROOT / "README.md").read_text().split("## Example", 1)[1]
+    code = re.search(r"```python\n(.+?)\n```", example, re.S)[1]
+    assert len(code.splitlines()) <= 12
+    namespace = {}
+    exec(builtins.compile(code, "README.md", "exec"), namespace)
+    import matplotlib.figure
+
+    assert namespace["shape"](namespace["outputs"]) == (None, 1)
+    assert len(namespace["history"].history["loss"]) == 2
+    assert isinstance(namespace["plot"](namespace["history"]), matplotlib.figure.Figure)
