@@ -8,7 +8,9 @@ block whose lines start with ``## `` as knitr's do.  ```r blocks (and any
 other language) are shown, not run.  A block saves a figure with
 ``save_figure(figure, "label")``, which the renderer puts in the namespace: the
 PNG goes to ``vignettes/figures/<name>-<label>.png`` and the page shows it
-after the block.
+after the block.  ``show_markdown(text)`` puts Markdown (a table, say) into
+the page after the block, as knitr's ``results = "asis"`` does; like the
+printed output, it sits between ``<!-- output -->`` markers.
 """
 
 from __future__ import annotations
@@ -27,7 +29,11 @@ __all__ = ["VIGNETTES", "VignetteError", "render", "render_all", "sources", "wit
 
 VIGNETTES = Path(__file__).resolve().parents[2] / "vignettes"
 _BLOCK = re.compile(r"^```(?P<lang>[\w-]*)\n(?P<code>.*?)^```\n", re.MULTILINE | re.DOTALL)
-_OUTPUT = re.compile(r"^```text\n(?:## .*\n|##\n)*```\n", re.MULTILINE)
+_OUTPUT = re.compile(
+    r"^```text\n(?:##(?: [^\n]*)?\n)*```\n"  # printed output
+    r"|^<!-- output -->\n.*?^<!-- /output -->\n",  # show_markdown()
+    re.MULTILINE | re.DOTALL,
+)
 _OUTPUT_PREFIX = "## "
 
 
@@ -40,6 +46,7 @@ class _Chunk:
     """What one executed block produced."""
 
     output: str
+    markdown: list[str]
     figures: list[str]
 
 
@@ -50,7 +57,16 @@ class _Session:
         self.name = name
         self.figures_dir = figures_dir
         self.new_figures: list[str] = []
-        self.namespace: dict[str, Any] = {"__name__": "__vignette__", "save_figure": self.save_figure}
+        self.new_markdown: list[str] = []
+        self.namespace: dict[str, Any] = {
+            "__name__": "__vignette__",
+            "save_figure": self.save_figure,
+            "show_markdown": self.show_markdown,
+        }
+
+    def show_markdown(self, text: str) -> None:
+        """Put ``text`` into the page, as Markdown, after the current block."""
+        self.new_markdown.append(text.strip() + "\n")
 
     def save_figure(self, figure: Any, label: str) -> None:
         """Write ``figure`` (a matplotlib Figure) as ``figures/<vignette>-<label>.png``."""
@@ -66,7 +82,7 @@ class _Session:
         tree = ast.parse(code, filename=f"<{self.name} block {number}>")
         final = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
         filename = f"<{self.name} block {number}>"
-        self.new_figures = []
+        self.new_figures, self.new_markdown = [], []
         captured = io.StringIO()
         try:
             with contextlib.redirect_stdout(captured):
@@ -80,7 +96,7 @@ class _Session:
                 f"vignette {self.name!r}, python block {number} raised {type(error).__name__}: {error}\n"
                 f"--- block {number} ---\n{code}"
             ) from error
-        return _Chunk(captured.getvalue(), list(self.new_figures))
+        return _Chunk(captured.getvalue(), list(self.new_markdown), list(self.new_figures))
 
 
 def _output_block(output: str) -> str:
@@ -117,6 +133,7 @@ def render(source: Path, figures_dir: Path | None = None) -> str:
                 chunk = session.run(block["code"], number)
                 if chunk.output.strip():
                     pieces.append("\n" + _output_block(chunk.output))
+                pieces.extend(f"\n<!-- output -->\n{markdown}<!-- /output -->\n" for markdown in chunk.markdown)
                 pieces.extend(f"\n![{Path(path).stem.removeprefix(name + '-')}]({path})\n" for path in chunk.figures)
         finally:
             os.chdir(previous_cwd)
