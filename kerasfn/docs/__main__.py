@@ -1,4 +1,5 @@
-"""``python -m kerasfn.docs [man|vignettes]``: regenerate the documentation."""
+"""``python -m kerasfn.docs [man] [vignettes]``: regenerate the documentation
+(both when no target is named)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,14 @@ import sys
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
+TARGETS = ("man", "vignettes")
+
 
 def main(targets: list[str]) -> None:
-    targets = targets or ["man", "vignettes"]
+    unknown = [target for target in targets if target not in TARGETS]
+    if unknown:
+        raise SystemExit(f"usage: python -m kerasfn.docs [man] [vignettes]; unknown target(s): {', '.join(unknown)}")
+    targets = targets or list(TARGETS)
     if "man" in targets:
         from kerasfn.docs import man
 

@@ -138,16 +138,17 @@ def expected_pages() -> dict[str, str]:
     return pages
 
 
-def write_all() -> list[Path]:
-    """Rewrite ``man/`` from the docstrings, removing pages of names no longer exported."""
-    MAN.mkdir(exist_ok=True)
+def write_all(directory: Path = MAN) -> list[Path]:
+    """Rewrite ``directory`` (default ``man/``) from the docstrings, removing
+    pages of names no longer exported."""
+    directory.mkdir(exist_ok=True)
     pages = expected_pages()
-    for stale in MAN.glob("*.md"):
+    for stale in directory.glob("*.md"):
         if stale.name not in pages:
             stale.unlink()
     written = []
     for file_name, content in pages.items():
-        path = MAN / file_name
+        path = directory / file_name
         path.write_text(content)
         written.append(path)
     return written
