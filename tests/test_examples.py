@@ -20,3 +20,30 @@ def test_examples_run_and_match(name):
     runner.run(test, out=report.append)
     result = runner.summarize(verbose=False)
     assert result.failed == 0, "".join(report)
+
+
+def _documented_objects():
+    """Every function, class and method defined in kerasfn's modules, by qualified name."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    for info in pkgutil.walk_packages(kerasfn.__path__, "kerasfn."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, obj in vars(module).items():
+            if not (inspect.isfunction(obj) or inspect.isclass(obj)) or obj.__module__ != module.__name__:
+                continue
+            yield f"{module.__name__}.{name}", obj
+            if inspect.isclass(obj):
+                for member_name, member in vars(obj).items():
+                    if inspect.isfunction(member) or isinstance(member, property):
+                        yield f"{module.__name__}.{name}.{member_name}", member
+
+
+def test_every_examples_section_in_the_package_is_run_above():
+    exported = {id(getattr(kerasfn, name)) for name in kerasfn.__all__}
+    unrun = [qualified for qualified, obj in _documented_objects()
+             if ">>>" in parse(obj).sections.get("Examples", "") and id(obj) not in exported]
+    assert not unrun, f"Examples sections no test runs (export the name or move the example): {unrun}"
