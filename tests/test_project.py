@@ -37,10 +37,16 @@ def test_demo_runs_the_seed_examples():
     assert "seq2seq" in result.stdout and "shape(predict(model, x))" in result.stdout
 
 
-def test_readme_example_runs_and_trains():
+def _readme_python_blocks():
+    return re.findall(r"```python\n(.+?)\n```", (ROOT / "README.md").read_text(), re.S)
+
+
+def test_readme_example_runs_trains_and_plots(tmp_path, monkeypatch):
     example = (ROOT / "README.md").read_text().split("## Example", 1)[1]
     code = re.search(r"```python\n(.+?)\n```", example, re.S)[1]
+    assert code == _readme_python_blocks()[0]
     assert len(code.splitlines()) <= 12
+    monkeypatch.chdir(tmp_path)
     namespace = {}
     exec(builtins.compile(code, "README.md", "exec"), namespace)
     import matplotlib.figure
@@ -48,3 +54,10 @@ def test_readme_example_runs_and_trains():
     assert namespace["shape"](namespace["outputs"]) == (None, 1)
     assert len(namespace["history"].history["loss"]) == 2
     assert isinstance(namespace["plot"](namespace["history"]), matplotlib.figure.Figure)
+    assert (tmp_path / "history.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_every_other_python_block_in_the_readme_runs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for number, code in enumerate(_readme_python_blocks()[1:], start=2):
+        exec(builtins.compile(code, f"README.md python block {number}", "exec"), {})
