@@ -53,6 +53,7 @@ def test_index_groups_every_name_like_the_r_reference():
     assert man.group_of("layer_dense") == "Core layers"
     assert man.group_of("fit") == "Model verbs"
     assert man.group_of("pad_sequences") == "Helpers"
+    assert man.group_of("layer_input") == man.group_of("keras_input") == "Models"
 
 
 def test_page_shape():

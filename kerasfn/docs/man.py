@@ -52,7 +52,7 @@ GROUPS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("Reshaping layers", _matching(
         r"layer_(reshape|flatten|permute|repeat_vector|cropping_\dd|upsampling_\dd|zero_padding_\dd)")),
     ("Backend-specific wrappers", _matching(r"layer_(torch_module|jax_model|flax_module)_wrapper|layer_tfsm")),
-    ("Core layers", _matching(r"layer_\w+|Layer")),
+    ("Core layers", _matching(r"layer_(?!input$)\w+|Layer")),  # layer_input() is R keras 2's keras_input()
     ("Models", _MODELS.__contains__),
     ("Model verbs", _MODEL_VERBS.__contains__),
     ("Helpers", _HELPERS.__contains__),
