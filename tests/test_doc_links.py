@@ -1,0 +1,32 @@
+"""Issue 5: every relative link in the README, man/ and vignettes/ leads to a file that exists."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = [ROOT / "README.md", *sorted((ROOT / "man").glob("*.md")), *sorted((ROOT / "vignettes").glob("*.md"))]
+_LINK = re.compile(r"\]\((?P<target>[^)\s#]+)(?:#[^)]*)?\)")
+
+
+def relative_links(page: Path) -> list[str]:
+    text = re.sub(r"```.*?```", "", page.read_text(), flags=re.S)  # code blocks hold no links
+    return [m["target"] for m in _LINK.finditer(text) if not re.match(r"[a-z]+:", m["target"])]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(ROOT)))
+def test_relative_links_resolve(page):
+    broken = [target for target in relative_links(page) if not (page.parent / target).exists()]
+    assert not broken, f"{page.relative_to(ROOT)} links to missing files: {broken}"
+
+
+def test_the_readme_links_the_reference_and_the_vignettes():
+    links = relative_links(ROOT / "README.md")
+    assert "man/index.md" in links and "vignettes/README.md" in links
+
+
+def test_a_missing_target_is_reported(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("[here](there.md) and [web](https://example.org) and ```\n[code](not-a-link.md)\n```\n")
+    assert relative_links(page) == ["there.md"]
