@@ -1,4 +1,5 @@
-"""Issue 5: every relative link in the README, man/ and vignettes/ leads to a file that exists."""
+"""Issue 5: the documentation stays true: relative links in the README, man/ and vignettes/ lead to
+files that exist, and the README shows the bench table of bench/RESULTS.md."""
 
 import re
 from pathlib import Path
@@ -30,3 +31,14 @@ def test_a_missing_target_is_reported(tmp_path):
     page = tmp_path / "page.md"
     page.write_text("[here](there.md) and [web](https://example.org) and ```\n[code](not-a-link.md)\n```\n")
     assert relative_links(page) == ["there.md"]
+
+
+def test_the_readme_shows_the_latest_bench_table():
+    def table_rows(text):
+        return [line for line in text.splitlines() if line.startswith("| ")]
+
+    readme = (ROOT / "README.md").read_text().split("## Benchmarks", 1)[1].split("\n## ", 1)[0]
+    results = (ROOT / "bench" / "RESULTS.md").read_text()
+    assert table_rows(readme) and table_rows(readme) == table_rows(results), (
+        "README's Benchmarks table differs from bench/RESULTS.md: copy the new table into the README"
+    )
