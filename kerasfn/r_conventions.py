@@ -118,8 +118,10 @@ def _keras_getter(getter: Callable[[Any], Any], what: str) -> Callable[[str, Any
     the user wrote them.
     """
 
+    known_names: set[str] = set()  # names Keras resolved once; layer construction is on the pipe's hot path
+
     def convert(name: str, value: Any) -> Any:
-        if value is None or not isinstance(value, (str, Mapping)):
+        if not isinstance(value, (str, Mapping)) or (isinstance(value, str) and value in known_names):
             return value
         try:
             getter(value)
@@ -127,6 +129,8 @@ def _keras_getter(getter: Callable[[Any], Any], what: str) -> Callable[[str, Any
             raise ValueError(
                 f"`{name}` is not a known {what}; received {describe(value)}."
             ) from error
+        if isinstance(value, str):
+            known_names.add(value)
         return value
 
     return convert
