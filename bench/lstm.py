@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import os
 import platform
 import statistics
@@ -139,16 +140,25 @@ def build_overhead(repeats: int) -> tuple[float, float, float]:
         model.add(keras.layers.LSTM(16))
         return model
 
-    # Interleave the builds so that drift (caches, allocator) hits all alike.
+    # Interleave the builds, rotating their order, so that drift (caches,
+    # allocator) hits all alike; collect garbage between builds and keep the
+    # collector out of the timed region (as timeit does), so that one build
+    # does not pay for another's garbage.
     builds = (piped, plain, plain_add)
     times: list[list[float]] = [[] for _ in builds]
     for build in builds:
         build()  # warm-up
-    for _ in range(repeats):
-        for build, build_times in zip(builds, times):
-            start = time.perf_counter()
-            build()
-            build_times.append(time.perf_counter() - start)
+    for round_number in range(repeats):
+        shift = round_number % len(builds)
+        for index in [*range(shift, len(builds)), *range(shift)]:
+            gc.collect()
+            gc.disable()
+            try:
+                start = time.perf_counter()
+                builds[index]()
+                times[index].append(time.perf_counter() - start)
+            finally:
+                gc.enable()
     return tuple(statistics.median(build_times) for build_times in times)
 
 
