@@ -49,6 +49,14 @@ def test_input_dropout_is_no_obstacle_in_keras_3():
     assert cudnn_status(layer_lstm(4, dropout=0.5)).reasons == cudnn_status(layer_lstm(4)).reasons
 
 
+def test_input_dropout_gets_a_note_naming_it():
+    status = cudnn_status(layer_lstm(4, dropout=0.5))
+    assert status.notes == ("`dropout` is 0.5: Keras 3 drops input units before the cuDNN kernel, "
+                            "so it does not block cuDNN (tf.keras 2 required 0).",)
+    assert str(status).endswith("note: " + status.notes[0])
+    assert cudnn_status(layer_lstm(4)).notes == ()
+
+
 def test_a_plain_keras_lstm_can_be_asked_too():
     status = cudnn_status(keras.layers.LSTM(4, activation="relu"))
     assert "`activation` is 'relu'; cuDNN needs 'tanh'." in status.reasons

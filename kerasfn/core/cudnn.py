@@ -35,9 +35,13 @@ class CudnnStatus:
         uses_cudnn: Whether a call would run the cuDNN kernel.
         reasons: One readable line per condition that fails (empty when
             ``uses_cudnn``).
+        notes: Lines about the seed page's conditions that Keras 3 no longer
+            enforces (input ``dropout``), so a ported script's author is not
+            left wondering.
 
     Value:
-        A frozen dataclass with the fields ``uses_cudnn`` and ``reasons``.
+        A frozen dataclass with the fields ``uses_cudnn``, ``reasons`` and
+        ``notes``.
 
     Examples:
         >>> from kerasfn import CudnnStatus
@@ -51,11 +55,13 @@ class CudnnStatus:
 
     uses_cudnn: bool
     reasons: tuple[str, ...]
+    notes: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        if self.uses_cudnn:
-            return "uses cuDNN"
-        return "does not use cuDNN:\n" + "\n".join(f"- {reason}" for reason in self.reasons)
+        report = "uses cuDNN" if self.uses_cudnn else "does not use cuDNN:\n" + "\n".join(
+            f"- {reason}" for reason in self.reasons
+        )
+        return "\n".join([report, *(f"note: {note}" for note in self.notes)])
 
 
 def cudnn_status(layer: keras.layers.LSTM, inputs: Any = None, mask: Any = None) -> CudnnStatus:
@@ -78,8 +84,9 @@ def cudnn_status(layer: keras.layers.LSTM, inputs: Any = None, mask: Any = None)
         mask: Optional boolean mask of shape ``(batch, timesteps)``.
 
     Value:
-        A ``CudnnStatus`` with ``uses_cudnn`` (``True``/``False``) and
-        ``reasons``, one line for each failed condition.
+        A ``CudnnStatus`` with ``uses_cudnn`` (``True``/``False``),
+        ``reasons``, one line for each failed condition, and ``notes`` on
+        conditions of the seed page that Keras 3 relaxed.
 
     Examples:
         >>> from kerasfn import cudnn_status, layer_lstm
@@ -90,6 +97,8 @@ def cudnn_status(layer: keras.layers.LSTM, inputs: Any = None, mask: Any = None)
         `activation` is 'relu'; cuDNN needs 'tanh'.
         `unroll` is True; cuDNN needs False.
         no GPU visible (tf.config.list_logical_devices('GPU') is empty).
+        >>> cudnn_status(layer_lstm(4, dropout=0.2)).notes[0]
+        '`dropout` is 0.2: Keras 3 drops input units before the cuDNN kernel, so it does not block cuDNN (tf.keras 2 required 0).'
 
     See also:
         :func:`layer_lstm`, :func:`layer_cudnn_lstm`.
@@ -102,7 +111,17 @@ def cudnn_status(layer: keras.layers.LSTM, inputs: Any = None, mask: Any = None)
     if mask is not None:
         reasons += _mask_reasons(mask)
     reasons += _runtime_reasons()
-    return CudnnStatus(uses_cudnn=not reasons, reasons=tuple(reasons))
+    return CudnnStatus(uses_cudnn=not reasons, reasons=tuple(reasons), notes=tuple(_relaxed_conditions(layer)))
+
+
+def _relaxed_conditions(layer: keras.layers.LSTM) -> list[str]:
+    """The seed page's conditions that Keras 3 no longer needs, where a layer meets them not."""
+    if not layer.dropout:
+        return []
+    return [
+        f"`dropout` is {layer.dropout}: Keras 3 drops input units before the cuDNN kernel, "
+        "so it does not block cuDNN (tf.keras 2 required 0)."
+    ]
 
 
 def _configuration_reasons(layer: keras.layers.LSTM) -> list[str]:
