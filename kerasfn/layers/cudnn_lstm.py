@@ -84,6 +84,15 @@ def layer_cudnn_lstm(
         As for ``layer_lstm()``: the layer, the Sequential model with the
         layer appended, or the layer's output for a tensor.
 
+    Call arguments:
+        inputs: A 3D tensor, with shape ``(batch, timesteps, feature)``.
+        mask: Binary tensor of shape ``(samples, timesteps)``; cuDNN needs
+            it strictly right-padded (``True`` values, then ``False``).
+        training: Python boolean, inference or training mode (no dropout
+            here, so the outputs are the same).
+        initial_state: List of initial state tensors ``[h, c]`` (optional;
+            ``None`` means zeros).
+
     Examples:
         >>> from kerasfn import layer_cudnn_lstm, random_uniform
         >>> lstm = layer_cudnn_lstm(4, return_sequences=True)
