@@ -16,7 +16,7 @@ from typing import Any
 import keras
 import numpy as np
 
-from kerasfn.r_conventions import as_bool, as_integer, describe
+from kerasfn.r_conventions import as_bool, as_integer, convert_arguments, describe
 
 __all__ = [
     "Pending",
@@ -80,6 +80,15 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+def _keras_arguments(arguments: dict[str, Any]) -> tuple[keras.Model, dict[str, Any]]:
+    """Split a verb's ``locals()`` into the model and Keras' keyword
+    arguments, with R conventions applied by name (as for layers)."""
+    arguments = convert_arguments(arguments)
+    model = arguments.pop("object")
+    keywords = arguments.pop("kwargs", {})
+    return model, {**arguments, **keywords}
+
+
 def _as_data_tuple(name: str, value: Any) -> Any:
     """R's ``validation_data = list(x, y)``: Keras wants a tuple."""
     if isinstance(value, list):
@@ -137,13 +146,9 @@ def compile(  # noqa: A001  (R's name; see the README on shadowing)
     See also:
         :func:`fit`, :func:`evaluate`, :func:`predict`.
     """
-    object.compile(
-        optimizer=optimizer, loss=loss, metrics=_as_list(metrics), loss_weights=loss_weights,
-        weighted_metrics=_as_list(weighted_metrics), run_eagerly=as_bool("run_eagerly", run_eagerly),
-        steps_per_execution=as_integer("steps_per_execution", steps_per_execution),
-        jit_compile=jit_compile, auto_scale_loss=auto_scale_loss, **kwargs,
-    )
-    return object
+    model, arguments = _keras_arguments(locals())
+    model.compile(**{**arguments, "metrics": _as_list(metrics), "weighted_metrics": _as_list(weighted_metrics)})
+    return model
 
 
 @_model_verb
@@ -206,17 +211,11 @@ def fit(
     See also:
         :func:`compile`, :func:`evaluate`, :func:`plot`.
     """
-    return object.fit(
-        x=x, y=y, batch_size=as_integer("batch_size", batch_size), epochs=as_integer("epochs", epochs),
-        verbose=verbose, callbacks=callbacks, validation_split=float(validation_split),
-        validation_data=_as_data_tuple("validation_data", validation_data),
-        shuffle=as_bool("shuffle", shuffle), class_weight=class_weight, sample_weight=sample_weight,
-        initial_epoch=as_integer("initial_epoch", initial_epoch),
-        steps_per_epoch=as_integer("steps_per_epoch", steps_per_epoch),
-        validation_steps=as_integer("validation_steps", validation_steps),
-        validation_batch_size=as_integer("validation_batch_size", validation_batch_size),
-        validation_freq=as_integer("validation_freq", validation_freq),
-    )
+    model, arguments = _keras_arguments(locals())
+    return model.fit(**{
+        **arguments, "validation_split": float(validation_split),
+        "validation_data": _as_data_tuple("validation_data", validation_data),
+    })
 
 
 @_model_verb
@@ -260,11 +259,8 @@ def evaluate(
     See also:
         :func:`fit`, :func:`predict`.
     """
-    return object.evaluate(
-        x=x, y=y, batch_size=as_integer("batch_size", batch_size), verbose=verbose,
-        sample_weight=sample_weight, steps=as_integer("steps", steps), callbacks=callbacks,
-        return_dict=True,
-    )
+    model, arguments = _keras_arguments(locals())
+    return model.evaluate(**arguments, return_dict=True)
 
 
 @_model_verb
@@ -302,8 +298,8 @@ def predict(
     See also:
         :func:`evaluate`, :func:`fit`.
     """
-    return object.predict(x, batch_size=as_integer("batch_size", batch_size), verbose=verbose,
-                          steps=as_integer("steps", steps), callbacks=callbacks)
+    model, arguments = _keras_arguments(locals())
+    return model.predict(**arguments)
 
 
 @_model_verb
@@ -343,9 +339,8 @@ def summary(
     See also:
         :func:`get_weights`.
     """
-    object.summary(line_length=as_integer("line_length", line_length), positions=positions,
-                   expand_nested=as_bool("expand_nested", expand_nested),
-                   show_trainable=as_bool("show_trainable", show_trainable), layer_range=layer_range)
+    model, arguments = _keras_arguments(locals())
+    model.summary(**arguments)
 
 
 @_model_verb
