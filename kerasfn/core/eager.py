@@ -151,10 +151,15 @@ def _spec_shape(layer: keras.layers.Layer, shape: tuple) -> tuple:
     return (None, None, shape[-1])
 
 
-def _template_key(layer: keras.layers.Layer, spec_shape: tuple) -> tuple:
+def _unnamed_config(layer: keras.layers.Layer) -> dict[str, Any]:
+    """The layer's config without its name: what layers sharing a template have in common."""
     config = dict(layer.get_config())
     config.pop("name", None)
-    return (type(layer), json.dumps(config, sort_keys=True, default=str), spec_shape)
+    return config
+
+
+def _template_key(layer: keras.layers.Layer, spec_shape: tuple) -> tuple:
+    return (type(layer), json.dumps(_unnamed_config(layer), sort_keys=True, default=str), spec_shape)
 
 
 class _Template:
@@ -162,9 +167,7 @@ class _Template:
 
     def __init__(self, layer: keras.layers.Layer, spec_shape: tuple):
         tf = _tf()
-        config = dict(layer.get_config())
-        config.pop("name", None)
-        self.layer = type(layer).from_config(config)
+        self.layer = type(layer).from_config(_unnamed_config(layer))
         self.layer.build(_build_shape(layer))
         self.spec_shape = spec_shape
         # cuDNN kernels cannot be XLA-compiled: use XLA only where no GPU is.
