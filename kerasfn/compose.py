@@ -65,7 +65,10 @@ def _eager_types() -> tuple[type, ...]:
     elif backend == "jax":
         import jax
 
-        types.append(jax.Array)
+        # Tracers (inside jax.jit, a traced call(), Keras' jitted train step) pass
+        # isinstance(t, jax.Array) but are not its subclasses, and dispatch
+        # follows the class hierarchy.
+        types += [jax.Array, jax.core.Tracer]
     return tuple(types)
 
 
