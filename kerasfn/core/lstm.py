@@ -29,6 +29,7 @@ import keras
 
 from kerasfn.core.eager import compiled_call
 from kerasfn.core.legacy import LegacyLayerMembers
+from kerasfn.core.torch_rnn import FusedTorchRNN
 from kerasfn.destructure import name_outputs
 from kerasfn.r_conventions import describe
 
@@ -51,7 +52,7 @@ def serialize_as_keras_lstm(cls: type) -> type:
 
 @serialize_as_keras_lstm
 @keras.saving.register_keras_serializable(package="kerasfn")  # files saved before the line above still load
-class LSTM(LegacyLayerMembers, keras.layers.LSTM):
+class LSTM(FusedTorchRNN, LegacyLayerMembers, keras.layers.LSTM):
     """``keras.layers.LSTM`` with named ``return_state`` results, early input
     checks, compiled eager calls and the legacy tf.keras members.
 
