@@ -5,6 +5,7 @@ function dispatches on its first argument (see :mod:`kerasfn.compose`).
 """
 
 from kerasfn import pipe as _pipe
+from kerasfn import printing as _printing
 from kerasfn.core.cudnn import CudnnStatus, cudnn_status
 from kerasfn.destructure import LSTMStates
 from kerasfn.layers import layer_cudnn_lstm, layer_lstm
@@ -32,6 +33,7 @@ from kerasfn.verbs import (
 )
 
 _pipe.install()
+_printing.install()
 
 __version__ = "0.1.0"
 

@@ -26,7 +26,7 @@ pipe operator (:mod:`kerasfn.pipe`) calls :func:`compose_layer` too.
 from __future__ import annotations
 
 import inspect
-import numbers
+import re
 from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
@@ -37,14 +37,26 @@ from multipledispatch import Dispatcher
 
 from kerasfn.destructure import name_outputs
 from kerasfn.r_conventions import (
+    COMPOSITION_CONVERTERS,
     LAYER_KEYWORDS,
+    Converter,
     as_shape,
     check_keywords,
-    convert_arguments,
     describe,
 )
+from kerasfn.rfunction import r_function
 
-__all__ = ["EAGER_TYPES", "compose_layer", "create_layer", "is_composable"]
+__all__ = [
+    "EAGER_TYPES",
+    "compose_layer",
+    "constructor_function",
+    "create_layer",
+    "create_merge",
+    "is_composable",
+    "is_tensor",
+    "layer_function",
+    "merge_function",
+]
 
 Layer = keras.layers.Layer
 KerasTensor = keras.KerasTensor
@@ -154,18 +166,43 @@ def is_composable(value: Any) -> bool:
     return value is None or isinstance(value, (keras.Sequential, *_TENSOR_TYPES))
 
 
-def _looks_like_first_argument(value: Any) -> bool:
-    """Values a user means as the layer's first argument: ``layer_lstm(4)``,
-    ``layer_activation("relu")``, ``layer_reshape(c(4, 2))``,
-    ``layer_bidirectional(layer_lstm(4))``, ``layer_lambda(f)``."""
-    if isinstance(value, (numbers.Number, str, Layer)) or callable(value):
-        return True
-    return isinstance(value, (list, tuple)) and not _is_tensor_list(value)
+def is_tensor(value: Any) -> bool:
+    """A symbolic or eager tensor (or array): a merge layer's input."""
+    return isinstance(value, _TENSOR_TYPES)
+
+
+def _is_merge_input(value: Any) -> bool:
+    return is_tensor(value) or _is_tensor_list(value)
+
+
+_SUBJECT_TEXT = "a tensor, an array, a symbolic input (keras_input()) or a Sequential model"
+
+
+def layer_function(converters: Mapping[str, Converter]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """R semantics for a ``layer_*(object, ...)`` function: ``object`` is
+    what the layer composes with; left out, the function returns the layer."""
+    return r_function(is_composable, _SUBJECT_TEXT, {**COMPOSITION_CONVERTERS, **converters})
+
+
+def constructor_function(converters: Mapping[str, Converter]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Converters only, for a function that composes with nothing (an RNN cell)."""
+    return r_function(None, "", {**COMPOSITION_CONVERTERS, **converters})
+
+
+def merge_function(converters: Mapping[str, Converter]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """R semantics for a merge layer function, ``layer_add(*inputs, ...)``."""
+    return r_function(_is_merge_input, "a tensor or a list of tensors", {**COMPOSITION_CONVERTERS, **converters})
+
+
+_POPPED_KEYWORD = re.compile(r"""kwargs\.pop\(\s*["'](\w+)["']""")
 
 
 @cache
 def _accepted_keywords(layer_class: type) -> frozenset[str]:
-    """Named ``__init__`` parameters anywhere in the class hierarchy."""
+    """Named ``__init__`` parameters anywhere in the class hierarchy, and the
+    retired keywords a Keras ``__init__`` still takes out of ``**kwargs``
+    (``Embedding(input_length=)``, which R keras 2 scripts pass: Keras warns
+    and drops it)."""
     names = set(LAYER_KEYWORDS)
     for klass in layer_class.__mro__:
         init = klass.__dict__.get("__init__")
@@ -174,6 +211,10 @@ def _accepted_keywords(layer_class: type) -> frozenset[str]:
         for parameter in inspect.signature(init).parameters.values():
             if parameter.kind in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY):
                 names.add(parameter.name)
+        try:
+            names.update(_POPPED_KEYWORD.findall(inspect.getsource(init)))
+        except (OSError, TypeError):  # no source: only the signature counts
+            pass
     return frozenset(names - {"self"})
 
 
@@ -201,31 +242,27 @@ def _batch_shape(keywords: dict[str, Any]) -> tuple | None:
 def create_layer(layer_class: Callable[..., Layer], arguments: Mapping[str, Any]) -> Any:
     """Build ``layer_class`` from a wrapper's ``locals()`` and compose it with ``object``.
 
-    ``arguments`` holds ``object``, the wrapper's named arguments in order, and
-    ``kwargs``.  When ``object`` is not something to compose with but looks
-    like a value for the first named argument (``layer_lstm(4)``), and that
-    argument was left unset, it is taken as that argument.
+    ``arguments`` holds ``object``, the wrapper's named arguments (already
+    converted by its :func:`layer_function` declaration) and ``kwargs``.
     """
     arguments = dict(arguments)
-    object = arguments.pop("object")
+    object = arguments.pop("object", None)
     keywords = dict(arguments.pop("kwargs", {}))
     owner = getattr(layer_class, "__name__", str(layer_class))
     check_keywords(owner, keywords, _accepted_keywords(layer_class))
-
-    first = next(iter(arguments), None)
-    if (
-        not is_composable(object)
-        and _looks_like_first_argument(object)
-        and first is not None
-        and arguments[first] is None
-    ):
-        arguments[first], object = object, None
-    if not is_composable(object):
-        _unsupported(object, None)
-
-    keywords = convert_arguments(keywords)
     batch_shape = _batch_shape(keywords)
-    layer = layer_class(**convert_arguments(arguments), **keywords)
+    layer = layer_class(**arguments, **keywords)
     if batch_shape is not None:
         layer._kerasfn_batch_shape = batch_shape
     return compose_layer(object, layer)
+
+
+def create_merge(layer_class: Callable[..., Layer], inputs: tuple, arguments: Mapping[str, Any]) -> Any:
+    """R's ``layer_add(inputs, ...)``: the inputs given (tensors, or lists of
+    them, flattened one level as R's ``c()`` does) are merged now; none
+    given, the layer is returned."""
+    arguments = dict(arguments)
+    arguments.pop("inputs", None)
+    layer = create_layer(layer_class, arguments)
+    tensors = [item for value in inputs for item in (value if isinstance(value, (list, tuple)) else [value])]
+    return compose_layer(tensors, layer) if tensors else layer

@@ -1,16 +1,25 @@
-"""The pipe operator: ``x | layer`` is R's ``x |> layer``.
+"""The pipe operator: ``x | f(...)`` is R's ``x |> f(...)``.
 
 Python evaluates ``lhs | rhs`` as ``lhs.__or__(rhs)`` and, only when that
-returns ``NotImplemented``, ``rhs.__ror__(lhs)``.  So the pipe is
-``Layer.__ror__``, which hands both sides to
-:func:`kerasfn.compose.compose_layer` (the same dispatch every ``layer_*``
-function uses).  Three left-hand types need a narrow change so that Python
-reaches it:
+returns ``NotImplemented``, ``rhs.__ror__(lhs)``.  Three right-hand sides
+pipe:
+
+* a layer: ``Layer.__ror__`` hands both sides to
+  :func:`kerasfn.compose.compose_layer` (the dispatch every ``layer_*``
+  function uses);
+* a partial call, ``model | fit(x, y)``: :class:`kerasfn.rfunction.Pending`
+  completes it with ``lhs`` as its subject;
+* a kerasfn function itself, ``model | summary``: it is called on ``lhs``.
+  ``Layer.__or__`` (new: Keras layers had none) does this for models and
+  layers; the patched operators below do it for tensors.
+
+Several left-hand types need a narrow change so that Python reaches these:
 
 * ``KerasTensor.__or__`` (and ``__ror__``) compute ``logical_or`` with
   *anything*, so ``keras_input(...) | layer`` silently became a boolean
-  tensor.  They now return ``NotImplemented`` when the other side is a layer
-  and behave exactly as before otherwise.
+  tensor.  They now step aside when the other side is a pipe target (a
+  layer, a partial call or a kerasfn function) and behave exactly as before
+  otherwise.
 * ``tf.Tensor.__or__`` does find ``Layer.__ror__`` on its own, but replaces
   any ``TypeError``/``ValueError`` it raises with TensorFlow's conversion
   error; deferring up front keeps kerasfn's messages intact.
@@ -32,8 +41,9 @@ from typing import Any
 import keras
 
 from kerasfn.compose import compose_layer
+from kerasfn.rfunction import Pending, is_r_function
 
-__all__ = ["install"]
+__all__ = ["install", "is_pipe_target"]
 
 Layer = keras.layers.Layer
 _ORIGINAL = "__kerasfn_original__"
@@ -44,13 +54,24 @@ def _pipe_into_layer(layer: Layer, lhs: Any) -> Any:
     return compose_layer(lhs, layer)
 
 
-def _defer_to_layers(operator: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
-    """Wrap a binary ``|`` so it steps aside (``NotImplemented``) for a layer operand."""
+def is_pipe_target(value: Any) -> bool:
+    """Whether ``lhs | value`` is a kerasfn pipe."""
+    return isinstance(value, (Layer, Pending)) or is_r_function(value)
+
+
+def _pipe_into_function(lhs: Any, function: Any) -> Any:
+    """``lhs | f``: a bare kerasfn function is called on ``lhs``; other
+    right-hand sides are left to their own ``__ror__``."""
+    return function(lhs) if is_r_function(function) else NotImplemented
+
+
+def _defer_to_pipe_targets(operator: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """Wrap a binary ``|`` so a pipe target on the other side pipes instead."""
 
     @functools.wraps(operator)
     def deferring(self: Any, other: Any) -> Any:
-        if isinstance(other, Layer):
-            return NotImplemented
+        if is_pipe_target(other):
+            return _pipe_into_function(self, other)
         return operator(self, other)
 
     setattr(deferring, _ORIGINAL, operator)
@@ -60,12 +81,13 @@ def _defer_to_layers(operator: Callable[[Any, Any], Any]) -> Callable[[Any, Any]
 def _patch(cls: type, name: str) -> None:
     current = getattr(cls, name)
     if not hasattr(current, _ORIGINAL):
-        setattr(cls, name, _defer_to_layers(current))
+        setattr(cls, name, _defer_to_pipe_targets(current))
 
 
 def install() -> None:
-    """Make ``|`` pipe into kerasfn layers; called once when kerasfn is imported."""
+    """Make ``|`` pipe into kerasfn layers and functions; called once when kerasfn is imported."""
     Layer.__ror__ = _pipe_into_layer
+    Layer.__or__ = _pipe_into_function
     Layer.__array_ufunc__ = None
     _patch(keras.KerasTensor, "__or__")
     _patch(keras.KerasTensor, "__ror__")

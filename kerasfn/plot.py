@@ -1,4 +1,4 @@
-"""``plot(history)``: R keras3's training-history plot, with matplotlib."""
+"""``plot()``: R keras3's plots of a training history (matplotlib) and of a model's graph."""
 
 from __future__ import annotations
 
@@ -7,29 +7,45 @@ from typing import Any
 
 import keras
 
-from kerasfn.r_conventions import describe
-from kerasfn.verbs import verb
+from kerasfn.r_conventions import as_list, describe
+from kerasfn.rfunction import r_function
 
 __all__ = ["plot"]
 
 
-@verb(keras.callbacks.History)
-def plot(object: keras.callbacks.History, metrics: Sequence[str] | None = None) -> Any:
-    """Plot training history
+def _is_plottable(value: Any) -> bool:
+    return isinstance(value, (keras.callbacks.History, keras.Model))
+
+
+@r_function(_is_plottable, "a training history (from fit()) or a Keras model", {"metrics": as_list},
+            misplaced=lambda value: isinstance(value, (keras.layers.Layer, keras.callbacks.Callback)))
+def plot(object: keras.callbacks.History | keras.Model, metrics: Sequence[str] | None = None, **kwargs: Any) -> Any:
+    """Plot a training history or a model
 
     Description:
-        Draws the curves of a ``fit()`` history the way R's ``plot(history)``
-        does: one panel per metric, stacked, sharing the epoch axis, with the
-        training and validation values of that metric together.
+        ``plot(history)`` draws the curves of a ``fit()`` history the way
+        R's ``plot(history)`` does: one panel per metric, stacked, sharing
+        the epoch axis, with the training and validation values of that
+        metric together.  The figure is a pyplot figure, so ``plt.show()``
+        (or ``figure.show()``) displays it in a script and a notebook shows
+        it inline.
+
+        ``plot(model)`` draws the model's graph with
+        ``keras.utils.plot_model`` (R's ``plot(model)``), which needs the
+        ``pydot`` package and Graphviz's ``dot`` program.
 
     Arguments:
-        object: The ``History`` returned by ``fit()``.  Left out, the call
-            waits for one piped in: ``history | plot()``.
+        object: The ``History`` returned by ``fit()``, or a model.  Left
+            out, the call waits for one piped in: ``history | plot()``.
         metrics: Names of the metrics to draw (default: all, ``loss`` first);
-            validation values are found as ``val_<metric>``.
+            validation values are found as ``val_<metric>``.  History only.
+        **kwargs: For a model, passed to ``keras.utils.plot_model``
+            (``show_shapes``, ``to_file``, ...).
 
     Value:
-        A ``matplotlib.figure.Figure`` (show it, or ``fig.savefig(path)``).
+        For a history, a ``matplotlib.figure.Figure`` (show it, or
+        ``fig.savefig(path)``); for a model, what ``plot_model`` returns (an
+        image object in a notebook).
 
     Examples:
         >>> import numpy as np
@@ -45,14 +61,18 @@ def plot(object: keras.callbacks.History, metrics: Sequence[str] | None = None) 
     See also:
         :func:`fit`.
     """
-    from matplotlib.figure import Figure
+    if isinstance(object, keras.Model):
+        return _plot_model(object, **kwargs)
+    if kwargs:
+        raise TypeError(f"plot() of a history takes only `metrics`; received {', '.join(kwargs)}.")
+    import matplotlib.pyplot as plt
 
     values = object.history
     names = [name for name in values if not name.startswith("val_")] if metrics is None else list(metrics)
     unknown = [name for name in names if name not in values]
     if unknown or not names:
         raise ValueError(f"`metrics` must name metrics of the history {sorted(values)}; received {describe(names)}.")
-    figure = Figure(figsize=(6, 2.5 * len(names)), layout="constrained")
+    figure = plt.figure(figsize=(6, 2.5 * len(names)), layout="constrained")
     panels = figure.subplots(len(names), 1, sharex=True, squeeze=False)[:, 0]
     for axes, name in zip(panels, names):
         for label, key, marker in (("training", name, "o"), ("validation", f"val_{name}", "s")):
@@ -64,3 +84,14 @@ def plot(object: keras.callbacks.History, metrics: Sequence[str] | None = None) 
         axes.grid(True, alpha=0.3)
     panels[-1].set_xlabel("epoch")
     return figure
+
+
+def _plot_model(model: keras.Model, **kwargs: Any) -> Any:
+    try:
+        import pydot  # noqa: F401
+    except ImportError:
+        raise ImportError(
+            "plot(model) draws the graph with keras.utils.plot_model, which needs the pydot package "
+            "and Graphviz: `pip install pydot` and install Graphviz (`apt-get install graphviz`)."
+        ) from None
+    return keras.utils.plot_model(model, **kwargs)

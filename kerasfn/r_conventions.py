@@ -1,16 +1,26 @@
-"""R argument conventions, in one place.
+"""R argument conventions: the converters a function declares for its arguments.
 
 R keras3 scripts pass doubles where Keras wants integers (``units = 4`` is
-``4.0`` in R), vectors where Keras wants tuples (``c(10, 8)``) and ``NULL``
-for "not given".  Every ``layer_*`` function sends its arguments through
-:func:`convert_arguments`, which looks each argument up *by name* and checks
-or converts it, so that a bad value is reported with the argument's name and
-the value received before TensorFlow ever sees it.
+``4.0`` in R), vectors where Keras wants tuples (``c(10, 8)``), ``NULL`` for
+"not given" and ``0``/``1`` for ``FALSE``/``TRUE``.  R keras3 declares in
+each wrapper which converter applies to which argument
+(``capture_args(list(units = as_integer, kernel_size = as_integer_tuple))``);
+kerasfn does the same through :func:`kerasfn.rfunction.r_function`, with the
+converters below.  Their names follow R keras3's; where R converts an index
+or axis from 1-based to 0-based, kerasfn keeps Python's 0-based values (the
+porting rule) and only checks them.
+
+Every converter is ``converter(name, value) -> value``: it returns the value
+Keras should get, or raises a ``TypeError``/``ValueError`` naming the
+argument and the value received.  Converters have no side effects: checking
+an identifier never creates the object it names (creating an initializer
+would draw from the global random state and change the weights that follow).
 """
 
 from __future__ import annotations
 
 import numbers
+import random
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -20,15 +30,42 @@ import numpy as np
 from kerasfn.shape import Shape, as_shape
 
 __all__ = [
+    "COMPOSITION_CONVERTERS",
+    "Converter",
     "LAYER_KEYWORDS",
+    "as_activation",
+    "as_axis",
     "as_bool",
+    "as_class_weight",
+    "as_constraint",
+    "as_custom_objects",
+    "as_index",
+    "as_initializer",
     "as_integer",
+    "as_integer_tuple",
+    "as_integer_vector",
+    "as_list",
+    "as_merge_mode",
+    "as_nonnegative_integer",
+    "as_number",
+    "as_optional_shape",
     "as_positive_integer",
     "as_probability",
+    "as_regularizer",
+    "as_scale",
+    "as_seed",
+    "as_shape",
+    "as_string",
+    "as_target_shape",
+    "as_tuple",
+    "as_use_cudnn",
+    "as_verbose",
     "check_keywords",
-    "convert_arguments",
     "describe",
+    "required",
 ]
+
+Converter = Callable[[str, Any], Any]
 
 #: Keyword arguments that every Keras layer accepts through ``**kwargs``,
 #: plus the R-era input declarations that composition handles itself.
@@ -58,6 +95,18 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
 
 
+def required(converter: Converter | None = None) -> Converter:
+    """An argument R keras3 declares without a default: ``None`` (left out) is an error."""
+
+    def convert(name: str, value: Any) -> Any:
+        if value is None:
+            raise TypeError(f"`{name}` is missing, with no default.")
+        return value if converter is None else converter(name, value)
+
+    convert.__name__ = f"required({getattr(converter, '__name__', '')})"
+    return convert
+
+
 def as_integer(name: str, value: Any) -> int | None:
     """A whole number, given as an int or as an R-style double (``4.0``)."""
     if value is None:
@@ -69,18 +118,67 @@ def as_integer(name: str, value: Any) -> int | None:
     return int(value)
 
 
-def as_positive_integer(name: str, value: Any) -> int:
-    """A required whole number > 0 (``units``, ``filters``, ...)."""
-    if value is None:
-        raise TypeError(f"`{name}` is missing: it must be a positive whole number.")
+def as_integer_vector(name: str, value: Any) -> Any:
+    """R's vectorised ``as_integer``: numbers, one or many (a list, tuple or
+    array), become whole numbers; anything else (strings, a file path, a
+    tensor) is left to Keras, as R leaves it."""
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [as_integer(name, item) if _is_number(item) else item for item in value]
+    return as_integer(name, value) if _is_number(value) else value
+
+
+def as_positive_integer(name: str, value: Any) -> int | None:
+    """A whole number > 0 (``units``, ``filters``, ...)."""
     number = as_integer(name, value)
-    if number <= 0:
+    if number is not None and number <= 0:
         raise ValueError(f"`{name}` must be a positive whole number; received {describe(value)}.")
     return number
 
 
+def as_nonnegative_integer(name: str, value: Any) -> int | None:
+    """A whole number >= 0 (``verbose``-like counts, ``initial_epoch``)."""
+    number = as_integer(name, value)
+    if number is not None and number < 0:
+        raise ValueError(f"`{name}` must be a whole number >= 0; received {describe(value)}.")
+    return number
+
+
+def as_integer_tuple(name: str, value: Any) -> int | tuple[int, ...] | None:
+    """``kernel_size = 3`` or ``kernel_size = c(3, 3)``."""
+    if isinstance(value, (list, tuple)):
+        return tuple(as_integer(name, item) for item in value)
+    return as_integer(name, value)
+
+
+def as_scale(name: str, value: Any) -> Any:
+    """R's ``normalize_padding``/``normalize_cropping``: a number, one number
+    per dimension, or a pair per dimension (``list(c(1, 2), c(0, 1))``)."""
+    if isinstance(value, (list, tuple)):
+        return tuple(as_integer_tuple(name, item) if isinstance(item, (list, tuple)) else as_integer(name, item)
+                     for item in value)
+    return as_integer(name, value)
+
+
+def as_axis(name: str, value: Any) -> int | tuple[int, ...] | None:
+    """An axis or axes, 0-based as Python's (R keras3 converts its 1-based ones)."""
+    if isinstance(value, (list, tuple)):
+        return tuple(as_integer(name, item) for item in value)
+    return as_integer(name, value)
+
+
+#: R's as_index (1-based to 0-based in R): Python indices are already 0-based.
+as_index = as_axis
+
+
+def as_number(name: str, value: Any) -> float | int | None:
+    """A number (not a string or a bool)."""
+    if value is None or _is_number(value):
+        return value
+    raise TypeError(f"`{name}` must be a number; received {describe(value)}.")
+
+
 def as_probability(name: str, value: Any) -> float:
-    """A fraction in [0, 1].  Keras silently clamps these; R users expect an error."""
+    """A fraction in [0, 1].  Keras silently clamps some of these; R users expect an error."""
     if not _is_number(value):
         raise TypeError(f"`{name}` must be a number between 0 and 1; received {describe(value)}.")
     if not 0.0 <= float(value) <= 1.0:
@@ -89,13 +187,117 @@ def as_probability(name: str, value: Any) -> float:
 
 
 def as_bool(name: str, value: Any) -> bool:
-    """``TRUE``/``FALSE``: a Python or numpy bool, never a truthy stand-in."""
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"`{name}` must be True or False; received {describe(value)}.")
-    return bool(value)
+    """``TRUE``/``FALSE``: a Python or numpy bool, or R's ``1``/``0``; never a truthy stand-in."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if _is_number(value) and value in (0, 1):
+        return bool(value)
+    raise TypeError(f"`{name}` must be True or False; received {describe(value)}.")
 
 
-def _as_use_cudnn(name: str, value: Any) -> str | bool:
+def as_string(name: str, value: Any) -> str | None:
+    """A string option (``padding = "same"``); Keras checks which strings."""
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"`{name}` must be a string; received {describe(value)}.")
+
+
+def as_tuple(name: str, value: Any) -> tuple | None:
+    """R's vector or list where Keras wants a tuple."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def as_list(name: str, value: Any) -> list | None:
+    """R's length-one vector (``metrics = "accuracy"``) where Keras wants a
+    list; a named list (a dict) stays a dict."""
+    if value is None or isinstance(value, (list, Mapping)):
+        return value
+    if isinstance(value, (tuple, set)):
+        return list(value)
+    return [value]
+
+
+def as_seed(name: str, value: Any) -> Any:
+    """An R double seed becomes an int; a ``keras.random.SeedGenerator`` passes."""
+    if isinstance(value, keras.random.SeedGenerator):
+        return value
+    return as_integer(name, value)
+
+
+def as_optional_shape(name: str, value: Any) -> Shape | None:
+    """R's ``normalize_shape``: ``c(10, 8)``, ``10``, ``list(NULL, 8)``, ``NA`` for unknown."""
+    return None if value is None else as_shape(name, value)
+
+
+def as_target_shape(name: str, value: Any) -> tuple[int, ...]:
+    """``layer_reshape(target_shape)``: a shape whose one unknown size (``-1``,
+    ``NA`` or ``None``) is inferred, as R keras3 and Keras allow."""
+    values = value if isinstance(value, (list, tuple, Shape)) else (value,)
+    dims = []
+    for item in values:
+        if item is None or item == -1 or (isinstance(item, float) and np.isnan(item)):
+            dims.append(-1)
+            continue
+        dim = as_integer(name, item)
+        if dim < 0:
+            raise ValueError(f"`{name}` sizes must be positive or -1 (one unknown size); received {describe(value)}.")
+        dims.append(dim)
+    if dims.count(-1) > 1:
+        raise ValueError(f"`{name}` may have one unknown size (-1); received {describe(value)}.")
+    return tuple(dims)
+
+
+def as_verbose(name: str, value: Any) -> Any:
+    """``verbose``: ``"auto"``, 0, 1 or 2 (R's doubles accepted)."""
+    if value == "auto" and isinstance(value, str):
+        return value
+    number = as_integer(name, value) if _is_number(value) else None
+    if number not in (0, 1, 2):
+        raise ValueError(f'`{name}` must be "auto", 0, 1 or 2; received {describe(value)}.')
+    return number
+
+
+def as_class_weight(name: str, value: Any) -> dict[int, float] | None:
+    """R's named vector ``c("0" = 1, "1" = 2)`` arrives with string keys, which
+    Keras would silently ignore: keys become class indices."""
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise TypeError(f"`{name}` must map class indices to weights; received {describe(value)}.")
+    weights = {}
+    for key, weight in value.items():
+        index = key
+        if isinstance(key, str):
+            try:
+                index = float(key)
+            except ValueError:
+                raise ValueError(f"`{name}` keys must be class indices; received key {key!r}.") from None
+        weights[as_integer(name, index)] = float(as_number(name, weight))
+    return weights
+
+
+def as_custom_objects(name: str, value: Any) -> dict[str, Any] | None:
+    """R's ``custom_objects``: a named list, or an unnamed one whose names are
+    taken from each object (a class's or function's name; a ``Layer()``
+    function stands for its class)."""
+    if value is None or isinstance(value, Mapping):
+        return None if value is None else {key: _custom_object(item) for key, item in value.items()}
+    items = value if isinstance(value, (list, tuple)) else [value]
+    objects = {}
+    for item in items:
+        item = _custom_object(item)
+        item_name = getattr(item, "__name__", None)
+        if item_name is None:
+            raise ValueError(f"`{name}`: cannot infer a name for {describe(item)}; pass a dict of name: object.")
+        objects[item_name] = item
+    return objects
+
+
+def _custom_object(item: Any) -> Any:
+    return getattr(item, "layer_class", item)
+
+
+def as_use_cudnn(name: str, value: Any) -> str | bool:
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
     if value == "auto":
@@ -103,7 +305,7 @@ def _as_use_cudnn(name: str, value: Any) -> str | bool:
     raise ValueError(f'`{name}` must be "auto", True or False; received {describe(value)}.')
 
 
-def _as_merge_mode(name: str, value: Any) -> str | None:
+def as_merge_mode(name: str, value: Any) -> str | None:
     """``layer_bidirectional(merge_mode=)``: one of Keras' modes, or ``None``."""
     choices = ("sum", "mul", "ave", "concat")
     if value is not None and value not in choices:
@@ -111,129 +313,59 @@ def _as_merge_mode(name: str, value: Any) -> str | None:
     return value
 
 
-def _keras_getter(getter: Callable[[Any], Any], what: str) -> Callable[[str, Any], Any]:
-    """Check an identifier (``"tanh"``, ``"glorot_uniform"``) with Keras' own lookup.
-
-    The identifier itself is returned unchanged so that layer configs stay as
-    the user wrote them.
-    """
-
-    known_names: set[str] = set()  # names Keras resolved once; layer construction is on the pipe's hot path
+def _identifier(check: Callable[[str], bool], what: str, article: str = "a") -> Converter:
+    """A Keras identifier (``"tanh"``, ``"glorot_uniform"``), checked by name
+    without creating the object; objects, callables, configs and ``None`` pass."""
 
     def convert(name: str, value: Any) -> Any:
-        if not isinstance(value, (str, Mapping)) or (isinstance(value, str) and value in known_names):
+        if value is None or callable(value) or isinstance(value, Mapping) or not isinstance(value, str) and hasattr(value, "get_config"):
             return value
-        try:
-            getter(value)
-        except (ValueError, TypeError) as error:
-            raise ValueError(
-                f"`{name}` is not a known {what}; received {describe(value)}."
-            ) from error
-        if isinstance(value, str):
-            known_names.add(value)
+        if not isinstance(value, str):
+            raise TypeError(f"`{name}` must be {article} {what} name or object; received {describe(value)}.")
+        if not check(value):
+            raise ValueError(f"`{name}` is not a known {what}; received {describe(value)}.")
         return value
 
     return convert
 
 
-def _as_seed(name: str, value: Any) -> Any:
-    """An R double seed becomes an int; a ``keras.random.SeedGenerator`` passes."""
-    return as_integer(name, value) if _is_number(value) or isinstance(value, str) else value
+def _resolvable(getter: Callable[[str], Any]) -> Callable[[str], bool]:
+    """Whether Keras' ``getter`` resolves a name, asked without side effects.
+
+    Resolving creates the object, and creating an initializer with no seed
+    draws one from Python's global random state (Keras'
+    ``make_default_seed``): the draw is undone, so ``set_random_seed(1)``
+    gives the weights it gives in plain Keras and R."""
+    known: set[str] = set()  # names resolved once: layer construction is on the pipe's hot path
+
+    def check(text: str) -> bool:
+        if text in known:
+            return True
+        state = random.getstate()
+        try:
+            getter(text)
+        except (ValueError, TypeError):
+            return False
+        finally:
+            random.setstate(state)
+        known.add(text)
+        return True
+
+    return check
 
 
-def _as_optional_shape(name: str, value: Any) -> Shape | None:
-    return None if value is None else as_shape(name, value)
+as_activation = _identifier(_resolvable(keras.activations.get), "activation", "an")
+as_initializer = _identifier(_resolvable(keras.initializers.get), "initializer", "an")
+as_regularizer = _identifier(_resolvable(keras.regularizers.get), "regularizer")
+as_constraint = _identifier(_resolvable(keras.constraints.get), "constraint")
 
-
-def _as_integer_or_tuple(name: str, value: Any) -> int | tuple[int, ...] | None:
-    """``kernel_size = 3`` or ``kernel_size = c(3, 3)``."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple)):
-        return tuple(as_integer(name, item) for item in value)
-    return as_integer(name, value)
-
-
-_as_activation = _keras_getter(keras.activations.get, "activation")
-_as_initializer = _keras_getter(keras.initializers.get, "initializer")
-_as_regularizer = _keras_getter(keras.regularizers.get, "regularizer")
-_as_constraint = _keras_getter(keras.constraints.get, "constraint")
-
-#: Exact argument names and their converters.
-_BY_NAME: dict[str, Callable[[str, Any], Any]] = {
-    "units": as_positive_integer,
-    "filters": as_positive_integer,
-    "input_dim": as_integer,
-    "output_dim": as_positive_integer,
-    "num_heads": as_positive_integer,
-    "key_dim": as_positive_integer,
-    "n": as_positive_integer,
-    "seed": _as_seed,
+#: What every R keras3 layer wrapper declares for the model-input keywords.
+COMPOSITION_CONVERTERS: dict[str, Converter] = {
+    "input_shape": as_optional_shape,
+    "batch_input_shape": as_optional_shape,
     "batch_size": as_integer,
-    # model verbs: counts R passes as doubles, and TRUE/FALSE flags
-    "epochs": as_integer,
-    "initial_epoch": as_integer,
-    "steps": as_integer,
-    "steps_per_epoch": as_integer,
-    "steps_per_execution": as_integer,
-    "validation_steps": as_integer,
-    "validation_batch_size": as_integer,
-    "validation_freq": as_integer,
-    "line_length": as_integer,
-    "shuffle": as_bool,
-    "run_eagerly": as_bool,
-    "expand_nested": as_bool,
-    "show_trainable": as_bool,
-    "axis": _as_integer_or_tuple,
-    "kernel_size": _as_integer_or_tuple,
-    "pool_size": _as_integer_or_tuple,
-    "strides": _as_integer_or_tuple,
-    "dilation_rate": _as_integer_or_tuple,
-    "size": _as_integer_or_tuple,
-    "dropout": as_probability,
-    "recurrent_dropout": as_probability,
-    "rate": as_probability,
-    "activation": _as_activation,
-    "recurrent_activation": _as_activation,
-    "use_cudnn": _as_use_cudnn,
-    "merge_mode": _as_merge_mode,
-    "input_shape": _as_optional_shape,
-    "batch_input_shape": _as_optional_shape,
-    "target_shape": _as_optional_shape,
-    "use_bias": as_bool,
-    "unit_forget_bias": as_bool,
-    "return_sequences": as_bool,
-    "return_state": as_bool,
-    "go_backwards": as_bool,
-    "stateful": as_bool,
-    "unroll": as_bool,
-    "time_major": as_bool,
+    "input_dim": as_integer,
 }
-
-#: Argument-name endings shared by whole families of arguments.
-_BY_SUFFIX: tuple[tuple[str, Callable[[str, Any], Any]], ...] = (
-    ("_initializer", _as_initializer),
-    ("_regularizer", _as_regularizer),
-    ("_constraint", _as_constraint),
-)
-
-
-def _converter_for(name: str) -> Callable[[str, Any], Any] | None:
-    if name in _BY_NAME:
-        return _BY_NAME[name]
-    for suffix, converter in _BY_SUFFIX:
-        if name.endswith(suffix):
-            return converter
-    return None
-
-
-def convert_arguments(arguments: Mapping[str, Any]) -> dict[str, Any]:
-    """Apply the R conventions to every argument that has one, by name."""
-    converted = {}
-    for name, value in arguments.items():
-        converter = _converter_for(name)
-        converted[name] = value if converter is None else converter(name, value)
-    return converted
 
 
 def check_keywords(owner: str, keywords: Mapping[str, Any], accepted: frozenset[str]) -> None:

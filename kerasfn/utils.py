@@ -8,11 +8,44 @@ from typing import Any
 import keras
 import numpy as np
 
-from kerasfn.r_conventions import as_bool, as_integer, as_positive_integer, describe
+from kerasfn.r_conventions import (
+    Converter,
+    as_bool,
+    as_integer,
+    as_nonnegative_integer,
+    as_number,
+    as_positive_integer,
+    describe,
+    required,
+)
+from kerasfn.rfunction import r_function
 
-__all__ = ["pad_sequences", "set_random_seed", "timeseries_dataset_from_array", "to_categorical"]
+__all__ = ["data_helper", "pad_sequences", "set_random_seed", "timeseries_dataset_from_array", "to_categorical"]
 
 
+def _is_data(value: Any) -> bool:
+    """A vector, matrix or array of data (not a single number or a string):
+    what a data helper works on, and what ``data | helper()`` pipes in."""
+    if isinstance(value, (str, bytes)) or value is None:
+        return False
+    shape = getattr(value, "shape", None)
+    if shape is not None:
+        return len(shape) > 0
+    return isinstance(value, (list, tuple))
+
+
+def data_helper(converters: dict[str, Converter] | None = None) -> Any:
+    """R semantics for a data helper: ``pad_sequences(seqs, ...)`` or ``seqs | pad_sequences(...)``."""
+    return r_function(_is_data, "a vector or array of data", converters)
+
+
+def _as_pre_post(name: str, value: Any) -> str:
+    if value not in ("pre", "post"):
+        raise ValueError(f'`{name}` must be "pre" or "post"; received {describe(value)}.')
+    return value
+
+
+@data_helper({"num_classes": as_positive_integer})
 def to_categorical(x: Any, num_classes: int | None = None) -> np.ndarray:
     """Convert a class vector (integers) to a binary class matrix
 
@@ -44,11 +77,10 @@ def to_categorical(x: Any, num_classes: int | None = None) -> np.ndarray:
         values = values.astype("int64")
     if values.dtype.kind not in "iu" or (values.size and values.min() < 0):
         raise ValueError(f"`x` must hold class indices 0, 1, 2, ...; received {describe(x)}.")
-    return keras.utils.to_categorical(
-        values, num_classes=None if num_classes is None else as_positive_integer("num_classes", num_classes)
-    )
+    return keras.utils.to_categorical(values, num_classes=num_classes)
 
 
+@data_helper({"maxlen": as_positive_integer, "padding": _as_pre_post, "truncating": _as_pre_post, "value": as_number})
 def pad_sequences(
     sequences: Sequence[Sequence[Any]],
     maxlen: int | None = None,
@@ -84,15 +116,16 @@ def pad_sequences(
     See also:
         :func:`to_categorical`.
     """
-    for name, choice in (("padding", padding), ("truncating", truncating)):
-        if choice not in ("pre", "post"):
-            raise ValueError(f'`{name}` must be "pre" or "post"; received {describe(choice)}.')
     return keras.utils.pad_sequences(
-        sequences, maxlen=as_integer("maxlen", maxlen), dtype=dtype, padding=padding,
-        truncating=truncating, value=value,
+        sequences, maxlen=maxlen, dtype=dtype, padding=padding, truncating=truncating, value=value,
     )
 
 
+@data_helper({
+    "sequence_length": required(as_positive_integer), "sequence_stride": as_positive_integer,
+    "sampling_rate": as_positive_integer, "batch_size": as_positive_integer, "shuffle": as_bool,
+    "seed": as_integer, "start_index": as_nonnegative_integer, "end_index": as_nonnegative_integer,
+})
 def timeseries_dataset_from_array(
     data: Any,
     targets: Any,
@@ -141,12 +174,9 @@ def timeseries_dataset_from_array(
         :func:`fit`.
     """
     return keras.utils.timeseries_dataset_from_array(
-        data, targets, sequence_length=as_positive_integer("sequence_length", sequence_length),
-        sequence_stride=as_positive_integer("sequence_stride", sequence_stride),
-        sampling_rate=as_positive_integer("sampling_rate", sampling_rate),
-        batch_size=as_integer("batch_size", batch_size), shuffle=as_bool("shuffle", shuffle),
-        seed=as_integer("seed", seed), start_index=as_integer("start_index", start_index),
-        end_index=as_integer("end_index", end_index),
+        data, targets, sequence_length=sequence_length, sequence_stride=sequence_stride,
+        sampling_rate=sampling_rate, batch_size=batch_size, shuffle=shuffle, seed=seed,
+        start_index=start_index, end_index=end_index,
     )
 
 
@@ -173,4 +203,4 @@ def set_random_seed(seed: int) -> None:
     See also:
         :func:`random_uniform`.
     """
-    keras.utils.set_random_seed(as_integer("seed", seed))
+    keras.utils.set_random_seed(as_integer("seed", seed))  # nothing to compose with: an ordinary function

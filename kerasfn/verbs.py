@@ -1,25 +1,41 @@
 """R keras3's model verbs: ``compile()``, ``fit()``, ``evaluate()``, ``predict()``, ...
 
 Each verb is an ordinary function with its subject first, ``fit(model, x, y)``,
-and is also pipe-able, ``model | fit(x, y)``.  Both come from one decorator,
-:func:`verb`: called without its subject, a verb returns a :class:`Pending`
-call whose ``__ror__`` applies it to whatever is piped in.
+and is also pipe-able, ``model | fit(x, y)`` or bare, ``model | summary``.
+Both come from :func:`kerasfn.rfunction.r_function`, the mechanism behind
+every kerasfn function; :func:`model_verb` and :func:`layer_verb` state a
+verb's subject, and each verb declares its own argument converters, as R
+keras3's wrappers do.  Defaults are R keras3's (``R/model-training.R``).
 """
 
 from __future__ import annotations
 
-import functools
 import os
+import zipfile
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import keras
 import numpy as np
 
-from kerasfn.r_conventions import as_bool, as_integer, convert_arguments, describe
+from kerasfn.history import as_r_history
+from kerasfn.printing import format_model
+from kerasfn.r_conventions import (
+    Converter,
+    as_bool,
+    as_class_weight,
+    as_custom_objects,
+    as_integer,
+    as_list,
+    as_nonnegative_integer,
+    as_positive_integer,
+    as_probability,
+    as_verbose,
+    describe,
+)
+from kerasfn.rfunction import r_function
 
 __all__ = [
-    "Pending",
     "compile",
     "evaluate",
     "fit",
@@ -31,59 +47,39 @@ __all__ = [
     "save_model",
     "set_weights",
     "summary",
+    "layer_verb",
+    "model_verb",
     "unfreeze_weights",
-    "verb",
 ]
 
 
-class Pending:
-    """A verb waiting for its subject: ``model | compile(loss="mse")``."""
-
-    def __init__(self, function: Callable[..., Any], args: tuple, kwargs: dict) -> None:
-        self.function, self.args, self.kwargs = function, args, kwargs
-
-    def __ror__(self, subject: Any) -> Any:
-        return self.function(subject, *self.args, **self.kwargs)
-
-    def __call__(self, subject: Any) -> Any:
-        return self.__ror__(subject)
-
-    def __repr__(self) -> str:
-        arguments = [repr(arg) for arg in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()]
-        return f"<pending {self.function.__name__}({', '.join(arguments)})>"
+def _is_model(value: Any) -> bool:
+    return isinstance(value, keras.Model)
 
 
-def verb(subject_type: type | tuple[type, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Make ``function(subject, ...)`` also usable as ``subject | function(...)``.
-
-    A call whose first positional argument is a ``subject_type`` runs at once;
-    any other call (``compile(loss="mse")``, ``fit(x, y)``) is :class:`Pending`.
-    """
-
-    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(function)
-        def call_or_wait(*args: Any, **kwargs: Any) -> Any:
-            if (args and isinstance(args[0], subject_type)) or "object" in kwargs:
-                return function(*args, **kwargs)
-            return Pending(function, args, kwargs)
-
-        return call_or_wait
-
-    return decorate
+def _is_layer(value: Any) -> bool:
+    return isinstance(value, keras.layers.Layer)
 
 
-_model_verb = verb(keras.layers.Layer)
+def _is_keras_object(value: Any) -> bool:
+    """Keras objects that are never a verb's data argument: given first to a
+    verb that does not take them, they are a mistake, not a partial call."""
+    return isinstance(value, (keras.layers.Layer, keras.callbacks.Callback))
 
 
-def _as_list(value: Any) -> Any:
-    """R's ``metrics = "accuracy"`` is a length-one vector: Keras wants a list."""
-    return [value] if isinstance(value, str) else value
+def model_verb(converters: dict[str, Converter] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """R semantics for a verb on a Keras model: ``fit(model, x, y)`` or ``model | fit(x, y)``."""
+    return r_function(_is_model, "a Keras model", converters, misplaced=_is_keras_object)
+
+
+def layer_verb(converters: dict[str, Converter] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """R semantics for a verb on a layer or model: ``get_weights(layer)``."""
+    return r_function(_is_layer, "a Keras layer or model", converters, misplaced=_is_keras_object)
 
 
 def _keras_arguments(arguments: dict[str, Any]) -> tuple[keras.Model, dict[str, Any]]:
-    """Split a verb's ``locals()`` into the model and Keras' keyword
-    arguments, with R conventions applied by name (as for layers)."""
-    arguments = convert_arguments(arguments)
+    """Split a verb's ``locals()`` (already converted) into the model and Keras' keyword arguments."""
+    arguments = dict(arguments)
     model = arguments.pop("object")
     keywords = arguments.pop("kwargs", {})
     return model, {**arguments, **keywords}
@@ -98,7 +94,16 @@ def _as_data_tuple(name: str, value: Any) -> Any:
     return value
 
 
-@_model_verb
+def _as_validation_split(name: str, value: Any) -> float:
+    """A fraction in [0, 1): Keras trains on nothing at 1 and ignores larger values."""
+    fraction = as_probability(name, value)
+    if fraction >= 1.0:
+        raise ValueError(f"`{name}` must be at least 0 and below 1; received {describe(value)}.")
+    return fraction
+
+
+@model_verb({"steps_per_execution": as_positive_integer, "run_eagerly": as_bool, "auto_scale_loss": as_bool,
+             "metrics": as_list, "weighted_metrics": as_list})
 def compile(  # noqa: A001  (R's name; see the README on shadowing)
     object: keras.Model,
     optimizer: Any = "rmsprop",
@@ -147,17 +152,23 @@ def compile(  # noqa: A001  (R's name; see the README on shadowing)
         :func:`fit`, :func:`evaluate`, :func:`predict`.
     """
     model, arguments = _keras_arguments(locals())
-    model.compile(**{**arguments, "metrics": _as_list(metrics), "weighted_metrics": _as_list(weighted_metrics)})
+    model.compile(**arguments)
     return model
 
 
-@_model_verb
+@model_verb({
+    "batch_size": as_positive_integer, "epochs": as_nonnegative_integer, "verbose": as_verbose,
+    "validation_split": _as_validation_split, "validation_data": _as_data_tuple, "shuffle": as_bool,
+    "class_weight": as_class_weight, "initial_epoch": as_nonnegative_integer,
+    "steps_per_epoch": as_positive_integer, "validation_steps": as_positive_integer,
+    "validation_batch_size": as_positive_integer, "validation_freq": as_positive_integer,
+})
 def fit(
     object: keras.Model,
     x: Any = None,
     y: Any = None,
     batch_size: int | None = None,
-    epochs: int = 10,
+    epochs: int = 1,
     verbose: Any = "auto",
     callbacks: Sequence[Any] | None = None,
     validation_split: float = 0.0,
@@ -174,22 +185,25 @@ def fit(
     """Train a model for a fixed number of epochs
 
     Description:
-        R keras3's ``fit()``: as ``keras.Model.fit`` with R's default of 10
-        epochs.  Whole-number doubles are accepted for counts, and R's
-        ``validation_data = list(x, y)`` (a Python list) is accepted.
+        R keras3's ``fit()``: ``keras.Model.fit`` with R keras3's defaults
+        (one epoch).  Whole-number doubles are accepted for counts, R's
+        ``validation_data = list(x, y)`` (a Python list) is accepted, and
+        R's named ``class_weight = c("0" = 1, "1" = 2)`` (string keys) is
+        turned into class indices (Keras would silently ignore it).
 
     Arguments:
         object: The model.  Left out, the call waits for a model piped in.
         x: Input data (array, tensor, list of them, or a ``tf.data`` dataset).
         y: Target data (``None`` when ``x`` is a dataset).
         batch_size: Samples per gradient update (default 32).
-        epochs: Number of epochs to train (R's default: 10).
+        epochs: Number of epochs to train (R keras3's default: 1).
         verbose: ``"auto"``, 0, 1 or 2.
         callbacks: List of Keras callbacks.
         validation_split: Fraction of the data held out for validation.
         validation_data: ``(x, y)`` to validate on at the end of each epoch.
         shuffle: Whether to shuffle the data before each epoch.
-        class_weight: Optional dict of class index to weight.
+        class_weight: Optional dict of class index (or R's ``"0"``, ``"1"``
+            names) to weight.
         sample_weight: Optional array of weights for the samples.
         initial_epoch: Epoch at which to start training (0-based, as Keras).
         steps_per_epoch: Batches per epoch (for datasets).
@@ -198,7 +212,9 @@ def fit(
         validation_freq: Validate every this many epochs.
 
     Value:
-        A ``keras.callbacks.History``; ``plot(history)`` draws it.
+        A ``keras.callbacks.History`` that prints as R's does (samples,
+        batch size, epochs and each metric's final value); ``plot(history)``
+        draws it.
 
     Examples:
         >>> import numpy as np
@@ -212,13 +228,10 @@ def fit(
         :func:`compile`, :func:`evaluate`, :func:`plot`.
     """
     model, arguments = _keras_arguments(locals())
-    return model.fit(**{
-        **arguments, "validation_split": float(validation_split),
-        "validation_data": _as_data_tuple("validation_data", validation_data),
-    })
+    return as_r_history(model.fit(**arguments))
 
 
-@_model_verb
+@model_verb({"batch_size": as_positive_integer, "verbose": as_verbose, "steps": as_positive_integer})
 def evaluate(
     object: keras.Model,
     x: Any = None,
@@ -263,7 +276,7 @@ def evaluate(
     return model.evaluate(**arguments, return_dict=True)
 
 
-@_model_verb
+@model_verb({"batch_size": as_positive_integer, "verbose": as_verbose, "steps": as_positive_integer})
 def predict(
     object: keras.Model,
     x: Any,
@@ -302,27 +315,34 @@ def predict(
     return model.predict(**arguments)
 
 
-@_model_verb
+@model_verb({"line_length": as_positive_integer, "expand_nested": as_bool, "compact": as_bool})
 def summary(
     object: keras.Model,
     line_length: int | None = None,
     positions: Sequence[float] | None = None,
     expand_nested: bool = False,
-    show_trainable: bool = False,
+    show_trainable: bool | None = None,
     layer_range: Sequence[Any] | None = None,
+    compact: bool = True,
 ) -> None:
     """Print a summary of a model
 
     Description:
-        Prints the layers, their output shapes and parameter counts.
+        Prints the layers, their output shapes and parameter counts, as R
+        keras3 prints them: as wide as the terminal (at most 180 columns),
+        without blank lines, and with the "Trainable" column whenever the
+        model has non-trainable weights.  ``print(model)`` prints the same.
 
     Arguments:
         object: The model.  Left out, the call waits for a model piped in.
-        line_length: Total length of printed lines.
+        line_length: Total length of printed lines (default: the terminal's
+            width, at most 180, as R's ``min(getOption("width"), 180)``).
         positions: Relative or absolute column positions.
         expand_nested: Whether to expand nested models.
-        show_trainable: Whether to show if a layer is trainable.
+        show_trainable: Whether to show if a layer is trainable (default,
+            R's ``NA``: when the built model has non-trainable weights).
         layer_range: Two layer names: the first and last layer to print.
+        compact: Whether to drop the blank lines (R's default).
 
     Value:
         ``None``; the summary is printed.
@@ -330,20 +350,24 @@ def summary(
     Examples:
         >>> from kerasfn import keras_model_sequential, layer_dense, summary
         >>> model = keras_model_sequential(input_shape=3, name="tiny") | layer_dense(2)
-        >>> model | summary()  # doctest: +ELLIPSIS
+        >>> model | summary(line_length=60)
         Model: "tiny"
-        ...
+        ┏━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━┓
+        ┃ Layer (type)             ┃ Output Shape      ┃   Param # ┃
+        ┡━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━┩
+        │ dense (Dense)            │ (None, 2)         │         8 │
+        └──────────────────────────┴───────────────────┴───────────┘
          Total params: 8 (32.00 B)
-        ...
+         Trainable params: 8 (32.00 B)
+         Non-trainable params: 0 (0.00 B)
 
     See also:
         :func:`get_weights`.
     """
-    model, arguments = _keras_arguments(locals())
-    model.summary(**arguments)
+    print(format_model(object, line_length, positions, expand_nested, show_trainable, layer_range, compact))
 
 
-@_model_verb
+@model_verb({"overwrite": as_bool})
 def save_model(object: keras.Model, filepath: str | os.PathLike, overwrite: bool = False, **kwargs: Any) -> keras.Model:
     """Save a model to a ``.keras`` file
 
@@ -371,24 +395,43 @@ def save_model(object: keras.Model, filepath: str | os.PathLike, overwrite: bool
     See also:
         :func:`load_model`.
     """
-    if os.path.exists(filepath) and not as_bool("overwrite", overwrite):
+    if not isinstance(filepath, (str, os.PathLike)):
+        raise TypeError(f"`filepath` must be a path; received {describe(filepath)}.")
+    if os.path.exists(filepath) and not overwrite:
         raise FileExistsError(f"`filepath` {os.fspath(filepath)!r} exists; pass overwrite=True to replace it.")
     object.save(filepath, overwrite=True, **kwargs)
     return object
 
 
+def _check_model_file(name: str, path: Any) -> None:
+    """Say what is wrong with a model file before Keras does ("File not found"
+    for a file that exists but is truncated or corrupt)."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"`{name}` must be the path of a saved model; received {describe(path)}.")
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"`{name}` {os.fspath(path)!r} does not exist.")
+    if os.fspath(path).endswith(".keras") and not os.path.isdir(path) and not zipfile.is_zipfile(path):
+        size = os.path.getsize(path)
+        state = "is empty" if size == 0 else f"is not a .keras archive ({size} bytes; truncated or corrupt?)"
+        raise ValueError(f"`{name}` {os.fspath(path)!r} {state}.")
+
+
+@r_function(None, "", {"custom_objects": as_custom_objects, "compile": as_bool, "safe_mode": as_bool})
 def load_model(
-    filepath: str | os.PathLike, custom_objects: dict | None = None, compile: bool = True, safe_mode: bool = True
+    model: str | os.PathLike, custom_objects: Any = None, compile: bool = True, safe_mode: bool = True
 ) -> keras.Model:
     """Load a model saved with ``save_model()``
 
     Description:
         Reads a ``.keras`` file back into a model, compiled as it was saved.
         kerasfn's own layer classes are known without ``custom_objects``.
+        A missing, empty or corrupt file is reported as such.
 
     Arguments:
-        filepath: Path of the ``.keras`` file.
-        custom_objects: Dict of names to custom classes or functions.
+        model: Path of the ``.keras`` file (R's ``model``).
+        custom_objects: Custom classes or functions the model uses: a dict
+            of name to object, or, as in R, a list whose names are taken
+            from the objects (a ``Layer()`` function stands for its class).
         compile: Whether to compile the model after loading.
         safe_mode: Whether to refuse unsafe ``lambda`` deserialization.
 
@@ -406,21 +449,21 @@ def load_model(
     See also:
         :func:`save_model`.
     """
-    if not os.path.exists(filepath):
-        raise FileNotFoundError(f"`filepath` {os.fspath(filepath)!r} does not exist.")
-    return keras.saving.load_model(filepath, custom_objects=custom_objects,
-                                   compile=as_bool("compile", compile), safe_mode=as_bool("safe_mode", safe_mode))
+    _check_model_file("model", model)
+    return keras.saving.load_model(model, custom_objects=custom_objects, compile=compile, safe_mode=safe_mode)
 
 
-@_model_verb
-def get_weights(object: keras.layers.Layer) -> list[np.ndarray]:
+@layer_verb({"trainable": lambda name, value: None if value is None else as_bool(name, value)})
+def get_weights(object: keras.layers.Layer, trainable: bool | None = None) -> list[np.ndarray]:
     """Get the weights of a model or layer
 
     Description:
-        The current values of all weights, as numpy arrays, in layer order.
+        The current values of the weights, as numpy arrays, in layer order.
 
     Arguments:
         object: A model or layer.  Left out, the call waits for one piped in.
+        trainable: ``None`` (R's ``NA``, the default) for all weights,
+            ``True`` for the trainable ones only, ``False`` for the others.
 
     Value:
         A list of numpy arrays.
@@ -434,10 +477,11 @@ def get_weights(object: keras.layers.Layer) -> list[np.ndarray]:
     See also:
         :func:`set_weights`.
     """
-    return object.get_weights()
+    weights = {None: object.weights, True: object.trainable_weights, False: object.non_trainable_weights}[trainable]
+    return [np.asarray(keras.ops.convert_to_numpy(weight)) for weight in weights]
 
 
-@_model_verb
+@layer_verb()
 def set_weights(object: keras.layers.Layer, weights: Sequence[Any]) -> keras.layers.Layer:
     """Set the weights of a model or layer
 
@@ -482,7 +526,7 @@ def _layer_range(object: keras.Model, from_: Any, to: Any, which: Any) -> list[k
         return index % len(layers)
 
     if which is not None:
-        return [layers[position("which", item)] for item in _as_list(which)]
+        return [layers[position("which", item)] for item in as_list("which", which)]
     start = 0 if from_ is None else position("from_", from_)
     stop = len(layers) - 1 if to is None else position("to", to)
     return layers[start:stop + 1]
@@ -499,7 +543,7 @@ def _set_trainable(object: keras.Model, trainable: bool, from_: Any, to: Any, wh
     return object
 
 
-@_model_verb
+@model_verb()
 def freeze_weights(object: keras.Model, from_: Any = None, to: Any = None, which: Any = None) -> keras.Model:
     """Freeze weights of a model or of some of its layers
 
@@ -532,7 +576,7 @@ def freeze_weights(object: keras.Model, from_: Any = None, to: Any = None, which
     return _set_trainable(object, False, from_, to, which)
 
 
-@_model_verb
+@model_verb()
 def unfreeze_weights(object: keras.Model, from_: Any = None, to: Any = None, which: Any = None) -> keras.Model:
     """Unfreeze weights of a model or of some of its layers
 
@@ -563,7 +607,7 @@ def unfreeze_weights(object: keras.Model, from_: Any = None, to: Any = None, whi
     return _set_trainable(object, True, from_, to, which)
 
 
-@_model_verb
+@layer_verb()
 def reset_state(object: keras.layers.Layer) -> keras.layers.Layer:
     """Reset the states of a stateful model or layer
 

@@ -61,16 +61,17 @@ def test_object_by_keyword_behaves_the_same():
 
 
 @pytest.mark.parametrize("bad", [{"a": 1}, {1, 2}, object(), b"bytes"], ids=["dict", "set", "object", "bytes"])
-def test_unsupported_object_is_a_type_error_naming_object(bad):
-    with pytest.raises(TypeError, match=rf"`object` must be None, a Sequential model.*received .*\({type(bad).__name__}\)"):
+def test_a_first_argument_that_is_not_composable_moves_to_units(bad):
+    # R: layer_lstm(x, 4) with x not composable is layer_lstm(, x, 4): x lands in `units`
+    with pytest.raises(TypeError, match=rf"`units` must be a whole number; received .*\({type(bad).__name__}\)"):
         layer_lstm(bad, 4)
 
 
 def test_number_object_with_units_also_given_is_a_type_error():
-    with pytest.raises(TypeError, match=r"`object` must be .*received 4 \(int\)"):
+    with pytest.raises(TypeError, match=r"multiple values for argument 'units'"):
         layer_lstm(4, units=8)
 
 
-def test_list_of_non_tensors_is_rejected():
-    with pytest.raises(TypeError, match=r"`object` must be"):
+def test_list_of_non_tensors_is_not_composable():
+    with pytest.raises(TypeError, match=r"`units` must be a whole number; received \[array"):
         layer_lstm([np.ones((2, 3, 1)), "x"], 4)

@@ -56,7 +56,7 @@ def test_random_generators_take_r_shapes():
 # -- bad input: errors name the argument and the value --------------------------
 
 @pytest.mark.parametrize("kwargs, error, message", [
-    ({}, TypeError, r"`units` is missing: it must be a positive whole number"),
+    ({}, TypeError, r"`units` is missing, with no default"),
     ({"units": 0}, ValueError, r"`units` must be a positive whole number; received 0 \(int\)"),
     ({"units": -3}, ValueError, r"`units` must be a positive whole number; received -3 \(int\)"),
     ({"units": 4.5}, ValueError, r"`units` must be a whole number; received 4.5 \(float\)"),

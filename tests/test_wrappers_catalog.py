@@ -1,6 +1,7 @@
 """Every R layer function in seed 002's "See also" lists: present, R-shaped, documented, dispatching."""
 
 import doctest
+import importlib.util
 import inspect
 
 import keras
@@ -8,6 +9,7 @@ import numpy as np
 import pytest
 
 import kerasfn
+import kerasfn.codegen.catalog
 import kerasfn.layers.generated as generated
 from kerasfn.codegen.catalog import ALIASES, CATALOG, Entry
 
@@ -75,6 +77,8 @@ def test_signature_and_docstring(name):
     parameters = list(inspect.signature(function).parameters)
     if name.startswith("rnn_cell") or name == "Layer":
         assert "object" not in parameters
+    elif getattr(kerasfn.codegen.catalog.by_name(ALIASES.get(name, name)), "family", None) == "merge":
+        assert parameters[0] == "inputs"  # R's layer_add(inputs, ...): *inputs
     else:
         assert parameters[0] == "object"
     doc = inspect.getdoc(function)
@@ -109,14 +113,15 @@ def test_layer_only_entries_build_layers(entry):
     assert isinstance(eval(f"function({entry.arguments})", {"function": function}), keras.layers.Layer)  # noqa: S307
 
 
-def test_bad_object_names_object():
-    with pytest.raises(TypeError, match=r"`object` must be None.*received \{'a': 1\} \(dict\)"):
+def test_a_bad_first_argument_is_named_where_it_lands():
+    # not composable, so it is R's first layer argument: layer_dense(, {"a": 1}, 2)
+    with pytest.raises(TypeError, match=r"`units` must be a whole number; received \{'a': 1\} \(dict\)"):
         kerasfn.layer_dense({"a": 1}, 2)
 
 
 def test_unknown_keyword_is_rejected_with_its_value():
     with pytest.raises(TypeError, match=r"Dense\(\) got an unexpected keyword argument 'unit' \(received unit=2 \(int\)\)"):
-        kerasfn.layer_dense(unit=2)
+        kerasfn.layer_dense(2, unit=2)
 
 
 def test_r_conventions_apply_by_argument_name():
@@ -135,10 +140,18 @@ def test_failed_pipe_leaves_the_model_intact():
 
 @pytest.mark.parametrize("name", ["layer_torch_module_wrapper", "layer_jax_model_wrapper", "layer_flax_module_wrapper"])
 def test_backend_wrappers_fail_clearly(name):
+    entry = kerasfn.codegen.catalog.by_name(name)
     backend = keras.backend.backend()
+    if backend in entry.backends and importlib.util.find_spec(entry.package) is not None:
+        pytest.skip(f"{name}() can run here ({backend} backend, {entry.package} installed)")
     with pytest.raises(RuntimeError, match=rf"{name}\(\) needs the '(torch|jax)' |{name}\(\) needs the '(jax|flax)' package"):
-        getattr(kerasfn, name)(None)
+        getattr(kerasfn, name)(None, object())  # a stand-in for the module or function it wraps
     assert backend == keras.backend.backend()
+
+
+def test_backend_wrappers_need_what_they_wrap():
+    with pytest.raises(TypeError, match=r"`module` is missing, with no default"):
+        kerasfn.layer_torch_module_wrapper()
 
 
 _DOCTESTS = [test for test in doctest.DocTestFinder().find(generated) if test.examples]

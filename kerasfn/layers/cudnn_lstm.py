@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from kerasfn.compose import create_layer
+from kerasfn.compose import create_layer, layer_function
 from kerasfn.core.cudnn_lstm import CudnnLSTM
+from kerasfn.r_conventions import as_bool, as_constraint, as_initializer, as_positive_integer, as_regularizer, required
 
 __all__ = ["layer_cudnn_lstm"]
 
 
+@layer_function({
+    "units": required(as_positive_integer), "kernel_initializer": as_initializer,
+    "recurrent_initializer": as_initializer, "bias_initializer": as_initializer, "unit_forget_bias": as_bool,
+    "kernel_regularizer": as_regularizer, "recurrent_regularizer": as_regularizer,
+    "bias_regularizer": as_regularizer, "activity_regularizer": as_regularizer,
+    "kernel_constraint": as_constraint, "recurrent_constraint": as_constraint, "bias_constraint": as_constraint,
+    "return_sequences": as_bool, "return_state": as_bool, "stateful": as_bool,
+})
 def layer_cudnn_lstm(
     object: Any = None,
     units: int | None = None,

@@ -7,7 +7,7 @@ from typing import Any
 
 import keras
 
-from kerasfn.compose import compose_layer, is_composable
+from kerasfn.compose import compose_layer, layer_function
 from kerasfn.models import keras_input
 
 __all__ = ["Layer", "layer_input"]
@@ -76,15 +76,14 @@ def Layer(  # noqa: N802  (R's name)
             namespace[name] = method
     layer_class = type(classname, (keras.layers.Layer,), namespace)
 
-    def layer_function(object: Any = None, *args: Any, **kwargs: Any) -> Any:
-        if not is_composable(object):  # R: layer_scale(3) means layer_scale(, 3)
-            args, object = (object, *args), None
+    def create(object: Any = None, *args: Any, **kwargs: Any) -> Any:
         return compose_layer(object, layer_class(*args, **kwargs))
 
-    layer_function.__name__ = layer_function.__qualname__ = classname
-    layer_function.__doc__ = f"Layer function for the custom class ``{classname}``: ``object`` first."
-    layer_function.layer_class = layer_class
-    return layer_function
+    create.__name__ = create.__qualname__ = classname
+    create.__doc__ = f"Layer function for the custom class ``{classname}``: ``object`` first."
+    create = layer_function({})(create)
+    create.layer_class = layer_class
+    return create
 
 
 def layer_input(

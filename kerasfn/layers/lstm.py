@@ -4,12 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from kerasfn.compose import create_layer
+from kerasfn.compose import create_layer, layer_function
 from kerasfn.core.lstm import LSTM
+from kerasfn.r_conventions import (
+    as_activation,
+    as_bool,
+    as_constraint,
+    as_initializer,
+    as_positive_integer,
+    as_probability,
+    as_regularizer,
+    as_seed,
+    as_use_cudnn,
+    required,
+)
 
 __all__ = ["layer_lstm"]
 
 
+@layer_function({
+    "units": required(as_positive_integer), "activation": as_activation, "recurrent_activation": as_activation,
+    "use_bias": as_bool, "kernel_initializer": as_initializer, "recurrent_initializer": as_initializer,
+    "bias_initializer": as_initializer, "unit_forget_bias": as_bool, "kernel_regularizer": as_regularizer,
+    "recurrent_regularizer": as_regularizer, "bias_regularizer": as_regularizer,
+    "activity_regularizer": as_regularizer, "kernel_constraint": as_constraint,
+    "recurrent_constraint": as_constraint, "bias_constraint": as_constraint, "dropout": as_probability,
+    "recurrent_dropout": as_probability, "seed": as_seed, "return_sequences": as_bool, "return_state": as_bool,
+    "go_backwards": as_bool, "stateful": as_bool, "unroll": as_bool, "use_cudnn": as_use_cudnn,
+    "time_major": as_bool,
+})
 def layer_lstm(
     object: Any = None,
     units: int | None = None,
