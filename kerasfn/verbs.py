@@ -16,6 +16,7 @@ from typing import Any
 import keras
 import numpy as np
 
+from kerasfn import internals
 from kerasfn.r_conventions import as_bool, as_integer, convert_arguments, describe
 
 __all__ = [
@@ -589,7 +590,7 @@ def reset_state(object: keras.layers.Layer) -> keras.layers.Layer:
     See also:
         :func:`layer_lstm` (``stateful``).
     """
-    for layer in object._flatten_layers(include_self=True):
+    for layer in internals.flatten_layers(object):
         if getattr(layer, "stateful", False) and hasattr(layer, "reset_state"):
             layer.reset_state()
     return object
