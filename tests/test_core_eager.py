@@ -19,7 +19,9 @@ from kerasfn.core.recurrent import (
     GRU, RNN, Bidirectional, ConvLSTM1D, ConvLSTM2D, ConvLSTM3D, SimpleRNN, TimeDistributed,
 )
 
-pytestmark = pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason="TensorFlow backend tests")
+pytestmark = pytest.mark.skipif(
+    keras.backend.backend() != "tensorflow", reason="about the TensorFlow backend (run with KERAS_BACKEND=tensorflow)"
+)
 tf = pytest.importorskip("tensorflow")
 
 ATOL = 1e-5
