@@ -142,7 +142,7 @@ def _code_lines(program) -> tuple[int, ...]:  # noqa: ANN001 (RNode)
     lines: set[int] = set()
 
     def walk(node) -> None:  # noqa: ANN001
-        if node.type == "comment":
+        if node.type == "comment" or not node.type.strip():  # comments and newline tokens
             return
         if node.child_count == 0:
             lines.update(range(node.start_point[0] + 1, node.end_point[0] + 2))

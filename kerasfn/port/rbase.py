@@ -45,9 +45,8 @@ class Matched:
             if arg.name is None:
                 positional.append(value)
                 continue
-            name = arg.name if arg.name in formals else next(
-                iter(f for f in formals if f.startswith(arg.name) and f != "...")
-                if sum(f.startswith(arg.name) for f in formals) == 1 else (), None)
+            prefixed = [formal for formal in formals if formal.startswith(arg.name) and formal != "..."]
+            name = arg.name if arg.name in formals else (prefixed[0] if len(prefixed) == 1 else None)
             if name is None:
                 if "..." not in formals:
                     raise Untranslatable(f"argument `{arg.name}` of an R function the translator knows without it")
@@ -86,7 +85,12 @@ def _np(tr: Translator, function: str, *arguments: str, kind: str | None = "arra
 
 # ---- vectors and lists --------------------------------------------------------------------
 
-_NUMERIC = ("number",)
+_NUMERIC = ("number", "integer")
+
+
+def _double(value: Py) -> str:
+    """An R double literal as a float, so that NumPy fills a float array as R does."""
+    return f"{float(value.number)!r}" if value.kind == "number" and value.number is not None else value.text
 
 
 @helper("c")
@@ -248,7 +252,7 @@ def array(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
         return _np(tr, "asarray", data.text)
     shape = m.py("dim", Ctx(shape=True))
     if data.number is not None:
-        return _np(tr, "full", shape.text, data.text)
+        return _np(tr, "full", shape.text, _double(data))
     return _np(tr, "reshape", data.text, shape.text, 'order="F"')
 
 
@@ -263,7 +267,7 @@ def matrix(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     if data.number is not None:
         if rows == "-1" or cols == "-1":
             raise Untranslatable("`matrix()` recycling one value without both nrow and ncol")
-        return _np(tr, "full", f"({rows}, {cols})", data.text)
+        return _np(tr, "full", f"({rows}, {cols})", _double(data))
     byrow = m.has("byrow") and m.py("byrow").text == "True"
     if rows == "-1" and cols == "-1":
         cols = "1"
@@ -288,8 +292,9 @@ def as_vector(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py
 @helper("as.integer")
 def as_integer(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     x = Matched(tr, args, piped, ("x", "...")).py("x")
-    if x.prec == CMP and " in " in x.text:
-        return call("int", x.text)
+    if x.prec == CMP and " in " in x.text or x.kind in ("number", "integer", "index1") or \
+            x.kind is None and x.prec >= PRIMARY and "[" not in x.text:
+        return call("int", x.text)  # a scalar: `as.integer(units)`, `as.integer(7 %in% s)`
     return _np(tr, "asarray", x.text, "dtype=int")
 
 
@@ -461,7 +466,14 @@ def ifelse(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 
 @helper("is.null")
 def is_null(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
-    return Py(f"{Matched(tr, args, piped, ('x',)).py('x').at(CMP + 1)} is None", CMP)
+    m = Matched(tr, args, piped, ("x",))
+    node = m.node("x")
+    if not isinstance(node, Py) and node.type == "dollar":  # R's NULL for a missing name, not an error
+        subject = tr.expr(node.children[0])
+        if subject.kind == "dict":
+            key = node.children[-1].text.strip("`\"'")
+            return Py(f'{subject.at(PRIMARY)}.get("{key}") is None', CMP)
+    return Py(f"{m.py('x').at(CMP + 1)} is None", CMP)
 
 
 @helper("identical")
@@ -493,7 +505,7 @@ def invisible(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py
 
 def _mapped(tr: Translator, m: Matched, over: str) -> str:
     """``[f(x) for x in X]``, with a one-expression function inlined."""
-    items = m.py(over)
+    items = m.py(over, Ctx(loop=True))
     function = m.node("FUN")
     if function is not None and not isinstance(function, Py) and function.type in ("function_definition",
                                                                                     "lambda_function"):

@@ -17,7 +17,7 @@ LAMBDA, IFEXP, OR, AND, NOT, CMP, BOR, BAND, ADD, MUL, UNARY, POW, PRIMARY, ATOM
 
 #: Arguments that hold a shape (``c()`` becomes a tuple there).
 SHAPE_ARGUMENTS = frozenset({
-    "shape", "input_shape", "batch_shape", "batch_input_shape", "target_shape", "output_shape",
+    "shape", "input_shape", "batch_shape", "input_batch_shape", "batch_input_shape", "target_shape", "output_shape",
     "kernel_size", "pool_size", "strides", "dilation_rate", "size", "dims", "cropping", "padding",
     "new_shape", "newshape", "dim", "noise_shape", "sequence_shape",
 })
@@ -26,6 +26,11 @@ SHAPE_FIRST = frozenset({"keras_input", "layer_input", "keras_model_sequential",
                          "layer_permute", "random_uniform", "random_normal", "op_zeros", "op_ones"})
 #: Arguments R keras3 reads as 1-based axes (``as_axis``): positive values shift down by one.
 AXIS_ARGUMENTS = frozenset({"axis", "axes"})
+
+#: Arguments that hold 1-based layer positions in R and 0-based ones in kerasfn (names pass through).
+POSITION_ARGUMENTS = frozenset({
+    (verb, argument) for verb in ("freeze_weights", "unfreeze_weights") for argument in ("from", "to", "which")
+} | {("get_layer", "index")})
 
 #: kerasfn functions besides ``layer_*`` that take their subject from the pipe (``x | f()``).
 PIPE_VERBS = frozenset({

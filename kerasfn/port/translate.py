@@ -61,6 +61,7 @@ class Py:
     prec: int = ATOM
     kind: str | None = None
     plus_one_of: Py | None = None  # text is `plus_one_of + 1`: subtracting 1 gives it back
+    minus_one_of: Py | None = None  # text is `minus_one_of - 1`: adding 1 gives it back
     number: float | None = None  # the value, for numeric literals
 
     def at(self, prec: int) -> str:
@@ -69,7 +70,7 @@ class Py:
 
 
 def number(value: float | int) -> Py:
-    text = repr(int(value)) if float(value).is_integer() else repr(value)
+    text = repr(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
     return Py(text, ATOM if value >= 0 else UNARY, kind="number", number=value)
 
 
@@ -79,12 +80,14 @@ def minus_one(value: Py) -> Py:
         return number(value.number - 1)
     if value.plus_one_of is not None:
         return value.plus_one_of
-    return Py(f"{value.at(ADD)} - 1", ADD)
+    return Py(f"{value.at(ADD)} - 1", ADD, minus_one_of=value)
 
 
 def plus_one(value: Py) -> Py:
     if value.number is not None:
         return number(value.number + 1)
+    if value.minus_one_of is not None:
+        return value.minus_one_of
     return Py(f"{value.at(ADD)} + 1", ADD, plus_one_of=value)
 
 
@@ -95,13 +98,12 @@ def call(function: str, *arguments: str) -> Py:
 @dataclass(frozen=True)
 class Ctx:
     """Where an expression sits: in a shape argument, an argument of a keras
-    function, a ``for`` vector, a method of a custom class; what magrittr's
-    ``.`` stands for; a name for a function literal that must become a ``def``."""
+    function, a ``for`` vector, a method of a custom class; a name for a
+    function literal that must become a ``def``."""
 
     shape: bool = False
     keras: bool = False
     loop: bool = False
-    dot: Py | None = None
     hint: str = "fn"
     method: bool = False
 
@@ -166,6 +168,7 @@ class Translator:
         self._names: set[str] = set()
         self._user_functions: set[str] = set()
         self.uses_kerasfn = False
+        self._dot: Py | None = None  # what magrittr's `.` stands for in the step being translated
         self.calling = ""  # the R helper being translated (helpers shared by several names read it)
         self.rbase = _rbase().HELPERS
 
@@ -386,9 +389,10 @@ class Translator:
                 self.scope.kinds[name] = "function"
                 return self.define(name, value)
             result = self.expr(value, Ctx(shape=bool(re.search(r"shape|dim$", name))))
-            self.scope.kinds[name] = result.kind if result.kind not in ("number", "range1") else None
-            if result.kind == "range1":
-                self.scope.kinds[name] = "array"
+            kind = {"range1": "array", "number": None, "integer": None}.get(result.kind, result.kind)
+            if result.number is not None and float(result.number).is_integer() and result.number > 0:
+                kind = "index1"  # a counter: `i <- 1`, then `x[i]`
+            self.scope.kinds[name] = kind
             if result.kind == "layer_fn":
                 self._user_functions.add(name)
             return [f"{name} = {result.text}"]
@@ -414,8 +418,8 @@ class Translator:
     def unpack_target(self, node: RNode, nested: bool = False) -> str:
         if node.type == "identifier":
             name = node.text
-            if name.startswith(".."):
-                rest = python_name(name[2:] or "rest")
+            if name.startswith(".."):  # zeallot's collector, `...rest` (or `..rest`)
+                rest = python_name(name.lstrip(".") or "rest")
                 self.scope.kinds[rest] = "list"
                 return "*" + rest
             self.scope.kinds[python_name(name)] = None
@@ -495,9 +499,9 @@ class Translator:
     def expr_identifier(self, node: RNode, ctx: Ctx) -> Py:
         name = node.text
         if name == ".":
-            if ctx.dot is None:
+            if self._dot is None:
                 raise Untranslatable("magrittr's `.` outside a `%>%` step")
-            return ctx.dot
+            return self._dot
         if name in rules.CONSTANTS and self.scope.kind(python_name(name)) is None:
             return self.constant(name)
         py = python_name(name)
@@ -528,7 +532,9 @@ class Translator:
         return self.constant("NaN")
 
     def expr_integer(self, node: RNode, ctx: Ctx) -> Py:
-        return number(int(float.fromhex(node.text[:-1]) if node.text.lower().startswith("0x") else float(node.text[:-1])))
+        text = node.text[:-1]
+        value = int(text, 16) if text.lower().startswith("0x") else int(float(text))
+        return replace(number(value), kind="integer")
 
     def expr_float(self, node: RNode, ctx: Ctx) -> Py:
         text = node.text
@@ -605,9 +611,13 @@ class Translator:
         else:
             text = f"{a.at(prec)} {python} {b.at(prec + 1)}"
         kind = "array" if "array" in (a.kind, b.kind) and prec >= ADD else None
+        if a.kind == "index1" and b.number is not None and operator in ("+", "-"):
+            kind = "index1"  # `i <- i + 1` keeps counting positions
         result = Py(text, prec, kind=kind)
         if operator == "+" and b.number == 1:
             result = replace(result, plus_one_of=a)
+        if operator == "-" and b.number == 1:
+            result = replace(result, minus_one_of=a)
         return result
 
     def colon(self, left: RNode, right: RNode, ctx: Ctx) -> Py:
@@ -669,7 +679,7 @@ class Translator:
         if len(args) != 1 or args[0].name or args[0].node is None:
             raise Untranslatable(f"`[[` with {len(args)} indices")
         index = self.expr(args[0].node)
-        if index.kind == "str" or subject.kind == "dict" and index.kind != "number":
+        if index.kind == "str" or subject.kind == "dict" and index.kind not in ("number", "integer"):
             return Py(f"{subject.at(PRIMARY)}[{index.text}]", PRIMARY)
         position = self.position(args[0].node, index)
         if subject.kind == "dict":
@@ -692,8 +702,10 @@ class Translator:
         subject_node, arguments = node.children[0], node.children[1]
         subject = self.expr(subject_node)
         args = self.argument_list(arguments)
+        keep_dims = any(arg.name == "drop" and arg.node is not None and arg.node.type == "false" for arg in args)
+        args = [arg for arg in args if not (keep_dims and arg.name == "drop")]
         if any(arg.name for arg in args):
-            raise Untranslatable("`[` with named arguments (`drop = `, `exact = `)")
+            raise Untranslatable("`[` with named arguments (`drop = TRUE`, `exact = `)")
         if subject.kind == "dict":
             if len(args) == 1 and args[0].node is not None:
                 key = self.expr(args[0].node)
@@ -710,7 +722,10 @@ class Translator:
                 drops.append((axis, arg.node))
                 indices.append(":")
             else:
-                indices.append(self.index(arg.node))
+                index = self.index(arg.node)
+                if keep_dims and ":" not in index and not index.startswith("["):
+                    index = f"{index}:{plus_one(Py(index, ADD)).text}"  # `drop = FALSE`: a one-long slice
+                indices.append(index)
         text = f"{subject.at(PRIMARY)}[{', '.join(indices)}]"
         result = Py(text, PRIMARY, kind=subject.kind if subject.kind in ("array", "list", "shape") else None)
         for axis, drop in drops:
@@ -860,6 +875,13 @@ class Translator:
     def argument_value(self, function: str, name: str, node: RNode, keras: bool) -> Py:
         if name in rules.AXIS_ARGUMENTS and keras:
             return self.axis(node)
+        if (function, name) in rules.POSITION_ARGUMENTS:
+            value = self.expr(node)
+            if value.kind == "str":
+                return value
+            if node.type == "call" and self.function_name(node) == "c":
+                return Py(f"[{self.positions(value, node).text[1:-1]}]", ATOM)
+            return self.position(node, value)
         shape = name in rules.SHAPE_ARGUMENTS and keras
         return self.expr(node, Ctx(shape=shape, keras=keras, hint=python_name(name)))
 
@@ -912,7 +934,11 @@ class Translator:
         name = self.function_name(right)
         if magrittr and any(arg.node is not None and arg.node.type == "identifier" and arg.node.text == "."
                             for arg in self.arguments(right)):
-            return self.expr_call(right, replace(ctx, dot=subject))
+            outer, self._dot = self._dot, subject
+            try:
+                return self.expr_call(right, ctx)
+            finally:
+                self._dot = outer
         if magrittr and "." in re.findall(r"(?<![\w.])\.(?![\w.])", right.text):
             raise Untranslatable("magrittr's `.` inside a nested call: the pipe's value goes where by hand")
         if self.pipeable(name) and right.field("function").type in ("identifier", "namespace_get"):
