@@ -168,7 +168,7 @@ def layer_gru(
         (see below for details), the layer will use a fast cuDNN implementation
         when using the TensorFlow backend.
 
-        The layer is a ``keras.layers.GRU``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.GRU``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -276,7 +276,7 @@ def layer_gru(
         shape(2, 4)
 
     See also:
-        The Keras class: ``keras.layers.GRU``.
+        The Keras class: ``kerasfn.core.recurrent.GRU``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_simple_rnn`,
         :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
@@ -284,7 +284,7 @@ def layer_gru(
         :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`, :func:`rnn_cell_simple`,
         :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.GRU, locals())
+    return create_layer(kerasfn.core.recurrent.GRU, locals())
 
 
 def layer_simple_rnn(
@@ -315,9 +315,9 @@ def layer_simple_rnn(
     """Fully-connected RNN where the output is to be fed back as the new input
 
     Description:
-        See ``keras.layers.SimpleRNN``.
+        See ``kerasfn.core.recurrent.SimpleRNN``.
 
-        The layer is a ``keras.layers.SimpleRNN``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.SimpleRNN``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -415,14 +415,14 @@ def layer_simple_rnn(
         shape(2, 4)
 
     See also:
-        The Keras class: ``keras.layers.SimpleRNN``.
+        The Keras class: ``kerasfn.core.recurrent.SimpleRNN``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`, :func:`layer_rnn`,
         :func:`layer_bidirectional`, :func:`layer_time_distributed`,
         :func:`layer_conv_lstm_1d`, :func:`layer_conv_lstm_2d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
         :func:`rnn_cell_simple`, :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.SimpleRNN, locals())
+    return create_layer(kerasfn.core.recurrent.SimpleRNN, locals())
 
 
 def layer_rnn(
@@ -448,7 +448,7 @@ def layer_rnn(
             - If `return_sequences`: 3D tensor with shape
             `(batch_size, timesteps, output_size)`.
 
-        The layer is a ``keras.layers.RNN``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.RNN``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -541,7 +541,7 @@ def layer_rnn(
         shape(2, 4)
 
     See also:
-        The Keras class: ``keras.layers.RNN``.
+        The Keras class: ``kerasfn.core.recurrent.RNN``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
@@ -549,7 +549,7 @@ def layer_rnn(
         :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`, :func:`rnn_cell_simple`,
         :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.RNN, locals())
+    return create_layer(kerasfn.core.recurrent.RNN, locals())
 
 
 def layer_bidirectional(
@@ -563,9 +563,9 @@ def layer_bidirectional(
     """Bidirectional wrapper for RNNs
 
     Description:
-        See ``keras.layers.Bidirectional``.
+        See ``kerasfn.core.recurrent.Bidirectional``.
 
-        The layer is a ``keras.layers.Bidirectional``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.Bidirectional``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -590,7 +590,7 @@ def layer_bidirectional(
             will be combined. One of `{"sum", "mul", "concat", "ave",
             None}`. If `None`, the outputs will not be combined, they will
             be returned as a list. Defaults to `"concat"`.
-        weights: See ``keras.layers.Bidirectional``.
+        weights: See ``kerasfn.core.recurrent.Bidirectional``.
         backward_layer: Optional `keras.layers.RNN`, or `keras.layers.Layer`
             instance to be used to handle backwards input processing. If
             `backward_layer` is not provided, the layer instance passed as
@@ -633,14 +633,14 @@ def layer_bidirectional(
         shape(2, 8)
 
     See also:
-        The Keras class: ``keras.layers.Bidirectional``.
+        The Keras class: ``kerasfn.core.recurrent.Bidirectional``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_time_distributed`,
         :func:`layer_conv_lstm_1d`, :func:`layer_conv_lstm_2d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
         :func:`rnn_cell_simple`, :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.Bidirectional, locals())
+    return create_layer(kerasfn.core.recurrent.Bidirectional, locals())
 
 
 def layer_time_distributed(
@@ -670,7 +670,7 @@ def layer_time_distributed(
         Because `TimeDistributed` applies the same instance of `Conv2D` to each of
         the timestamps, the same set of weights are used at each timestamp.
 
-        The layer is a ``keras.layers.TimeDistributed``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.TimeDistributed``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -715,14 +715,14 @@ def layer_time_distributed(
         shape(2, 5, 2)
 
     See also:
-        The Keras class: ``keras.layers.TimeDistributed``.
+        The Keras class: ``kerasfn.core.recurrent.TimeDistributed``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_conv_lstm_1d`, :func:`layer_conv_lstm_2d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
         :func:`rnn_cell_simple`, :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.TimeDistributed, locals())
+    return create_layer(kerasfn.core.recurrent.TimeDistributed, locals())
 
 
 def layer_conv_lstm_1d(
@@ -785,7 +785,7 @@ def layer_conv_lstm_1d(
                 or shape: `(samples, new_rows, filters)` if
                 `data_format='channels_last'`.
 
-        The layer is a ``keras.layers.ConvLSTM1D``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.ConvLSTM1D``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -894,14 +894,14 @@ def layer_conv_lstm_1d(
         shape(1, 3, 2)
 
     See also:
-        The Keras class: ``keras.layers.ConvLSTM1D``.
+        The Keras class: ``kerasfn.core.recurrent.ConvLSTM1D``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_2d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
         :func:`rnn_cell_simple`, :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.ConvLSTM1D, locals())
+    return create_layer(kerasfn.core.recurrent.ConvLSTM1D, locals())
 
 
 def layer_conv_lstm_2d(
@@ -964,7 +964,7 @@ def layer_conv_lstm_2d(
                 or shape: `(samples, new_rows, new_cols, filters)` if
                 `data_format='channels_last'`.
 
-        The layer is a ``keras.layers.ConvLSTM2D``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.ConvLSTM2D``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -1073,14 +1073,14 @@ def layer_conv_lstm_2d(
         shape(1, 2, 2, 2)
 
     See also:
-        The Keras class: ``keras.layers.ConvLSTM2D``.
+        The Keras class: ``kerasfn.core.recurrent.ConvLSTM2D``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
         :func:`rnn_cell_simple`, :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.ConvLSTM2D, locals())
+    return create_layer(kerasfn.core.recurrent.ConvLSTM2D, locals())
 
 
 def layer_conv_lstm_3d(
@@ -1142,7 +1142,7 @@ def layer_conv_lstm_3d(
                 or shape: `(samples, *spatial_dims, filters)` if
                 `data_format='channels_last'`.
 
-        The layer is a ``keras.layers.ConvLSTM3D``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.ConvLSTM3D``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -1251,14 +1251,14 @@ def layer_conv_lstm_3d(
         shape(1, 2, 2, 2, 2)
 
     See also:
-        The Keras class: ``keras.layers.ConvLSTM3D``.
+        The Keras class: ``kerasfn.core.recurrent.ConvLSTM3D``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
         :func:`layer_conv_lstm_2d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
         :func:`rnn_cell_simple`, :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.ConvLSTM3D, locals())
+    return create_layer(kerasfn.core.recurrent.ConvLSTM3D, locals())
 
 
 def rnn_cell_lstm(
