@@ -6,6 +6,7 @@ function dispatches on its first argument (see :mod:`kerasfn.compose`).
 
 from kerasfn import pipe as _pipe
 from kerasfn import printing as _printing
+from kerasfn.backend import as_array, use_backend
 from kerasfn.core.cudnn import CudnnStatus, cudnn_status
 from kerasfn.destructure import LSTMStates
 from kerasfn.layers import layer_cudnn_lstm, layer_lstm
@@ -69,6 +70,9 @@ __all__ = [
     "set_weights",
     "summary",
     "unfreeze_weights",
+    # backends (R's use_backend() and as.array())
+    "as_array",
+    "use_backend",
     # data helpers
     "pad_sequences",
     "set_random_seed",

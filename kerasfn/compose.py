@@ -35,6 +35,7 @@ import keras
 import numpy as np
 from multipledispatch import Dispatcher
 
+from kerasfn import internals
 from kerasfn.destructure import name_outputs
 from kerasfn.r_conventions import (
     COMPOSITION_CONVERTERS,
@@ -102,17 +103,17 @@ def _append_to_sequential(model: keras.Sequential, layer: Layer) -> keras.Sequen
     Plain Keras keeps a layer that failed to build inside the model, leaving it
     unusable; R users expect ``model |> layer_x()`` to be all or nothing.
     """
-    saved = (list(model._layers), model.built, model._functional)
+    saved = internals.sequential_snapshot(model)
     try:
         batch_shape = getattr(layer, "_kerasfn_batch_shape", None)
-        if batch_shape is not None and not model._layers:
+        if batch_shape is not None and not internals.sequential_layers(model):
             model.add(keras.layers.InputLayer(batch_shape=batch_shape))
-        if model._functional is None:
+        if internals.sequential_graph(model) is None:
             model.add(layer)
         else:
             _extend_built_sequential(model, layer)
     except Exception:
-        model._layers, model.built, model._functional = saved
+        internals.restore_sequential(model, saved)
         raise
     return model
 
@@ -125,10 +126,10 @@ def _extend_built_sequential(model: keras.Sequential, layer: Layer) -> None:
     graph by the new layer's call gives the same model at the list
     constructor's cost.
     """
-    graph = model._functional
+    graph = internals.sequential_graph(model)
     outputs = layer(graph.outputs[0])
     model.add(layer, rebuild=False)
-    model._functional = keras.Model(inputs=graph.inputs, outputs=outputs)
+    internals.set_sequential_graph(model, keras.Model(inputs=graph.inputs, outputs=outputs))
     model.built = True
 
 

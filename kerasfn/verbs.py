@@ -18,6 +18,7 @@ from typing import Any
 import keras
 import numpy as np
 
+from kerasfn import internals
 from kerasfn.history import as_r_history
 from kerasfn.printing import format_model
 from kerasfn.r_conventions import (
@@ -633,7 +634,7 @@ def reset_state(object: keras.layers.Layer) -> keras.layers.Layer:
     See also:
         :func:`layer_lstm` (``stateful``).
     """
-    for layer in object._flatten_layers(include_self=True):
+    for layer in internals.flatten_layers(object):
         if getattr(layer, "stateful", False) and hasattr(layer, "reset_state"):
             layer.reset_state()
     return object

@@ -49,14 +49,14 @@ _SEQ_PAIR = "[random_uniform((2, 5, 3)), random_uniform((2, 4, 3))]"
 
 CATALOG: tuple[Entry, ...] = (
     # rnn layers and cells
-    Entry("layer_gru", "GRU", arguments="4", data=_SEQ),
-    Entry("layer_simple_rnn", "SimpleRNN", arguments="4", data=_SEQ),
-    Entry("layer_rnn", "RNN", "wrapper", arguments="rnn_cell_lstm(4)", data=_SEQ),
-    Entry("layer_bidirectional", "Bidirectional", "wrapper", arguments="layer_lstm(4)", data=_SEQ),
-    Entry("layer_time_distributed", "TimeDistributed", "wrapper", arguments="layer_dense(2)", data=_SEQ),
-    Entry("layer_conv_lstm_1d", "ConvLSTM1D", arguments="filters=2, kernel_size=3", data="random_uniform((1, 2, 5, 3))"),
-    Entry("layer_conv_lstm_2d", "ConvLSTM2D", arguments="filters=2, kernel_size=3", data="random_uniform((1, 2, 4, 4, 3))"),
-    Entry("layer_conv_lstm_3d", "ConvLSTM3D", arguments="filters=2, kernel_size=3", data="random_uniform((1, 2, 4, 4, 4, 1))"),
+    Entry("layer_gru", "kerasfn.core.recurrent.GRU", arguments="4", data=_SEQ),
+    Entry("layer_simple_rnn", "kerasfn.core.recurrent.SimpleRNN", arguments="4", data=_SEQ),
+    Entry("layer_rnn", "kerasfn.core.recurrent.RNN", "wrapper", arguments="rnn_cell_lstm(4)", data=_SEQ),
+    Entry("layer_bidirectional", "kerasfn.core.recurrent.Bidirectional", "wrapper", arguments="layer_lstm(4)", data=_SEQ),
+    Entry("layer_time_distributed", "kerasfn.core.recurrent.TimeDistributed", "wrapper", arguments="layer_dense(2)", data=_SEQ),
+    Entry("layer_conv_lstm_1d", "kerasfn.core.recurrent.ConvLSTM1D", arguments="filters=2, kernel_size=3", data="random_uniform((1, 2, 5, 3))"),
+    Entry("layer_conv_lstm_2d", "kerasfn.core.recurrent.ConvLSTM2D", arguments="filters=2, kernel_size=3", data="random_uniform((1, 2, 4, 4, 3))"),
+    Entry("layer_conv_lstm_3d", "kerasfn.core.recurrent.ConvLSTM3D", arguments="filters=2, kernel_size=3", data="random_uniform((1, 2, 4, 4, 4, 1))"),
     Entry("rnn_cell_lstm", "LSTMCell", "cell", arguments="4", data=None),
     Entry("rnn_cell_gru", "GRUCell", "cell", arguments="4", data=None),
     Entry("rnn_cell_simple", "SimpleRNNCell", "cell", arguments="4", data=None),

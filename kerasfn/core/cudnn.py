@@ -20,6 +20,8 @@ from typing import Any
 import keras
 import numpy as np
 
+from kerasfn import internals
+
 __all__ = ["CudnnStatus", "cudnn_status"]
 
 
@@ -107,7 +109,7 @@ def cudnn_status(layer: keras.layers.LSTM, inputs: Any = None, mask: Any = None)
         raise TypeError(f"`layer` must be a keras.layers.LSTM (e.g. from layer_lstm()); received {type(layer).__name__}.")
     reasons = _configuration_reasons(layer)
     if mask is None and inputs is not None:
-        mask = keras.src.backend.get_keras_mask(inputs)
+        mask = internals.get_keras_mask(inputs)
     if mask is not None:
         reasons += _mask_reasons(mask)
     reasons += _runtime_reasons()

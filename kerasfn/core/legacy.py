@@ -16,6 +16,8 @@ from typing import Any
 import keras
 import numpy as np
 
+from kerasfn import internals
+
 
 __all__ = ["LegacyLayerMembers"]
 
@@ -44,7 +46,7 @@ def _shapes(values: Any) -> Any:
 
 
 def _masks(values: Any) -> Any:
-    get_mask = keras.src.backend.get_keras_mask
+    get_mask = internals.get_keras_mask
     if isinstance(values, (list, tuple)):
         return [get_mask(value) for value in values]
     return get_mask(values)
@@ -70,12 +72,12 @@ class LegacyLayerMembers:
     def get_input_at(self, node_index: int) -> Any:
         """The input tensor(s) of the layer's call number ``node_index`` (0-based):
         its first argument, as in tf.keras (masks and states are not inputs)."""
-        self._get_node_attribute_at_index(node_index, "input_tensors", "input")  # Keras' checks and errors
-        return self._inbound_nodes[node_index].arguments.args[0]
+        internals.node_attribute_at_index(self, node_index, "input_tensors", "input")  # Keras' checks and errors
+        return internals.inbound_nodes(self)[node_index].arguments.args[0]
 
     def get_output_at(self, node_index: int) -> Any:
         """The output tensor(s) of the layer's call number ``node_index`` (0-based)."""
-        return self._get_node_attribute_at_index(node_index, "output_tensors", "output")
+        return internals.node_attribute_at_index(self, node_index, "output_tensors", "output")
 
     def get_input_shape_at(self, node_index: int) -> Any:
         """The input shape(s) of call number ``node_index``."""
@@ -118,9 +120,9 @@ class LegacyLayerMembers:
         return self(inputs, *args, **kwargs)
 
     def _same_at_every_node(self, get_at: Any, what: str) -> Any:
-        if not self._inbound_nodes:
+        if not internals.inbound_nodes(self):
             raise AttributeError(f"The layer '{self.name}' has never been called and has no defined {what}.")
-        values = [get_at(index) for index in range(len(self._inbound_nodes))]
+        values = [get_at(index) for index in range(len(internals.inbound_nodes(self)))]
         if any(value != values[0] for value in values):
             raise AttributeError(
                 f"The layer '{self.name}' has been called with different {what}s ({values}); "
@@ -129,9 +131,9 @@ class LegacyLayerMembers:
         return values[0]
 
     def _only_node(self, member: str) -> int:
-        if len(self._inbound_nodes) > 1:
+        if len(internals.inbound_nodes(self)) > 1:
             raise AttributeError(
-                f"The layer '{self.name}' has {len(self._inbound_nodes)} inbound nodes, "
+                f"The layer '{self.name}' has {len(internals.inbound_nodes(self))} inbound nodes, "
                 f"so `{member}` is ambiguous; use `get_{member}_at(node_index)`."
             )
         return 0

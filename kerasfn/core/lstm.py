@@ -8,8 +8,10 @@ top, each concern in its own module:
   (:class:`kerasfn.destructure.LSTMStates`) on every call path;
 * an input of the wrong rank is rejected with a message that names
   ``inputs`` and the shape received, before the backend's own loop fails;
-* eager calls run compiled (:mod:`kerasfn.core.eager`), about ten times
-  faster on a CPU than Keras' op-by-op eager loop, with the same numbers;
+* eager calls run compiled when that pays (:mod:`kerasfn.core.eager`),
+  about ten times faster on a CPU than Keras' op-by-op eager loop, with the
+  same numbers; on the PyTorch backend, on torch's fused kernel
+  (:mod:`kerasfn.core.torch_rnn`);
 * the tf.keras members that still mean something, ``reset_states(states)``
   with values, and ``implementation=1|2`` (:mod:`kerasfn.core.legacy`);
 * ``time_major=True`` (:mod:`kerasfn.core.time_major`).
@@ -27,7 +29,8 @@ from typing import Any
 
 import keras
 
-from kerasfn.core.eager import compiled_call
+from kerasfn import internals
+from kerasfn.core.eager import CompiledEagerCalls
 from kerasfn.core.legacy import LegacyLayerMembers
 from kerasfn.core.torch_rnn import FusedTorchRNN
 from kerasfn.destructure import name_outputs
@@ -44,15 +47,13 @@ def serialize_as_keras_lstm(cls: type) -> type:
     cannot import).  Giving the subclass the public name of the class whose
     config it writes keeps saved files loadable by plain Keras.
     """
-    from keras.src import api_export
-
-    api_export.REGISTERED_OBJS_TO_NAMES[cls] = "keras.layers.LSTM"
+    internals.register_public_name(cls, "keras.layers.LSTM")
     return cls
 
 
 @serialize_as_keras_lstm
 @keras.saving.register_keras_serializable(package="kerasfn")  # files saved before the line above still load
-class LSTM(FusedTorchRNN, LegacyLayerMembers, keras.layers.LSTM):
+class LSTM(CompiledEagerCalls, FusedTorchRNN, LegacyLayerMembers, keras.layers.LSTM):
     """``keras.layers.LSTM`` with named ``return_state`` results, early input
     checks, compiled eager calls and the legacy tf.keras members.
 
@@ -80,10 +81,7 @@ class LSTM(FusedTorchRNN, LegacyLayerMembers, keras.layers.LSTM):
 
     def __call__(self, inputs: Any, *args: Any, **kwargs: Any) -> Any:
         self._check_inputs(inputs)
-        outputs = None if args else compiled_call(self, inputs, kwargs)
-        if outputs is None:
-            outputs = super().__call__(inputs, *args, **kwargs)
-        return name_outputs(self, outputs)
+        return name_outputs(self, super().__call__(inputs, *args, **kwargs))
 
     def get_config(self) -> dict[str, Any]:
         config = super().get_config()

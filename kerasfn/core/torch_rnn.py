@@ -43,6 +43,8 @@ from typing import Any
 import keras
 import numpy as np
 
+from kerasfn.internals import get_keras_mask
+
 __all__ = ["FusedTorchRNN", "fused_supported", "torch_call"]
 
 _CALL_KEYWORDS = frozenset({"training", "initial_state"})
@@ -207,7 +209,7 @@ def _direct_call_ok(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, An
     torch = _torch()
     return (
         isinstance(inputs, (torch.Tensor, np.ndarray))
-        and getattr(inputs, "_keras_mask", None) is None
+        and get_keras_mask(inputs) is None
         and set(kwargs) <= _CALL_KEYWORDS
         and kwargs.get("training") in (None, True, False)
         and (not layer.dropout or kwargs.get("training") is False)

@@ -56,6 +56,7 @@ GROUPS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("Models", _MODELS.__contains__),
     ("Model verbs", _MODEL_VERBS.__contains__),
     ("Helpers", _HELPERS.__contains__),
+    ("Backends", _matching(r"use_backend|as_array")),
 )
 
 

@@ -195,7 +195,7 @@ def layer_gru(
         (see below for details), the layer will use a fast cuDNN implementation
         when using the TensorFlow backend.
 
-        The layer is a ``keras.layers.GRU``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.GRU``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -306,7 +306,7 @@ def layer_gru(
         shape(2, 4)
 
     See also:
-        The Keras class: ``keras.layers.GRU``.
+        The Keras class: ``kerasfn.core.recurrent.GRU``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_simple_rnn`,
         :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
@@ -314,7 +314,7 @@ def layer_gru(
         :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`, :func:`rnn_cell_simple`,
         :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.GRU, locals())
+    return create_layer(kerasfn.core.recurrent.GRU, locals())
 
 
 @layer_function({'units': required(as_positive_integer), 'activation': as_activation, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'recurrent_initializer': as_initializer, 'bias_initializer': as_initializer, 'kernel_regularizer': as_regularizer, 'recurrent_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'activity_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'recurrent_constraint': as_constraint, 'bias_constraint': as_constraint, 'dropout': as_probability, 'recurrent_dropout': as_probability, 'return_sequences': as_bool, 'return_state': as_bool, 'go_backwards': as_bool, 'stateful': as_bool, 'unroll': as_bool, 'seed': as_seed})
@@ -346,9 +346,9 @@ def layer_simple_rnn(
     """Fully-connected RNN where the output is to be fed back as the new input
 
     Description:
-        See ``keras.layers.SimpleRNN``.
+        See ``kerasfn.core.recurrent.SimpleRNN``.
 
-        The layer is a ``keras.layers.SimpleRNN``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.SimpleRNN``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -448,14 +448,14 @@ def layer_simple_rnn(
         shape(2, 4)
 
     See also:
-        The Keras class: ``keras.layers.SimpleRNN``.
+        The Keras class: ``kerasfn.core.recurrent.SimpleRNN``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`, :func:`layer_rnn`,
         :func:`layer_bidirectional`, :func:`layer_time_distributed`,
         :func:`layer_conv_lstm_1d`, :func:`layer_conv_lstm_2d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
         :func:`rnn_cell_simple`, :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.SimpleRNN, locals())
+    return create_layer(kerasfn.core.recurrent.SimpleRNN, locals())
 
 
 @layer_function({'cell': required(), 'return_sequences': as_bool, 'return_state': as_bool, 'go_backwards': as_bool, 'stateful': as_bool, 'unroll': as_bool, 'zero_output_for_mask': as_bool})
@@ -482,7 +482,7 @@ def layer_rnn(
             - If `return_sequences`: 3D tensor with shape
             `(batch_size, timesteps, output_size)`.
 
-        The layer is a ``keras.layers.RNN``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.RNN``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -578,7 +578,7 @@ def layer_rnn(
         shape(2, 4)
 
     See also:
-        The Keras class: ``keras.layers.RNN``.
+        The Keras class: ``kerasfn.core.recurrent.RNN``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
@@ -586,7 +586,7 @@ def layer_rnn(
         :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`, :func:`rnn_cell_simple`,
         :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.RNN, locals())
+    return create_layer(kerasfn.core.recurrent.RNN, locals())
 
 
 @layer_function({'layer': required(), 'merge_mode': as_merge_mode})
@@ -601,9 +601,9 @@ def layer_bidirectional(
     """Bidirectional wrapper for RNNs
 
     Description:
-        See ``keras.layers.Bidirectional``.
+        See ``kerasfn.core.recurrent.Bidirectional``.
 
-        The layer is a ``keras.layers.Bidirectional``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.Bidirectional``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -631,7 +631,7 @@ def layer_bidirectional(
             will be combined. One of `{"sum", "mul", "concat", "ave",
             None}`. If `None`, the outputs will not be combined, they will
             be returned as a list. Defaults to `"concat"`.
-        weights: See ``keras.layers.Bidirectional``.
+        weights: See ``kerasfn.core.recurrent.Bidirectional``.
         backward_layer: Optional `keras.layers.RNN`, or `keras.layers.Layer`
             instance to be used to handle backwards input processing. If
             `backward_layer` is not provided, the layer instance passed as
@@ -674,14 +674,14 @@ def layer_bidirectional(
         shape(2, 8)
 
     See also:
-        The Keras class: ``keras.layers.Bidirectional``.
+        The Keras class: ``kerasfn.core.recurrent.Bidirectional``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_time_distributed`,
         :func:`layer_conv_lstm_1d`, :func:`layer_conv_lstm_2d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
         :func:`rnn_cell_simple`, :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.Bidirectional, locals())
+    return create_layer(kerasfn.core.recurrent.Bidirectional, locals())
 
 
 @layer_function({'layer': required()})
@@ -712,7 +712,7 @@ def layer_time_distributed(
         Because `TimeDistributed` applies the same instance of `Conv2D` to each of
         the timestamps, the same set of weights are used at each timestamp.
 
-        The layer is a ``keras.layers.TimeDistributed``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.TimeDistributed``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -760,14 +760,14 @@ def layer_time_distributed(
         shape(2, 5, 2)
 
     See also:
-        The Keras class: ``keras.layers.TimeDistributed``.
+        The Keras class: ``kerasfn.core.recurrent.TimeDistributed``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_conv_lstm_1d`, :func:`layer_conv_lstm_2d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
         :func:`rnn_cell_simple`, :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.TimeDistributed, locals())
+    return create_layer(kerasfn.core.recurrent.TimeDistributed, locals())
 
 
 @layer_function({'filters': required(as_positive_integer), 'kernel_size': required(as_integer_tuple), 'strides': as_integer_tuple, 'padding': as_string, 'dilation_rate': as_integer_tuple, 'activation': as_activation, 'recurrent_activation': as_activation, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'recurrent_initializer': as_initializer, 'bias_initializer': as_initializer, 'unit_forget_bias': as_bool, 'kernel_regularizer': as_regularizer, 'recurrent_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'activity_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'recurrent_constraint': as_constraint, 'bias_constraint': as_constraint, 'dropout': as_probability, 'recurrent_dropout': as_probability, 'seed': as_seed, 'return_sequences': as_bool, 'return_state': as_bool, 'go_backwards': as_bool, 'stateful': as_bool})
@@ -831,7 +831,7 @@ def layer_conv_lstm_1d(
                 or shape: `(samples, new_rows, filters)` if
                 `data_format='channels_last'`.
 
-        The layer is a ``keras.layers.ConvLSTM1D``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.ConvLSTM1D``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -943,14 +943,14 @@ def layer_conv_lstm_1d(
         shape(1, 3, 2)
 
     See also:
-        The Keras class: ``keras.layers.ConvLSTM1D``.
+        The Keras class: ``kerasfn.core.recurrent.ConvLSTM1D``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_2d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
         :func:`rnn_cell_simple`, :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.ConvLSTM1D, locals())
+    return create_layer(kerasfn.core.recurrent.ConvLSTM1D, locals())
 
 
 @layer_function({'filters': required(as_positive_integer), 'kernel_size': required(as_integer_tuple), 'strides': as_integer_tuple, 'padding': as_string, 'dilation_rate': as_integer_tuple, 'activation': as_activation, 'recurrent_activation': as_activation, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'recurrent_initializer': as_initializer, 'bias_initializer': as_initializer, 'unit_forget_bias': as_bool, 'kernel_regularizer': as_regularizer, 'recurrent_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'activity_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'recurrent_constraint': as_constraint, 'bias_constraint': as_constraint, 'dropout': as_probability, 'recurrent_dropout': as_probability, 'seed': as_seed, 'return_sequences': as_bool, 'return_state': as_bool, 'go_backwards': as_bool, 'stateful': as_bool})
@@ -1014,7 +1014,7 @@ def layer_conv_lstm_2d(
                 or shape: `(samples, new_rows, new_cols, filters)` if
                 `data_format='channels_last'`.
 
-        The layer is a ``keras.layers.ConvLSTM2D``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.ConvLSTM2D``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -1126,14 +1126,14 @@ def layer_conv_lstm_2d(
         shape(1, 2, 2, 2)
 
     See also:
-        The Keras class: ``keras.layers.ConvLSTM2D``.
+        The Keras class: ``kerasfn.core.recurrent.ConvLSTM2D``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
         :func:`rnn_cell_simple`, :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.ConvLSTM2D, locals())
+    return create_layer(kerasfn.core.recurrent.ConvLSTM2D, locals())
 
 
 @layer_function({'filters': required(as_positive_integer), 'kernel_size': required(as_integer_tuple), 'strides': as_integer_tuple, 'padding': as_string, 'dilation_rate': as_integer_tuple, 'activation': as_activation, 'recurrent_activation': as_activation, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'recurrent_initializer': as_initializer, 'bias_initializer': as_initializer, 'unit_forget_bias': as_bool, 'kernel_regularizer': as_regularizer, 'recurrent_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'activity_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'recurrent_constraint': as_constraint, 'bias_constraint': as_constraint, 'dropout': as_probability, 'recurrent_dropout': as_probability, 'seed': as_seed, 'return_sequences': as_bool, 'return_state': as_bool, 'go_backwards': as_bool, 'stateful': as_bool})
@@ -1196,7 +1196,7 @@ def layer_conv_lstm_3d(
                 or shape: `(samples, *spatial_dims, filters)` if
                 `data_format='channels_last'`.
 
-        The layer is a ``keras.layers.ConvLSTM3D``; everything Keras documents
+        The layer is a ``kerasfn.core.recurrent.ConvLSTM3D``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -1308,14 +1308,14 @@ def layer_conv_lstm_3d(
         shape(1, 2, 2, 2, 2)
 
     See also:
-        The Keras class: ``keras.layers.ConvLSTM3D``.
+        The Keras class: ``kerasfn.core.recurrent.ConvLSTM3D``.
         Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
         :func:`layer_conv_lstm_2d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
         :func:`rnn_cell_simple`, :func:`rnn_cells_stack`.
     """
-    return create_layer(keras.layers.ConvLSTM3D, locals())
+    return create_layer(kerasfn.core.recurrent.ConvLSTM3D, locals())
 
 
 @constructor_function({'units': required(as_positive_integer), 'activation': as_activation, 'recurrent_activation': as_activation, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'recurrent_initializer': as_initializer, 'bias_initializer': as_initializer, 'unit_forget_bias': as_bool, 'kernel_regularizer': as_regularizer, 'recurrent_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'recurrent_constraint': as_constraint, 'bias_constraint': as_constraint, 'dropout': as_probability, 'recurrent_dropout': as_probability, 'seed': as_seed})

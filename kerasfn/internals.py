@@ -1,0 +1,173 @@
+"""The private Keras and TensorFlow attributes kerasfn relies on, each behind one named function.
+
+Keras' public API does not say everything kerasfn needs to know (which layers
+a Sequential model holds before it is built, whether a call is being
+recorded for gradients, ...).  Every private attribute kerasfn reads or
+writes lives here, and nowhere else, so that a Keras release that renames
+one breaks exactly one function, and ``tests/test_internals.py`` (one test
+per hook, named after it) says which.
+
+Each hook is tested against the Keras version installed; the range of Keras
+versions those tests pass on is the range ``pyproject.toml`` allows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import keras
+
+__all__ = [
+    "autocast_dtype",
+    "flatten_layers",
+    "get_keras_mask",
+    "gradients_recorded",
+    "in_stateless_scope",
+    "inbound_nodes",
+    "node_attribute_at_index",
+    "register_public_name",
+    "restore_sequential",
+    "sequential_graph",
+    "sequential_layers",
+    "sequential_snapshot",
+    "set_sequential_graph",
+]
+
+
+# -- serialization -----------------------------------------------------------
+
+
+def register_public_name(cls: type, public_name: str) -> None:
+    """Make Keras serialize instances of ``cls`` under the public name
+    ``public_name`` (e.g. ``"keras.layers.LSTM"``), as if ``cls`` were that
+    class: a saved file then loads in a process without kerasfn.
+
+    Hook: ``keras.src.api_export.REGISTERED_OBJS_TO_NAMES`` (the table
+    ``keras.saving.get_registered_name`` and the serializer read).
+    """
+    from keras.src import api_export
+
+    api_export.REGISTERED_OBJS_TO_NAMES[cls] = public_name
+
+
+# -- call context ------------------------------------------------------------
+
+
+def get_keras_mask(x: Any) -> Any:
+    """The Keras mask attached to tensor ``x`` (``None`` when unmasked).
+
+    Hook: ``keras.src.backend.get_keras_mask`` (the ``_keras_mask`` attribute).
+    """
+    from keras.src.backend import get_keras_mask as keras_get_keras_mask
+
+    return keras_get_keras_mask(x)
+
+
+def in_stateless_scope() -> bool:
+    """Whether a ``keras.StatelessScope`` is active (variable reads and writes
+    are then mapped by that scope, not by the variables themselves).
+
+    Hook: ``keras.src.backend.common.stateless_scope.in_stateless_scope``.
+    """
+    from keras.src.backend.common.stateless_scope import in_stateless_scope as keras_in_stateless_scope
+
+    return keras_in_stateless_scope()
+
+
+def autocast_dtype() -> str | None:
+    """The dtype variables are read as in the active autocast scope (mixed
+    precision), or ``None`` outside one.
+
+    Hook: ``keras.src.backend.common.variables.get_autocast_scope``.
+    """
+    from keras.src.backend.common.variables import get_autocast_scope
+
+    scope = get_autocast_scope()
+    return None if scope is None else str(scope.dtype)
+
+
+def gradients_recorded() -> bool:
+    """Whether a ``tf.GradientTape`` (or another TensorFlow recorder) may be
+    recording the current eager operations.
+
+    Hook: ``tensorflow.python.eager.record.could_possibly_record``.
+    """
+    from tensorflow.python.eager import record
+
+    return bool(record.could_possibly_record())
+
+
+# -- layers and nodes ------------------------------------------------------------
+
+
+def flatten_layers(layer: keras.layers.Layer) -> list[keras.layers.Layer]:
+    """``layer`` and every layer nested in it (cells, wrapped layers, a
+    model's layers), depth first.
+
+    Hook: ``Layer._flatten_layers(include_self=True)``.
+    """
+    return list(layer._flatten_layers(include_self=True))
+
+
+def inbound_nodes(layer: keras.layers.Layer) -> list:
+    """The nodes created by the layer's symbolic calls, in call order.
+
+    Hook: ``Layer._inbound_nodes``.
+    """
+    return layer._inbound_nodes
+
+
+def node_attribute_at_index(layer: keras.layers.Layer, node_index: int, attribute: str, name: str) -> Any:
+    """Attribute ``attribute`` (e.g. ``"output_tensors"``) of the layer's node
+    ``node_index``, with Keras' own checks and error messages (``name`` is
+    the member the error names: ``"input"`` or ``"output"``).
+
+    Hook: ``Layer._get_node_attribute_at_index``.
+    """
+    return layer._get_node_attribute_at_index(node_index, attribute, name)
+
+
+# -- Sequential models -------------------------------------------------------------
+
+
+def sequential_layers(model: keras.Sequential) -> list[keras.layers.Layer]:
+    """The layers a Sequential model holds, its InputLayer included (before
+    the model is built, ``model.layers`` leaves that one out).
+
+    Hook: ``Sequential._layers``.
+    """
+    return model._layers
+
+
+def sequential_graph(model: keras.Sequential) -> keras.Model | None:
+    """The functional model a built Sequential model runs (``None`` before it
+    is built with a known input shape).
+
+    Hook: ``Sequential._functional``.
+    """
+    return model._functional
+
+
+def set_sequential_graph(model: keras.Sequential, graph: keras.Model) -> None:
+    """Make ``model`` run the functional model ``graph`` (its layers must be
+    ``model``'s layers, in order).
+
+    Hook: ``Sequential._functional``.
+    """
+    model._functional = graph
+
+
+def sequential_snapshot(model: keras.Sequential) -> tuple:
+    """What :func:`restore_sequential` needs to put ``model`` back as it is now.
+
+    Hooks: ``Sequential._layers``, ``Sequential._functional``.
+    """
+    return (list(model._layers), model.built, model._functional)
+
+
+def restore_sequential(model: keras.Sequential, snapshot: tuple) -> None:
+    """Put ``model`` back as it was when :func:`sequential_snapshot` was taken.
+
+    Hooks: ``Sequential._layers``, ``Sequential._functional``.
+    """
+    model._layers, model.built, model._functional = snapshot

@@ -1,0 +1,154 @@
+"""``kerasfn.port``: translate an R keras3 script into a runnable kerasfn script.
+
+``python -m kerasfn.port script.R`` writes ``script.py`` and prints a report;
+:func:`translate` gives the same as a :class:`Translation`.  The R is read by
+a real R parser (:mod:`kerasfn.port.parser`, tree-sitter's R grammar: the
+``kerasfn[port]`` extra), translated construct by construct
+(:mod:`kerasfn.port.translate`, :mod:`kerasfn.port.rbase`) by the README's
+porting rules, and formatted by black.  What the translator cannot translate
+with confidence stays in the output as commented R under a ``# port:`` note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kerasfn.port.parser import parse_r, r_chunks
+from kerasfn.port.translate import Note, Translator
+
+__all__ = ["Note", "Translation", "translate"]
+
+
+@dataclass(frozen=True)
+class Translation:
+    """The Python translation of an R script, and where a person must look.
+
+    ``python`` is the formatted Python source; ``notes`` the
+    :class:`~kerasfn.port.translate.Note` list (R line numbers);
+    ``code_lines`` the R lines that hold code.  ``share`` is the fraction of
+    those lines translated without a note."""
+
+    python: str
+    notes: tuple[Note, ...]
+    code_lines: tuple[int, ...]
+
+    @property
+    def noted_lines(self) -> frozenset[int]:
+        """R code lines a note covers."""
+        covered = {line for note in self.notes for line in range(note.line, note.end_line + 1)}
+        return frozenset(covered & set(self.code_lines))
+
+    @property
+    def share(self) -> float:
+        """Fraction of R code lines translated without a note (1.0 for an empty script)."""
+        return 1.0 - len(self.noted_lines) / len(self.code_lines) if self.code_lines else 1.0
+
+    def report(self) -> str:
+        """The short report ``python -m kerasfn.port`` prints."""
+        total, noted = len(self.code_lines), len(self.noted_lines)
+        lines = [f"{total - noted} of {total} R code lines translated without a note ({self.share:.0%}); "
+                 f"{noted} left for a person:"]
+        lines += [f"  {note}" for note in sorted(self.notes, key=lambda note: (note.line, note.end_line))]
+        if not self.notes:
+            lines[0] = lines[0].replace("; 0 left for a person:", "; nothing left for a person.")
+        return "\n".join(lines)
+
+
+def translate(r_source: str, rmd: bool = False) -> Translation:
+    """Translate an R keras3 script into a kerasfn Python script
+
+    Description:
+        Parses ``r_source`` with R's grammar and translates it statement by
+        statement: ``|>`` and ``%>%`` become ``|`` (or a call), ``%<-%``
+        unpacking, ``c()`` a tuple in shapes and a list or array elsewhere,
+        1-based indices 0-based, ``$`` an attribute or a key, R's helpers
+        (``array()``, ``runif()``, ``paste0()``, ...) NumPy and Python,
+        ``Layer()`` methods functions with ``self``; top-level values R would
+        auto-print are printed.  A statement it cannot translate with
+        confidence is kept as commented R under a ``# port:`` note.
+
+    Arguments:
+        r_source: The R script (or an R Markdown document, with ``rmd``).
+        rmd: Whether ``r_source`` is R Markdown: its R chunks are translated
+            (not those with ``eval = FALSE``); line numbers are the document's.
+
+    Value:
+        A :class:`Translation`: ``python`` (the formatted script), ``notes``
+        (line, reason), ``share`` (lines translated without a note), and
+        ``report()``.
+
+    Examples:
+        >>> from kerasfn.port import translate
+        >>> result = translate('''
+        ... library(keras3)
+        ... model <- keras_model_sequential(input_shape = c(10, 8)) |>
+        ...   layer_lstm(units = 32) |> layer_dense(1)
+        ... c(h, c) %<-% list(1L, 2)
+        ... h + x[[1]]
+        ... ''')
+        >>> print(result.python)
+        from kerasfn import *
+        <BLANKLINE>
+        model = (
+            keras_model_sequential(input_shape=(10, 8))
+            | layer_lstm(units=32)
+            | layer_dense(1)
+        )
+        h, c = [1, 2]
+        print(h + x[0])
+        <BLANKLINE>
+        >>> result.share
+        1.0
+        >>> print(translate("y ~ x + z").report())
+        0 of 1 R code lines translated without a note (0%); 1 left for a person:
+          line 1: kept as R: R formula (`~`)
+
+    See also:
+        ``python -m kerasfn.port script.R`` writes ``script.py`` and prints
+        the report.
+    """
+    if rmd:
+        r_source = r_chunks(r_source)
+    program = parse_r(r_source)
+    translator = Translator(program)
+    body = translator.statements()
+    header = _header(translator)
+    python = _format("\n".join(header + ([""] if header else []) + body) + "\n")
+    code_lines = _code_lines(program)
+    return Translation(python, tuple(translator.notes), code_lines)
+
+
+def _header(translator: Translator) -> list[str]:
+    lines = []
+    if translator.backend is not None:
+        lines += ["import os", "", f"os.environ[\"KERAS_BACKEND\"] = {translator.backend}"]
+    for module, statement in (("sys", "import sys"), ("time", "import time"), ("numpy", "import numpy as np"),
+                              ("keras", "import keras"), ("tensorflow", "import tensorflow as tf")):
+        if module in translator.needs:
+            lines.append(statement)
+    if translator.uses_kerasfn:
+        lines.append("from kerasfn import *")
+    return lines
+
+
+def _format(python: str) -> str:
+    import black
+
+    return black.format_str(python, mode=black.Mode())
+
+
+def _code_lines(program) -> tuple[int, ...]:  # noqa: ANN001 (RNode)
+    """Lines that hold R code (not only comments or blanks)."""
+    lines: set[int] = set()
+
+    def walk(node) -> None:  # noqa: ANN001
+        if node.type == "comment" or not node.type.strip():  # comments and newline tokens
+            return
+        if node.child_count == 0:
+            lines.update(range(node.start_point[0] + 1, node.end_point[0] + 2))
+            return
+        for child in node.children:
+            walk(child)
+
+    walk(program.node)
+    return tuple(sorted(lines))

@@ -1,0 +1,82 @@
+"""Tables the translator consults: which names mean what, in R and in kerasfn."""
+
+from __future__ import annotations
+
+import keyword
+
+#: R binary operators and their Python spelling and precedence (see ``Py``).
+BINARY = {
+    "+": ("+", 11), "-": ("-", 11), "*": ("*", 12), "/": ("/", 12), "^": ("**", 14),
+    "%%": ("%", 12), "%/%": ("//", 12), "%*%": ("@", 12),
+    "==": ("==", 6), "!=": ("!=", 6), "<": ("<", 6), ">": (">", 6), "<=": ("<=", 6), ">=": (">=", 6),
+    "&&": ("and", 4), "||": ("or", 3), "&": ("&", 9), "|": ("|", 7), "%in%": ("in", 6),
+}
+
+#: Precedence levels of Python expressions (higher binds tighter).
+LAMBDA, IFEXP, OR, AND, NOT, CMP, BOR, BAND, ADD, MUL, UNARY, POW, PRIMARY, ATOM = 1, 2, 3, 4, 5, 6, 7, 9, 11, 12, 13, 14, 16, 17
+
+#: Arguments that hold a shape (``c()`` becomes a tuple there).
+SHAPE_ARGUMENTS = frozenset({
+    "shape", "input_shape", "batch_shape", "input_batch_shape", "batch_input_shape", "target_shape", "output_shape",
+    "kernel_size", "pool_size", "strides", "dilation_rate", "size", "dims", "cropping", "padding",
+    "new_shape", "newshape", "dim", "noise_shape", "sequence_shape",
+})
+#: Functions whose first positional argument is a shape.
+SHAPE_FIRST = frozenset({"keras_input", "layer_input", "keras_model_sequential", "layer_reshape",
+                         "layer_permute", "random_uniform", "random_normal", "op_zeros", "op_ones"})
+#: Arguments R keras3 reads as 1-based axes (``as_axis``): positive values shift down by one.
+AXIS_ARGUMENTS = frozenset({"axis", "axes"})
+
+#: Arguments that hold 1-based layer positions in R and 0-based ones in kerasfn (names pass through).
+POSITION_ARGUMENTS = frozenset({
+    (verb, argument) for verb in ("freeze_weights", "unfreeze_weights") for argument in ("from", "to", "which")
+} | {("get_layer", "index")})
+
+#: kerasfn functions besides ``layer_*`` that take their subject from the pipe (``x | f()``).
+PIPE_VERBS = frozenset({
+    "compile", "fit", "evaluate", "predict", "summary", "save_model", "get_weights", "set_weights",
+    "freeze_weights", "unfreeze_weights", "reset_state", "plot", "bidirectional", "time_distributed",
+})
+
+#: Calls whose value R does not auto-print (they return invisibly, or print themselves).
+INVISIBLE = frozenset({
+    "print", "cat", "message", "plot", "summary", "str", "invisible", "library", "require",
+    "compile", "fit", "set_random_seed", "set.seed", "save_model", "save_model_weights", "save_model_keras",
+    "freeze_weights", "unfreeze_weights", "reset_state", "reset_states", "set_weights", "stopifnot",
+    "use_backend", "stop", "warning", "writeLines", "suppressWarnings", "suppressMessages",
+})
+
+#: Calls whose result has a kind the translator tracks (``$`` is a key on a dict, ...).
+RESULT_KIND = {
+    "keras_model": "model", "keras_model_sequential": "model", "load_model": "model",
+    "fit": "history", "evaluate": "dict", "Layer": "layer_fn", "new_layer_class": "layer_fn",
+    "list": "list", "array": "array", "matrix": "array", "runif": "array", "rnorm": "array",
+    "sample": "array", "rep": "array", "seq": "array", "seq_len": "array", "seq_along": "array",
+    "to_categorical": "array", "pad_sequences": "array", "predict": "array", "dim": "shape",
+}
+
+#: Constructors of custom classes: their function arguments are methods (``self`` first).
+CLASS_CONSTRUCTORS = {"Layer": "Layer", "new_layer_class": "Layer", "Model": "Model",
+                      "new_model_class": "Model", "Callback": "Callback", "new_callback_class": "Callback"}
+
+#: reticulate/installation set-up that a Python script does not need.
+SETUP_CALLS = frozenset({
+    "use_virtualenv", "use_condaenv", "use_python", "use_miniconda", "install_keras", "install_tensorflow",
+    "py_install", "py_config", "tf_config", "is_keras_available", "virtualenv_create", "py_require",
+})
+
+#: Packages whose library() call becomes ``from kerasfn import *``.
+KERAS_PACKAGES = frozenset({"keras3", "keras"})
+#: Packages whose library() call needs nothing in Python.
+QUIET_PACKAGES = frozenset({"reticulate", "tensorflow", "magrittr", "zeallot", "stats", "utils", "base"})
+
+#: Python keywords, and builtins the translation itself calls, that an R name must not shadow.
+RESERVED = frozenset(keyword.kwlist) | {
+    "len", "print", "range", "int", "float", "str", "list", "dict", "tuple", "max", "min", "sum", "abs",
+    "round", "map", "zip", "type", "super", "repr", "isinstance", "slice", "np", "os", "sys", "keras", "tf",
+}
+
+#: R constants.
+CONSTANTS = {"TRUE": "True", "FALSE": "False", "T": "True", "F": "False", "NULL": "None", "NA": "None",
+             "Inf": "np.inf", "NaN": "np.nan", "pi": "np.pi", "NA_real_": "np.nan", "NA_integer_": "None",
+             "NA_character_": "None"}

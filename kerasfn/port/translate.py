@@ -1,0 +1,971 @@
+"""R keras3 script -> kerasfn Python, construct by construct.
+
+The translator walks the R parse tree (:mod:`kerasfn.port.parser`).  Each
+R statement becomes Python statements; an expression becomes a :class:`Py`
+(its text and its precedence, so parentheses are added only where Python
+needs them).  What cannot be translated with confidence raises
+:class:`Untranslatable`: the statement is kept as commented R under a
+``# port:`` note, never guessed.  Translations that are right but worth a
+look (R and NumPy draw different random numbers, say) carry a note too.
+The R base helpers scripts use around keras are in :mod:`kerasfn.port.rbase`.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+
+from kerasfn.port import rules
+from kerasfn.port.parser import RNode
+from kerasfn.port.rules import ADD, AND, ATOM, BOR, CMP, IFEXP, LAMBDA, MUL, NOT, POW, PRIMARY, UNARY
+
+__all__ = ["Note", "Py", "Translator", "Untranslatable"]
+
+
+@dataclass(frozen=True)
+class Note:
+    """Where a person must look: R lines ``line``..``end_line``.
+
+    ``kept`` is True when the R code was kept as a comment (not translated),
+    False when it was translated and the note says what to check."""
+
+    line: int
+    end_line: int
+    reason: str
+    kept: bool
+
+    def __str__(self) -> str:
+        lines = f"line {self.line}" if self.end_line == self.line else f"lines {self.line}-{self.end_line}"
+        return f"{lines}: {'kept as R' if self.kept else 'check'}: {self.reason}"
+
+
+class Untranslatable(Exception):
+    """An R construct the translator will not guess at."""
+
+    def __init__(self, reason: str, node: RNode | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.node = node
+
+
+@dataclass(frozen=True)
+class Py:
+    """A Python expression: its text, precedence, and what it is when known
+    (``model``, ``history``, ``dict``, ``list``, ``array``, ``index1``: a
+    1-based position ...)."""
+
+    text: str
+    prec: int = ATOM
+    kind: str | None = None
+    plus_one_of: Py | None = None  # text is `plus_one_of + 1`: subtracting 1 gives it back
+    minus_one_of: Py | None = None  # text is `minus_one_of - 1`: adding 1 gives it back
+    number: float | None = None  # the value, for numeric literals
+
+    def at(self, prec: int) -> str:
+        """The text, parenthesized if it binds looser than ``prec``."""
+        return self.text if self.prec >= prec else f"({self.text})"
+
+
+def number(value: float | int) -> Py:
+    text = repr(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
+    return Py(text, ATOM if value >= 0 else UNARY, kind="number", number=value)
+
+
+def minus_one(value: Py) -> Py:
+    """``value - 1``, folded where R wrote ``something + 1`` or a literal."""
+    if value.number is not None:
+        return number(value.number - 1)
+    if value.plus_one_of is not None:
+        return value.plus_one_of
+    return Py(f"{value.at(ADD)} - 1", ADD, minus_one_of=value)
+
+
+def plus_one(value: Py) -> Py:
+    if value.number is not None:
+        return number(value.number + 1)
+    if value.minus_one_of is not None:
+        return value.minus_one_of
+    return Py(f"{value.at(ADD)} + 1", ADD, plus_one_of=value)
+
+
+def call(function: str, *arguments: str) -> Py:
+    return Py(f"{function}({', '.join(arguments)})", PRIMARY)
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """Where an expression sits: in a shape argument, an argument of a keras
+    function, a ``for`` vector, a method of a custom class; a name for a
+    function literal that must become a ``def``."""
+
+    shape: bool = False
+    keras: bool = False
+    loop: bool = False
+    hint: str = "fn"
+    method: bool = False
+
+
+@dataclass(frozen=True)
+class Arg:
+    name: str | None
+    node: RNode | None  # None: R's empty argument (`f(a = )`, `x[1, ]`)
+
+
+class Scope:
+    """Variable kinds of one R function body (or the script), and whether it is a function."""
+
+    def __init__(self, parent: Scope | None = None, function: bool = False) -> None:
+        self.parent, self.function, self.kinds = parent, function, {}
+
+    def kind(self, name: str) -> str | None:
+        scope: Scope | None = self
+        while scope is not None:
+            if name in scope.kinds:
+                return scope.kinds[name]
+            scope = scope.parent
+        return None
+
+
+@dataclass
+class _Frame:
+    """What a statement being translated collects besides its own lines."""
+
+    before: list[str] = field(default_factory=list)  # notes and hoisted defs
+
+
+def python_name(name: str) -> str:
+    """An R name as a Python identifier: backticks and dots go, keywords and
+    builtins the translation uses get a trailing underscore."""
+    name = name.strip("`")
+    name = re.sub(r"[^0-9A-Za-z_]", "_", name)
+    if name[:1].isdigit():
+        name = "_" + name
+    return name + "_" if name in rules.RESERVED else name
+
+
+def snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
+
+
+_BLOCKS = ("if", "for", "while", "repeat", "function_definition")
+
+
+class Translator:
+    """One translation: ``Translator(program).statements()`` gives the body
+    lines; ``needs`` the imports they use; ``notes`` the notes."""
+
+    def __init__(self, program: RNode) -> None:
+        self.program = program
+        self.notes: list[Note] = []
+        self.needs: set[str] = set()
+        self.backend: str | None = None
+        self.scope = Scope()
+        self._frames: list[_Frame] = []
+        self._node: RNode = program  # the statement being translated, for notes
+        self._names: set[str] = set()
+        self._user_functions: set[str] = set()
+        self.uses_kerasfn = False
+        self._dot: Py | None = None  # what magrittr's `.` stands for in the step being translated
+        self.calling = ""  # the R helper being translated (helpers shared by several names read it)
+        self.rbase = _rbase().HELPERS
+
+    # ---- notes and frames -------------------------------------------------------------
+
+    def check(self, reason: str, node: RNode | None = None) -> None:
+        """A translated construct a person should check: a note above its statement."""
+        node = node or self._node
+        self.notes.append(Note(node.line, node.end_line, reason, kept=False))
+        if self._frames:
+            self._frames[-1].before.append(f"# port: {reason}")
+
+    def hoist(self, lines: list[str]) -> None:
+        """Lines (a ``def``) that must come before the statement being translated."""
+        self._frames[-1].before.extend(lines)
+
+    def fresh(self, base: str) -> str:
+        name = python_name(base)
+        candidate, counter = name, 1
+        while candidate in self._names or self.scope.kind(candidate) is not None:
+            counter += 1
+            candidate = f"{name}_{counter}"
+        self._names.add(candidate)
+        return candidate
+
+    @contextmanager
+    def function_scope(self) -> Iterator[Scope]:
+        outer = self.scope
+        self.scope = Scope(outer, function=True)
+        try:
+            yield self.scope
+        finally:
+            self.scope = outer
+
+    # ---- statements ---------------------------------------------------------------------
+
+    def statements(self) -> list[str]:
+        return self.block(self.program.all_children, top=True)
+
+    def block(self, nodes: list[RNode], top: bool = False, returns: bool = False) -> list[str]:
+        """Statements of a program or a ``{}`` body; ``returns``: R's last value is returned."""
+        code = [node for node in nodes if node.type != "comment"]
+        last = code[-1] if code else None
+        lines: list[str] = []
+        previous_end = -1
+        for node in nodes:
+            if node.type == "comment":
+                comment = "# " + node.text.lstrip("#").strip() if node.text.strip("#").strip() else "#"
+                if lines and previous_end > 0 and node.line > previous_end + 1:
+                    lines.append("")
+                if node.line == previous_end and lines:
+                    lines[-1] += "  " + comment
+                else:
+                    lines.append(comment)
+                previous_end = node.end_line
+                continue
+            if lines and previous_end > 0 and node.line > previous_end + 1:
+                lines.append("")  # R's blank lines between statements stay
+            lines.extend(self.statement(node, top=top, last=returns and node is last))
+            previous_end = node.end_line
+        return lines
+
+    def statement(self, node: RNode, top: bool = False, last: bool = False) -> list[str]:
+        """One R statement as Python lines, or as commented R under a note."""
+        outer_node = self._node
+        self._node = node
+        self._frames.append(_Frame())
+        notes_before = len(self.notes)
+        try:
+            if node.has_error or node.type == "ERROR":
+                raise Untranslatable("R syntax error: the parser could not read this statement")
+            lines = self._statement(node, top, last)
+            frame = self._frames[-1]
+            lines = frame.before + self._comments(node) + lines
+            if top:
+                ast.parse("\n".join(lines))  # a translation that does not parse is a bug: keep the R
+        except (Untranslatable, SyntaxError) as error:
+            del self.notes[notes_before:]
+            reason = error.reason if isinstance(error, Untranslatable) else f"internal: translation did not parse ({error.msg})"
+            self.notes.append(Note(node.line, node.end_line, reason, kept=True))
+            lines = [f"# port: {reason}"] + [f"# R: {line}" for line in node.text.splitlines()]
+            if not top:
+                lines.append("pass")
+        finally:
+            self._frames.pop()
+            self._node = outer_node
+        return lines
+
+    def _comments(self, node: RNode) -> list[str]:
+        if node.type in _BLOCKS:
+            return []  # their bodies keep their own comments
+        return ["# " + comment.text.lstrip("#").strip() for comment in node.comments(skip=("brace_list",))]
+
+    def _statement(self, node: RNode, top: bool, last: bool) -> list[str]:
+        kind = node.type
+        if kind in ("left_assignment", "equals_assignment", "right_assignment", "super_assignment"):
+            if kind == "super_assignment" and self.scope.function:
+                raise Untranslatable("`<<-` assigns in an enclosing function: use `nonlocal` or `global` by hand")
+            return self.assign(node.field("name"), node.field("value"))
+        if kind == "binary" and node.operator == "%<-%":
+            return self.destructure(node.field("left"), node.field("right"))
+        if kind == "if":
+            return self.if_statement(node, last)
+        if kind == "for":
+            return self.for_statement(node)
+        if kind == "while":
+            return [f"while {self.condition(node.field('condition'))}:", *self.body(node.field("body"))]
+        if kind == "repeat":
+            return ["while True:", *self.body(node.field("body"))]
+        if kind == "break":
+            return ["break"]
+        if kind == "next":
+            return ["continue"]
+        if kind == "brace_list":
+            return self.block(node.all_children, top=top, returns=last) or ["pass"]
+        if kind == "call":
+            handled = self.statement_call(node, top, last)
+            if handled is not None:
+                return handled
+        value = self.expr(node)
+        if last:
+            return [f"return {value.text}"] if not self.invisible(node) else [value.text]
+        if top and not self.invisible(node):
+            return [self.auto_print(value)]
+        return [value.text]
+
+    def statement_call(self, node: RNode, top: bool, last: bool) -> list[str] | None:
+        """Calls that are statements of their own: library(), return(), set-up lines."""
+        name = self.function_name(node)
+        args = self.arguments(node)
+        rbase = _rbase()
+        if name in ("library", "require", "requireNamespace", "suppressPackageStartupMessages"):
+            if name == "suppressPackageStartupMessages" and args and args[0].node.type == "call":
+                return self.statement_call(args[0].node, top, last)
+            package = args[0].node.text.strip("\"'`") if args and args[0].node is not None else ""
+            if package in rules.KERAS_PACKAGES:
+                self.uses_kerasfn = True
+                return []
+            if package in rules.QUIET_PACKAGES:
+                return []
+            raise Untranslatable(f"R package `{package}` has no Python counterpart here")
+        if name == "use_backend":
+            backend = self.expr(args[0].node)
+            self.backend = backend.text
+            self.check("Keras reads its backend at import: `KERAS_BACKEND` is set at the top, before the imports")
+            return []
+        if name in rules.SETUP_CALLS:
+            self.check(f"`{name}()` is reticulate/R set-up: Python runs in its own environment, nothing to do")
+            return []
+        if name == "return":
+            if not self.scope.function:
+                raise Untranslatable("`return()` outside a function")
+            return ["return " + self.expr(args[0].node).text] if args else ["return None"]
+        if name == "stop":
+            return [rbase.raised(self, args)]
+        if name == "stopifnot":
+            return [f"assert {self.expr(arg.node).text}" for arg in args if arg.node is not None]
+        if name == "super$initialize" and self.scope.kind("self") == "self":
+            return []  # kerasfn's Layer() initialises the base class before `initialize` runs
+        return None
+
+    def auto_print(self, value: Py) -> str:
+        """What R prints for a top-level value."""
+        if value.kind == "model":
+            return f"summary({value.text})"
+        if value.kind == "history":
+            return f"print({{name: values[-1] for name, values in {value.at(PRIMARY)}.history.items()}})"
+        return f"print({value.text})"
+
+    def invisible(self, node: RNode) -> bool:
+        """Whether R would not auto-print this expression's value."""
+        while node.type == "pipe" or node.type == "binary" and node.operator == "%>%":
+            node = node.field("right")
+        if node.type == "call":
+            name = self.function_name(node)
+            return name in rules.INVISIBLE or name.endswith("$initialize")
+        return node.type in ("function_definition", "lambda_function")
+
+    def body(self, node: RNode | None, returns: bool = False) -> list[str]:
+        if node is None:
+            return ["    pass"]
+        if node.type == "brace_list":
+            lines = self.block(node.all_children, returns=returns)
+        else:
+            lines = self.statement(node, last=returns)
+        return ["    " + line for line in (lines or ["pass"])]
+
+    def condition(self, node: RNode) -> str:
+        return self.expr(node).text
+
+    def if_statement(self, node: RNode, last: bool) -> list[str]:
+        lines = [f"if {self.condition(node.field('condition'))}:", *self.body(node.field("consequence"), last)]
+        alternative = [child for child in node.children if child.type != "comment"][2:]
+        while alternative:
+            branch = alternative[0]
+            if branch.type == "if":
+                lines += [f"elif {self.condition(branch.field('condition'))}:",
+                          *self.body(branch.field("consequence"), last)]
+                alternative = [child for child in branch.children][2:]
+            else:
+                lines += ["else:", *self.body(branch, last)]
+                alternative = []
+        return lines
+
+    def for_statement(self, node: RNode) -> list[str]:
+        name = python_name(node.field("name").text)
+        vector = self.expr(node.field("vector"), Ctx(loop=True))
+        self.scope.kinds[name] = "index1" if vector.kind == "range1" else None
+        return [f"for {name} in {vector.text}:", *self.body(node.field("body"))]
+
+    # ---- assignment ---------------------------------------------------------------------
+
+    def assign(self, target: RNode, value: RNode) -> list[str]:
+        if target.type in ("identifier", "string"):
+            name = python_name(target.text.strip("\"'"))
+            if value.type in ("function_definition", "lambda_function"):
+                self._user_functions.add(name)
+                self.scope.kinds[name] = "function"
+                return self.define(name, value)
+            result = self.expr(value, Ctx(shape=bool(re.search(r"shape|dim$", name))))
+            kind = {"range1": "array", "number": None, "integer": None}.get(result.kind, result.kind)
+            if result.number is not None and float(result.number).is_integer() and result.number > 0:
+                kind = "index1"  # a counter: `i <- 1`, then `x[i]`
+            self.scope.kinds[name] = kind
+            if result.kind == "layer_fn":
+                self._user_functions.add(name)
+            return [f"{name} = {result.text}"]
+        if target.type == "call" and self.function_name(target) in ("dim", "names", "attr", "class", "levels"):
+            function = self.function_name(target)
+            if function != "dim":
+                raise Untranslatable(f"`{function}(x) <-` sets R attributes that Python objects do not have")
+            subject = self.expr(self.arguments(target)[0].node)
+            shape = self.expr(value, Ctx(shape=True))
+            self.needs.add("numpy")
+            return [f"{subject.text} = np.reshape({subject.text}, {shape.text}, order=\"F\")"]
+        if target.type in ("dollar", "subset", "subset2"):
+            return [f"{self.expr(target).text} = {self.expr(value).text}"]
+        raise Untranslatable(f"assignment to `{target.text}`")
+
+    def destructure(self, target: RNode, value: RNode) -> list[str]:
+        """zeallot's ``c(a, b) %<-% value`` -> ``a, b = value``."""
+        right = self.expr(value)
+        if right.kind == "dict":
+            right = Py(f"list({right.at(PRIMARY)}.values())", PRIMARY)
+        return [f"{self.unpack_target(target)} = {right.text}"]
+
+    def unpack_target(self, node: RNode, nested: bool = False) -> str:
+        if node.type == "identifier":
+            name = node.text
+            if name.startswith(".."):  # zeallot's collector, `...rest` (or `..rest`)
+                rest = python_name(name.lstrip(".") or "rest")
+                self.scope.kinds[rest] = "list"
+                return "*" + rest
+            self.scope.kinds[python_name(name)] = None
+            return python_name(name)
+        if node.type == "call" and self.function_name(node) in ("c", "list"):
+            args = self.arguments(node)
+            if any(arg.name for arg in args):
+                raise Untranslatable("`%<-%` with named targets: unpack the names by hand")
+            inner = ", ".join(self.unpack_target(arg.node, nested=True) for arg in args)
+            inner += "," if len(args) == 1 else ""
+            return f"({inner})" if nested else inner
+        raise Untranslatable(f"`%<-%` target `{node.text}`")
+
+    # ---- functions ----------------------------------------------------------------------
+
+    def parameters(self, node: RNode, method: bool) -> list[str]:
+        formals = node.children[0] if node.children and node.children[0].type == "formal_parameters" else None
+        params = ["self"] if method else []
+        seen_default = False
+        for param in formals.children if formals is not None else []:
+            if param.type == "identifier":
+                if seen_default:
+                    raise Untranslatable("a parameter without a default after one with a default")
+                params.append(python_name(param.text))
+                self.scope.kinds[python_name(param.text)] = None
+            elif param.type == "default_parameter":
+                seen_default = True
+                name = python_name(param.field("name").text)
+                default = param.field("value")
+                params.append(f"{name}={self.expr(default).text if default is not None else 'None'}")
+                self.scope.kinds[name] = None
+            elif param.type == "dots":
+                params += ["*args", "**kwargs"]
+            else:
+                raise Untranslatable(f"parameter `{param.text}`")
+        return params
+
+    def function_body(self, node: RNode) -> RNode | None:
+        rest = [child for child in node.children if child.type != "formal_parameters"]
+        return rest[-1] if rest else None
+
+    def define(self, name: str, node: RNode, method: bool = False) -> list[str]:
+        with self.function_scope() as scope:
+            if method:
+                scope.kinds["self"] = "self"
+            params = self.parameters(node, method)
+            lines = [f"def {name}({', '.join(params)}):", *self.body(self.function_body(node), returns=True)]
+        return lines
+
+    def function_literal(self, node: RNode, ctx: Ctx) -> Py:
+        """``function(x) x + 1`` -> a lambda when its body is one expression, else a hoisted ``def``."""
+        body = self.function_body(node)
+        while body is not None and body.type == "brace_list" and len(body.children) == 1:
+            body = body.children[0]
+        simple = body is not None and body.type not in (
+            "brace_list", "left_assignment", "equals_assignment", "right_assignment", "super_assignment",
+            *_BLOCKS) and not (body.type == "call" and self.function_name(body) in ("return", "stop", "print", "cat"))
+        if simple:
+            with self.function_scope() as scope:
+                if ctx.method:
+                    scope.kinds["self"] = "self"
+                params = self.parameters(node, ctx.method)
+                value = self.expr(body)
+            return Py(f"lambda {', '.join(params)}: {value.text}" if params else f"lambda: {value.text}", LAMBDA)
+        name = self.fresh(ctx.hint)
+        self.hoist(self.define(name, node, method=ctx.method))
+        return Py(name, ATOM, kind="function")
+
+    # ---- expressions --------------------------------------------------------------------
+
+    def expr(self, node: RNode, ctx: Ctx = Ctx()) -> Py:
+        handler = getattr(self, "expr_" + node.type, None)
+        if handler is None:
+            raise Untranslatable(f"R construct `{node.type}` (`{_short(node.text)}`)")
+        return handler(node, ctx)
+
+    def expr_identifier(self, node: RNode, ctx: Ctx) -> Py:
+        name = node.text
+        if name == ".":
+            if self._dot is None:
+                raise Untranslatable("magrittr's `.` outside a `%>%` step")
+            return self._dot
+        if name in rules.CONSTANTS and self.scope.kind(python_name(name)) is None:
+            return self.constant(name)
+        py = python_name(name)
+        return Py(py, ATOM, kind=self.scope.kind(py))
+
+    def constant(self, name: str) -> Py:
+        text = rules.CONSTANTS[name]
+        if text.startswith("np."):
+            self.needs.add("numpy")
+        return Py(text, PRIMARY if "." in text else ATOM, kind="number" if name in ("Inf", "NaN", "pi") else None)
+
+    def expr_true(self, node: RNode, ctx: Ctx) -> Py:
+        return Py("True")
+
+    def expr_false(self, node: RNode, ctx: Ctx) -> Py:
+        return Py("False")
+
+    def expr_null(self, node: RNode, ctx: Ctx) -> Py:
+        return Py("None")
+
+    def expr_na(self, node: RNode, ctx: Ctx) -> Py:
+        return self.constant(node.text)
+
+    def expr_inf(self, node: RNode, ctx: Ctx) -> Py:
+        return self.constant("Inf")
+
+    def expr_nan(self, node: RNode, ctx: Ctx) -> Py:
+        return self.constant("NaN")
+
+    def expr_integer(self, node: RNode, ctx: Ctx) -> Py:
+        text = node.text[:-1]
+        value = int(text, 16) if text.lower().startswith("0x") else int(float(text))
+        return replace(number(value), kind="integer")
+
+    def expr_float(self, node: RNode, ctx: Ctx) -> Py:
+        text = node.text
+        value = float.fromhex(text) if text.lower().startswith("0x") else float(text)
+        if value.is_integer() and abs(value) < 1e15:
+            return number(int(value))
+        return Py(text if not text.startswith(".") else "0" + text, ATOM, kind="number", number=value)
+
+    def expr_string(self, node: RNode, ctx: Ctx) -> Py:
+        text = node.text
+        if text[:1] in "rR" and len(text) > 1 and text[1] in "\"'":
+            raise Untranslatable("R raw string")
+        quote, body = text[0], text[1:-1]
+        body = body.replace("\n", "\\n")
+        return Py(f"{quote}{body}{quote}", ATOM, kind="str")
+
+    def expr_paren_list(self, node: RNode, ctx: Ctx) -> Py:
+        children = node.children
+        if len(children) != 1:
+            raise Untranslatable(f"parenthesized `{_short(node.text)}`")
+        return self.expr(children[0], ctx)
+
+    def expr_brace_list(self, node: RNode, ctx: Ctx) -> Py:
+        children = node.children
+        if len(children) != 1:
+            raise Untranslatable("a `{ }` block used as a value")
+        return self.expr(children[0], ctx)
+
+    def expr_unary(self, node: RNode, ctx: Ctx) -> Py:
+        operator = node.operator
+        operand = node.field("operand")
+        if operator == "!":
+            if operand.type == "call" and self.function_name(operand) == "is.null":
+                return Py(f"{self.expr(self.arguments(operand)[0].node).at(CMP + 1)} is not None", CMP)
+            if operand.type == "binary" and operand.operator == "%in%":
+                left, right = self.expr(operand.field("left")), self.expr(operand.field("right"))
+                return Py(f"{left.at(CMP + 1)} not in {right.at(CMP + 1)}", CMP)
+            return Py(f"not {self.expr(operand).at(NOT)}", NOT)
+        if operator == "~":
+            raise Untranslatable("R formula (`~`)")
+        value = self.expr(operand, ctx)
+        if operator == "-" and value.number is not None:
+            return number(-value.number)
+        return Py(f"{operator}{value.at(UNARY)}", UNARY, kind=value.kind if value.kind == "array" else None)
+
+    def expr_binary(self, node: RNode, ctx: Ctx) -> Py:
+        operator = node.operator
+        left, right = node.field("left"), node.field("right")
+        if operator in ("|>", "%>%"):
+            return self.pipe(left, right, ctx, magrittr=operator == "%>%")
+        if operator == ":":
+            return self.colon(left, right, ctx)
+        if operator == "%||%":
+            a, b = self.expr(left), self.expr(right)
+            return Py(f"{a.at(IFEXP + 1)} if {a.at(CMP + 1)} is not None else {b.at(IFEXP)}", IFEXP)
+        if operator == "%o%":
+            self.needs.add("numpy")
+            return call("np.outer", self.expr(left).text, self.expr(right).text)
+        if operator == "~":
+            raise Untranslatable("R formula (`~`)")
+        if operator not in rules.BINARY:
+            raise Untranslatable(f"R operator `{operator}`")
+        python, prec = rules.BINARY[operator]
+        a = self.expr(left, replace(ctx, shape=False))
+        b = self.expr(right, replace(ctx, shape=False))
+        if operator == "-" and b.number == 1:
+            folded = minus_one(a)
+            if folded is not a:
+                return folded
+        if python == "**":
+            text = f"{a.at(POW + 1)} ** {b.at(UNARY)}"
+        elif prec == CMP:
+            text = f"{a.at(CMP + 1)} {python} {b.at(CMP + 1)}"
+        else:
+            text = f"{a.at(prec)} {python} {b.at(prec + 1)}"
+        kind = "array" if "array" in (a.kind, b.kind) and prec >= ADD else None
+        if a.kind == "index1" and b.number is not None and operator in ("+", "-"):
+            kind = "index1"  # `i <- i + 1` keeps counting positions
+        result = Py(text, prec, kind=kind)
+        if operator == "+" and b.number == 1:
+            result = replace(result, plus_one_of=a)
+        if operator == "-" and b.number == 1:
+            result = replace(result, minus_one_of=a)
+        return result
+
+    def colon(self, left: RNode, right: RNode, ctx: Ctx) -> Py:
+        """``a:b``: R's inclusive integer range."""
+        a, b = self.expr(left), self.expr(right)
+        if ctx.loop:
+            start = "" if a.number == 0 else f"{a.text}, "
+            return Py(f"range({start}{plus_one(b).text})", PRIMARY, kind="range1" if a.number == 1 else None)
+        self.needs.add("numpy")
+        return Py(f"np.arange({a.text}, {plus_one(b).text})", PRIMARY, kind="range1" if a.number == 1 else "array")
+
+    def expr_if(self, node: RNode, ctx: Ctx) -> Py:
+        consequence, alternative = node.field("consequence"), [c for c in node.children][2:]
+        if not alternative:
+            raise Untranslatable("`if` without `else` used as a value")
+        yes = self.expr(consequence, ctx)
+        no = self.expr(alternative[0], ctx)
+        cond = self.expr(node.field("condition"))
+        return Py(f"{yes.at(IFEXP + 1)} if {cond.at(IFEXP + 1)} else {no.at(IFEXP)}", IFEXP)
+
+    def expr_pipe(self, node: RNode, ctx: Ctx) -> Py:
+        return self.pipe(node.field("left"), node.field("right"), ctx, magrittr=False)
+
+    def expr_function_definition(self, node: RNode, ctx: Ctx) -> Py:
+        return self.function_literal(node, ctx)
+
+    expr_lambda_function = expr_function_definition
+
+    def expr_namespace_get(self, node: RNode, ctx: Ctx) -> Py:
+        package = node.field("namespace").text
+        if package in ("keras3", "keras", "base", "stats", "utils"):
+            return self.expr(node.field("function"), ctx)
+        raise Untranslatable(f"`{package}::` has no Python counterpart here")
+
+    def expr_dollar(self, node: RNode, ctx: Ctx) -> Py:
+        subject_node, member_node = node.children[0], node.children[-1]
+        member = member_node.text.strip("`\"'")
+        if subject_node.type == "identifier" and subject_node.text in ("tf", "keras", "np") and \
+                self.scope.kind(subject_node.text) is None:
+            self.needs.add({"tf": "tensorflow", "keras": "keras", "np": "numpy"}[subject_node.text])
+            return Py(f"{subject_node.text}.{member}", PRIMARY)
+        subject = self.expr(subject_node)
+        if subject.kind == "history" and member == "metrics":
+            return Py(f"{subject.at(PRIMARY)}.history", PRIMARY, kind="dict")
+        if subject.kind == "history" and member == "params":
+            return Py(f"{subject.at(PRIMARY)}.params", PRIMARY, kind="dict")
+        if subject.kind == "dict":
+            return Py(f"{subject.at(PRIMARY)}[{member!r}]".replace("'", '"'), PRIMARY)
+        kind = "list" if member in ("layers", "weights", "trainable_weights", "inputs", "outputs") else None
+        return Py(f"{subject.at(PRIMARY)}.{python_name(member) if member != 'self' else member}", PRIMARY, kind=kind)
+
+    def expr_slot(self, node: RNode, ctx: Ctx) -> Py:
+        raise Untranslatable("S4 slot access (`@`)")
+
+    def expr_subset2(self, node: RNode, ctx: Ctx) -> Py:
+        subject_node, arguments = node.children[0], node.children[1]
+        args = self.argument_list(arguments)
+        subject = self.expr(subject_node)
+        if len(args) != 1 or args[0].name or args[0].node is None:
+            raise Untranslatable(f"`[[` with {len(args)} indices")
+        index = self.expr(args[0].node)
+        if index.kind == "str" or subject.kind == "dict" and index.kind not in ("number", "integer"):
+            return Py(f"{subject.at(PRIMARY)}[{index.text}]", PRIMARY)
+        position = self.position(args[0].node, index)
+        if subject.kind == "dict":
+            return Py(f"list({subject.at(PRIMARY)}.values())[{position.text}]", PRIMARY)
+        return Py(f"{subject.at(PRIMARY)}[{position.text}]", PRIMARY)
+
+    def position(self, node: RNode, index: Py) -> Py:
+        """A 1-based R position as a 0-based Python index."""
+        if index.number is not None:
+            if index.number == 0:
+                raise Untranslatable("index 0 (R selects nothing)")
+            if index.number < 0:
+                raise Untranslatable("negative index (R drops that element)")
+            return number(index.number - 1)
+        if index.kind in (None,) and node.type == "identifier":
+            self.check(f"`{node.text}` is taken as a 1-based position and shifted by one")
+        return minus_one(index)
+
+    def expr_subset(self, node: RNode, ctx: Ctx) -> Py:
+        subject_node, arguments = node.children[0], node.children[1]
+        subject = self.expr(subject_node)
+        args = self.argument_list(arguments)
+        keep_dims = any(arg.name == "drop" and arg.node is not None and arg.node.type == "false" for arg in args)
+        args = [arg for arg in args if not (keep_dims and arg.name == "drop")]
+        if any(arg.name for arg in args):
+            raise Untranslatable("`[` with named arguments (`drop = TRUE`, `exact = `)")
+        if subject.kind == "dict":
+            if len(args) == 1 and args[0].node is not None:
+                key = self.expr(args[0].node)
+                if key.kind == "str":
+                    return Py(f"{{{key.text}: {subject.at(PRIMARY)}[{key.text}]}}", ATOM, kind="dict")
+            raise Untranslatable("`[` on a named list")
+        while len(args) > 1 and args[-1].node is None:
+            args = args[:-1]
+        indices, drops = [], []
+        for axis, arg in enumerate(args):
+            if arg.node is None:
+                indices.append(":")
+            elif self.is_drop(arg.node):
+                drops.append((axis, arg.node))
+                indices.append(":")
+            else:
+                index = self.index(arg.node)
+                if keep_dims and ":" not in index and not index.startswith("["):
+                    index = f"{index}:{plus_one(Py(index, ADD)).text}"  # `drop = FALSE`: a one-long slice
+                indices.append(index)
+        text = f"{subject.at(PRIMARY)}[{', '.join(indices)}]"
+        result = Py(text, PRIMARY, kind=subject.kind if subject.kind in ("array", "list", "shape") else None)
+        for axis, drop in drops:
+            value = self.expr(drop.field("operand"))
+            if len(args) == 1 and value.number == 1:
+                return Py(f"{subject.at(PRIMARY)}[1:]", PRIMARY, kind=result.kind)
+            positions = self.positions(value, drop.field("operand"))
+            self.needs.add("numpy")
+            result = call("np.delete", result.text, positions.text, f"axis={axis}")
+            result = replace(result, kind="array")
+        return result
+
+    def is_drop(self, node: RNode) -> bool:
+        return node.type == "unary" and node.operator == "-"
+
+    def positions(self, value: Py, node: RNode) -> Py:
+        if node.type == "call" and self.function_name(node) == "c":
+            items = [self.position(arg.node, self.expr(arg.node)).text for arg in self.arguments(node)]
+            return Py(f"[{', '.join(items)}]")
+        return self.position(node, value)
+
+    def index(self, node: RNode) -> str:
+        """One R index as a Python index or slice."""
+        if node.type == "binary" and node.operator == ":":
+            start, stop = self.expr(node.field("left")), self.expr(node.field("right"))
+            first = minus_one(start)
+            return f"{'' if first.number == 0 else first.text}:{stop.text}"
+        if node.type == "binary" and (rules.BINARY.get(node.operator, ("", 0))[1] in (CMP, AND, 3, BOR, 9)):
+            return self.expr(node).text  # a logical mask
+        if node.type == "unary" and node.operator == "!":
+            return self.expr(node).text
+        if node.type == "call" and self.function_name(node) == "c":
+            items = [self.position(arg.node, self.expr(arg.node)).text for arg in self.arguments(node)]
+            return f"[{', '.join(items)}]"
+        if node.type in ("true", "false"):
+            raise Untranslatable("logical index recycled by R")
+        value = self.expr(node)
+        if value.kind == "str":
+            return value.text
+        if value.kind == "bool":
+            return value.text
+        return self.position(node, value).text
+
+    # ---- calls and pipes ----------------------------------------------------------------
+
+    def function_name(self, node: RNode) -> str:
+        function = node.field("function")
+        if function is None:
+            return ""
+        if function.type == "identifier":
+            return function.text.strip("`")
+        if function.type == "namespace_get":
+            return function.field("function").text
+        if function.type == "dollar":
+            return function.text
+        return ""
+
+    def argument_list(self, arguments: RNode | None) -> list[Arg]:
+        if arguments is None:
+            return []
+        args: list[Arg] = []
+        expect_value = True
+        for child in arguments.node.children:
+            rnode = RNode(child, arguments.source)
+            if child.type == ",":
+                if expect_value:
+                    args.append(Arg(None, None))
+                expect_value = True
+            elif child.type in ("(", ")", "[", "]", "[[", "]]", "comment"):
+                continue
+            elif child.type == "default_argument":
+                value = rnode.field("value")
+                args.append(Arg(rnode.field("name").text.strip("`\"'"), value))
+                expect_value = False
+            elif child.is_named:
+                args.append(Arg(None, rnode))
+                expect_value = False
+        if args and expect_value and any(c.type == "," for c in arguments.node.children):
+            args.append(Arg(None, None))
+        return args
+
+    def arguments(self, node: RNode) -> list[Arg]:
+        return self.argument_list(node.field("arguments"))
+
+    def expr_call(self, node: RNode, ctx: Ctx, piped: Py | None = None) -> Py:
+        name = self.function_name(node)
+        args = self.arguments(node)
+        function = node.field("function")
+        if name.startswith("super$"):
+            if self.scope.kind("self") != "self":
+                raise Untranslatable("`super$` outside a method")
+            method = name[len("super$"):]
+            self.needs.add("keras")
+            return call(f"super(type(self), self).{python_name(method)}", *self.call_arguments(name, args, piped))
+        if function.type == "dollar":
+            target = self.expr(function)
+            return call(target.text, *self.call_arguments(name, args, piped, keras=True))
+        if function.type not in ("identifier", "namespace_get"):
+            target = self.expr(function)
+            return call(target.at(PRIMARY), *self.call_arguments(name, args, piped))
+        if function.type == "namespace_get":
+            self.expr(function)  # rejects packages without a counterpart
+        if name in self.rbase and name not in self._user_functions:
+            if piped is not None:
+                args = [Arg(None, None), *args]
+            self.calling = name
+            return self.rbase[name](self, args, ctx, piped)
+        if name in rules.CLASS_CONSTRUCTORS:
+            return self.class_constructor(name, args, piped)
+        self.uses_kerasfn = self.uses_kerasfn or name not in self._user_functions
+        python = python_name(name)
+        kind = rules.RESULT_KIND.get(name)
+        if name in self._user_functions and self.scope.kind(python) == "layer_fn":
+            kind = None
+        return replace(call(python, *self.call_arguments(name, args, piped)), kind=kind)
+
+    def call_arguments(self, name: str, args: list[Arg], piped: Py | None = None, keras: bool | None = None) -> list[str]:
+        """Arguments of a call to an R-named (kerasfn) or user function."""
+        keras = name not in self._user_functions if keras is None else keras
+        texts = [] if piped is None else [piped.text]
+        position = 0 if piped is None else 1
+        seen_named = False
+        for arg in args:
+            if arg.node is None and arg.name is None:
+                raise Untranslatable("an empty argument")
+            if arg.name is not None:
+                seen_named = True
+                if arg.node is None:
+                    raise Untranslatable(f"argument `{arg.name}` with no value")
+                if arg.name == "...":
+                    continue
+                value = self.argument_value(name, arg.name, arg.node, keras)
+                texts.append(f"{python_name(arg.name) if arg.name != 'from' else 'from_'}={value.text}")
+            else:
+                if arg.node.type == "dots":
+                    texts += ["*args", "**kwargs"]
+                    continue
+                if seen_named:
+                    raise Untranslatable("a positional argument after a named one")
+                shape = position == 0 and name in rules.SHAPE_FIRST
+                hint = python_name(name.split("$")[-1])
+                value = self.expr(arg.node, Ctx(shape=shape, keras=keras, hint=hint))
+                texts.append(value.text)
+                position += 1
+        return texts
+
+    def argument_value(self, function: str, name: str, node: RNode, keras: bool) -> Py:
+        if name in rules.AXIS_ARGUMENTS and keras:
+            return self.axis(node)
+        if (function, name) in rules.POSITION_ARGUMENTS:
+            value = self.expr(node)
+            if value.kind == "str":
+                return value
+            if node.type == "call" and self.function_name(node) == "c":
+                return Py(f"[{self.positions(value, node).text[1:-1]}]", ATOM)
+            return self.position(node, value)
+        shape = name in rules.SHAPE_ARGUMENTS and keras
+        return self.expr(node, Ctx(shape=shape, keras=keras, hint=python_name(name)))
+
+    def axis(self, node: RNode) -> Py:
+        """R keras3's axes are 1-based (``as_axis``); negative ones count from the end in both."""
+        value = self.expr(node, Ctx(shape=True, keras=True))
+        if value.number is not None:
+            return number(value.number - 1) if value.number > 0 else value
+        if node.type == "call" and self.function_name(node) == "c":
+            axes = [self.axis(arg.node).text for arg in self.arguments(node)]
+            return Py(f"({', '.join(axes)}{',' if len(axes) == 1 else ''})")
+        if value.text == "None":
+            return value
+        self.check(f"`axis = {node.text}`: R keras3's axes are 1-based, Python's 0-based; shifted by one")
+        return minus_one(value)
+
+    def class_constructor(self, name: str, args: list[Arg], piped: Py | None) -> Py:
+        """``Layer("Name", initialize = function(...) ..., call = ...)``: methods get ``self``."""
+        if piped is not None:
+            raise Untranslatable(f"`{name}()` in a pipe")
+        target = rules.CLASS_CONSTRUCTORS[name]
+        classname = next((arg.node.text.strip("\"'") for arg in args
+                          if arg.node is not None and arg.name in (None, "classname")), target)
+        texts = []
+        for arg in args:
+            if arg.node is None:
+                raise Untranslatable("an empty argument")
+            if arg.node.type in ("function_definition", "lambda_function"):
+                hint = f"{snake(classname)}_{arg.name or 'method'}"
+                value = self.function_literal(arg.node, Ctx(hint=hint, method=True))
+            else:
+                value = self.expr(arg.node, Ctx(keras=True))
+            texts.append(f"{python_name(arg.name)}={value.text}" if arg.name else value.text)
+        if target != "Layer":
+            self.check(f"`{name}()`: kerasfn's `{target}()` is used with R's method functions (`self` first)")
+        self.uses_kerasfn = True
+        return Py(f"{target}({', '.join(texts)})", PRIMARY, kind="layer_fn" if target == "Layer" else None)
+
+    def pipe(self, left: RNode, right: RNode, ctx: Ctx, magrittr: bool) -> Py:
+        """``x |> f(a)``: ``x | f(a)`` for kerasfn's pipeable functions, else ``f(x, a)``."""
+        subject = self.expr(left, replace(ctx, shape=False))
+        if right.type == "identifier" and magrittr:
+            right_name = right.text
+            if right_name in self.rbase and right_name not in self._user_functions:
+                self.calling = right_name
+                return self.rbase[right_name](self, [Arg(None, None)], ctx, subject)
+            return call(python_name(right_name), subject.text)
+        if right.type != "call":
+            raise Untranslatable(f"pipe into `{_short(right.text)}`")
+        name = self.function_name(right)
+        if magrittr and any(arg.node is not None and arg.node.type == "identifier" and arg.node.text == "."
+                            for arg in self.arguments(right)):
+            outer, self._dot = self._dot, subject
+            try:
+                return self.expr_call(right, ctx)
+            finally:
+                self._dot = outer
+        if magrittr and "." in re.findall(r"(?<![\w.])\.(?![\w.])", right.text):
+            raise Untranslatable("magrittr's `.` inside a nested call: the pipe's value goes where by hand")
+        if self.pipeable(name) and right.field("function").type in ("identifier", "namespace_get"):
+            self.uses_kerasfn = True
+            step = self.expr_call(right, Ctx())
+            return Py(f"{subject.at(BOR)} | {step.at(BOR + 1)}", BOR, kind=self.pipe_kind(name, subject))
+        return self.expr_call(right, ctx, piped=subject)
+
+    def pipeable(self, name: str) -> bool:
+        if name in self._user_functions:
+            return self.scope.kind(python_name(name)) == "layer_fn"
+        return name.startswith("layer_") or name in rules.PIPE_VERBS
+
+    def pipe_kind(self, name: str, subject: Py) -> str | None:
+        if name.startswith("layer_") and subject.kind == "model":
+            return "model"
+        if name in ("compile", "freeze_weights", "unfreeze_weights"):
+            return subject.kind
+        return rules.RESULT_KIND.get(name)
+
+
+def _rbase():  # rbase builds on this module's types, so it is imported late
+    from kerasfn.port import rbase
+
+    return rbase
+
+
+def _short(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
