@@ -1,0 +1,247 @@
+"""Generate a family of R keras3 functions (``op_*``, ``loss_*``, ...) from the R catalog.
+
+The layer functions come from :mod:`kerasfn.codegen.generate`; every other
+family R keras3 exports is generated here, from two sources:
+
+* R keras3's own definition (:mod:`kerasfn.codegen.rkeras3`): the name, the
+  formals and their defaults (translated by :mod:`kerasfn.codegen.rdefaults`),
+  and the converter each argument declares (:mod:`kerasfn.codegen.converters`);
+* the Keras object the R function calls (``keras.ops.sum``), whose
+  docstring becomes the R-help docstring.
+
+A :class:`Family` states the family's one rule: which decorator gives its
+functions R's call semantics, and what the body does with the Keras object.
+``python -m kerasfn.codegen`` writes each family's module under
+``kerasfn/families/``, with every function's example run at generation time.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import importlib
+import inspect
+import io
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import keras
+
+from kerasfn.codegen import docstrings, rkeras3
+from kerasfn.codegen.converters import converters_for
+from kerasfn.codegen.rdefaults import python_default, python_name
+
+__all__ = ["Family", "Parameter", "keras_object", "parameters", "render", "write"]
+
+PACKAGE = Path(__file__).resolve().parents[1] / "families"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One Python parameter made from an R formal."""
+
+    name: str
+    r_name: str
+    default: str | None  # Python source text; None: no default (required)
+    r_default: str | None  # R's text, for the docstring when it is not a literal
+
+
+def keras_object(target: str) -> Any:
+    """The Keras object an R target names: ``keras$ops$sum`` or ``ops$sum`` -> ``keras.ops.sum``."""
+    path = target.replace("$", ".").split(".")
+    if path[0] != "keras":
+        path = ["keras", *path]
+    obj: Any = importlib.import_module("keras")
+    for part in path[1:]:
+        obj = getattr(obj, part)
+    return obj
+
+
+def parameters(function: rkeras3.RFunction, optional: frozenset[str] = frozenset()) -> list[Parameter]:
+    """Python parameters for R's formals (``...`` left out; the caller adds ``**kwargs``).
+
+    An R formal without a default stays required in Python while no
+    defaulted parameter precedes it; after one (or when named in
+    ``optional``: a dual form's ``y_true``), it defaults to ``None`` and its
+    converter is wrapped in ``required()`` by :func:`converters_for`.
+    """
+    result, seen_default = [], False
+    for r_name, r_default in function.formals:
+        if r_name == "...":
+            continue
+        default = python_default(r_default, function.converters.get(r_name))
+        if r_default is not None and default is None:
+            default = "None"  # not a literal (an option lookup): the docstring says what R computes
+        if r_default is None and (seen_default or r_name in optional):
+            default = "None"
+        seen_default = seen_default or default is not None
+        result.append(Parameter(python_name(r_name), r_name, default, r_default))
+    return result
+
+
+@dataclass(frozen=True)
+class Family:
+    """One family of R keras3 functions and the rule they share.
+
+    ``decorator`` is the source text of the decorator factory (called with
+    the converters dict), ``body`` the function body given the R function,
+    its parameters and the Keras object's source text, ``value`` the Value
+    section, and ``example`` doctest source lines (or ``None``).
+    """
+
+    name: str
+    title: str
+    rule: str
+    names: Callable[[], list[str]]
+    imports: tuple[str, ...]
+    decorator: str
+    body: Callable[[rkeras3.RFunction, list[Parameter], str], list[str]]
+    value: Callable[[rkeras3.RFunction], list[str]]
+    example: Callable[[rkeras3.RFunction], list[str] | None] = lambda function: None
+    target: Callable[[rkeras3.RFunction], str] = lambda function: function.targets[0]
+    optional: Callable[[rkeras3.RFunction], frozenset[str]] = lambda function: frozenset()
+    see_also: Callable[[rkeras3.RFunction], list[str]] = lambda function: []
+    extra_converters: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        return PACKAGE / f"{self.name}.py"
+
+    @property
+    def module(self) -> str:
+        return f"kerasfn.families.{self.name}"
+
+
+def _keras_reference(target: str) -> str:
+    path = target.replace("$", ".").split(".")
+    return ".".join(path if path[0] == "keras" else ["keras", *path])
+
+
+def _signature(function: rkeras3.RFunction, params: list[Parameter]) -> str:
+    parts = [f"{p.name}: Any" + ("" if p.default is None else f" = {p.default}") for p in params]
+    if any(name == "..." for name, _ in function.formals):
+        parts.append("**kwargs: Any")
+    return f"def {function.name}(\n" + "".join(f"    {part},\n" for part in parts) + ") -> Any:"
+
+
+def _converters(family: Family, function: rkeras3.RFunction, params: list[Parameter]) -> dict[str, str]:
+    fake = [inspect.Parameter(p.name, inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                              default=inspect.Parameter.empty if p.default is None else ast.literal_eval(p.default)
+                              if "inf" not in p.default else 0.0)
+            for p in params]
+    converters = converters_for(function.name, fake, {p.name: p.default and ast.literal_eval(p.default)
+                                                      if p.default and "inf" not in p.default else None
+                                                      for p in params})
+    return {**converters, **{k: v for k, v in family.extra_converters.items() if k in {p.name for p in params}}}
+
+
+def _run(lines: list[str]) -> list[list[str]]:
+    namespace: dict[str, Any] = {}
+    outputs = []
+    for line in lines:
+        captured = io.StringIO()
+        with contextlib.redirect_stdout(captured):
+            exec(compile(ast.parse(line, mode="single"), "<example>", "single"), namespace)  # noqa: S102
+        outputs.append(captured.getvalue().splitlines())
+    return outputs
+
+
+def _examples(family: Family, function: rkeras3.RFunction, run: bool) -> list[str]:
+    source = family.example(function)
+    if not source:
+        return []
+    if not run:
+        return [">>> pass  # regenerating"]
+    text = []
+    for line, printed in zip(source, _run(source)):
+        text.append(f">>> {line}")
+        text += printed
+    return text
+
+
+def _docstring(family: Family, function: rkeras3.RFunction, params: list[Parameter], target: str,
+               run_examples: bool) -> list[str]:
+    try:
+        doc = keras_object(target).__doc__
+    except AttributeError:
+        doc = None
+    title, description, sections = docstrings.sections(doc or "")
+    arguments = {}
+    for name in ("Args", "Arguments"):
+        arguments.update(docstrings.items(sections.get(name, [])))
+    out = [(title or function.name).rstrip("."), "", "Description:"]
+    out += docstrings.paragraphs(description) or [f"        See ``{_keras_reference(target)}``."]
+    out += ["", f"        {family.rule}", "", "Arguments:"]
+    for p in params:
+        text = arguments.get(p.name) or arguments.get(p.r_name) or f"See ``{_keras_reference(target)}``."
+        if p.r_default is not None and python_default(p.r_default) is None:
+            text += f" (R's default: ``{p.r_default}``.)"
+        out += docstrings.wrap_item(p.name, text)
+    if any(name == "..." for name, _ in function.formals):
+        out += docstrings.wrap_item("**kwargs", f"Passed on to ``{_keras_reference(target)}``.")
+    out += ["", "Value:"] + [f"        {line}".rstrip() for line in family.value(function)]
+    examples = _examples(family, function, run_examples)
+    if examples:
+        out += ["", "Examples:"] + [f"        {line}".rstrip() for line in examples]
+    out += ["", "See also:", f"        The Keras object: ``{_keras_reference(target)}``."]
+    out += [f"        {line}" for line in family.see_also(function)]
+    return out
+
+
+def _function(family: Family, function: rkeras3.RFunction, run_examples: bool) -> str:
+    params = parameters(function, family.optional(function))
+    target = family.target(function)
+    converters = _converters(family, function, params)
+    decorator = f"@{family.decorator}({{{', '.join(f'{k!r}: {v}' for k, v in converters.items())}}})"
+    lines = [decorator, _signature(function, params),
+             docstrings.quote(_docstring(family, function, params, target, run_examples)),
+             *family.body(function, params, _keras_reference(target))]
+    return "\n".join(lines)
+
+
+def _converter_imports(sources: list[str]) -> list[str]:
+    import re
+
+    from kerasfn import r_conventions
+
+    used = sorted({name for text in sources for name in re.findall(r"\b(as_\w+|required)\(?", text)
+                   if name in r_conventions.__all__})
+    return ["from kerasfn.r_conventions import (", *[f"    {name}," for name in used], ")"] if used else []
+
+
+def render(family: Family, run_examples: bool = True) -> str:
+    """The text of ``family``'s generated module."""
+    functions = [rkeras3.function(name) for name in family.names()]
+    bodies = [_function(family, function, run_examples) for function in functions]
+    header = textwrap.dedent(f'''\
+        """{family.title}
+
+        Generated by ``python -m kerasfn.codegen`` from ``kerasfn/codegen/families/{family.name}.py``;
+        do not edit.  Sources: R keras3's definitions ({rkeras3.SOURCE}) and the
+        installed Keras {keras.__version__}.
+        """
+
+        # ruff: noqa: E501
+        from __future__ import annotations
+
+        from typing import Any
+
+        ''')
+    names = "".join(f"    {function.name!r},\n" for function in sorted(functions, key=lambda f: f.name))
+    imports = [*family.imports, *_converter_imports(bodies)]
+    return header + "\n".join(imports) + f"\n\n__all__ = [\n{names}]\n" + "".join(f"\n\n{body}\n" for body in bodies)
+
+
+def write(family: Family) -> Path:
+    """Regenerate ``family``'s module: first without examples (so the
+    functions exist to run them), then with them."""
+    family.path.parent.mkdir(exist_ok=True)
+    family.path.write_text(render(family, run_examples=False))
+    importlib.invalidate_caches()
+    module = importlib.import_module(family.module)
+    importlib.reload(module)
+    family.path.write_text(render(family))
+    return family.path
