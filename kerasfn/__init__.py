@@ -9,6 +9,8 @@ from kerasfn import printing as _printing
 from kerasfn.backend import as_array, use_backend
 from kerasfn.core.cudnn import CudnnStatus, cudnn_status
 from kerasfn.destructure import LSTMStates
+from kerasfn.families import *  # noqa: F403  (op_*, loss_*, ...: R keras3's other families)
+from kerasfn.families import __all__ as _family_functions
 from kerasfn.layers import layer_cudnn_lstm, layer_lstm
 from kerasfn.layers.generated import *  # noqa: F403  (every other R layer function)
 from kerasfn.layers.generated import __all__ as _layer_functions
@@ -53,6 +55,7 @@ __all__ = [
     "random_uniform",
     "shape",
     *_layer_functions,
+    *_family_functions,
     # custom layers and R keras 2's input
     "Layer",
     "layer_input",

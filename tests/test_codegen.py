@@ -26,7 +26,8 @@ def test_signature_mirrors_the_keras_class(entry):
     ours = inspect.signature(function).parameters
     theirs = {name: parameter for name, parameter in inspect.signature(keras_class(entry).__init__).parameters.items()
               if name != "self" and parameter.kind is not parameter.VAR_KEYWORD}
-    expected = ([] if entry.family == "cell" else ["object"]) + list(theirs) + ["kwargs"]
+    first = {"cell": [], "merge": ["inputs"]}.get(entry.family, ["object"])
+    expected = first + list(theirs) + ["kwargs"]
     assert list(ours) == expected
     r_defaults = dict(entry.r_defaults)
     for name, parameter in theirs.items():
@@ -41,7 +42,7 @@ def test_every_body_is_one_create_layer_call():
             calls = [statement for statement in node.body[1:]]  # after the docstring
             returned = calls[-1]
             assert isinstance(returned, ast.Return), node.name
-            assert ast.unparse(returned.value).startswith("create_layer("), node.name
+            assert ast.unparse(returned.value).startswith(("create_layer(", "create_merge(")), node.name
             assert len(calls) <= 2, node.name  # a backend check at most
 
 

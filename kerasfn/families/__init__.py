@@ -5,3 +5,17 @@ rule in ``kerasfn/codegen/families/`` and R keras3's own definitions; the
 decorators that give each family R's call semantics are in
 :mod:`kerasfn.families.rules`.
 """
+
+from __future__ import annotations
+
+import importlib
+
+#: The generated family modules, each exporting its R names (``__all__``).
+FAMILIES: tuple[str, ...] = (
+)
+
+__all__: list[str] = []
+for _family in FAMILIES:
+    _module = importlib.import_module(f"{__name__}.{_family}")
+    globals().update({name: getattr(_module, name) for name in _module.__all__})
+    __all__ += _module.__all__

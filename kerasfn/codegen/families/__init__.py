@@ -1,0 +1,21 @@
+"""The family rules ``python -m kerasfn.codegen`` generates from, one module each.
+
+Each module defines ``FAMILY``, a :class:`kerasfn.codegen.family.Family`;
+the generated module is ``kerasfn/families/<name>.py``.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from kerasfn.codegen.family import Family
+
+__all__ = ["RULES", "families"]
+
+#: Rule modules, in generation order.
+RULES: tuple[str, ...] = (
+)
+
+
+def families() -> list[Family]:
+    return [importlib.import_module(f"{__name__}.{name}").FAMILY for name in RULES]
