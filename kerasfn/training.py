@@ -1,0 +1,57 @@
+"""What kerasfn's ``compile()`` chooses for training speed.
+
+``jit_compile="auto"`` (R keras3's default) leaves the choice of XLA to
+Keras, which never uses XLA on the TensorFlow backend when no GPU is
+visible.  Measured on a 2-core CPU (``bench/train.py``, table in
+``bench/TRAINING.md``), XLA trains the recurrent models R scripts train
+faster than graph mode there, so kerasfn resolves ``"auto"`` to XLA on a
+CPU-only TensorFlow whenever every layer of the model supports it; everything
+else is Keras' own choice, unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import keras
+import numpy as np
+
+from kerasfn.internals import flatten_layers
+from kerasfn.r_conventions import describe
+
+__all__ = ["resolve_jit_compile"]
+
+
+def resolve_jit_compile(model: keras.Model, jit_compile: Any = "auto", run_eagerly: bool = False) -> bool | str:
+    """The ``jit_compile`` value kerasfn's ``compile()`` passes to Keras.
+
+    ``True`` or ``False`` is the user's choice and is kept.  ``"auto"``
+    becomes ``True`` (XLA) on the TensorFlow backend when no GPU is visible,
+    the model does not run eagerly, no ``tf.distribute`` strategy is active,
+    and every layer (nested ones included) declares ``supports_jit``;
+    otherwise it stays ``"auto"``: Keras' choice (graph mode on a CPU, XLA
+    on a GPU or on JAX, eager on PyTorch).  A model XLA cannot run (a layer
+    with ``supports_jit=False``, such as string lookups) therefore falls back
+    to graph mode without a warning.
+
+    Raises ``ValueError`` for a ``jit_compile`` that is none of ``True``,
+    ``False``, ``"auto"``.
+    """
+    if isinstance(jit_compile, (bool, np.bool_)):
+        return bool(jit_compile)
+    if not (isinstance(jit_compile, str) and jit_compile == "auto"):
+        raise ValueError(f'`jit_compile` must be TRUE, FALSE or "auto"; received {describe(jit_compile)}.')
+    if run_eagerly or keras.backend.backend() != "tensorflow":
+        return "auto"
+    import tensorflow as tf
+
+    cpu_only = all(device.device_type == "CPU" for device in tf.config.list_physical_devices())
+    if cpu_only and not tf.distribute.has_strategy() and _layers_support_xla(model):
+        return True
+    return "auto"
+
+
+def _layers_support_xla(model: keras.Model) -> bool:
+    # Keras' own per-layer flag: layers whose ops XLA cannot compile (string
+    # lookups, cuDNN kernels) set it to False.
+    return all(getattr(layer, "supports_jit", True) for layer in flatten_layers(model))

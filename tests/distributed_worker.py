@@ -1,0 +1,142 @@
+"""One small kerasfn model trained on one device, then on two: run by test_distributed.py.
+
+Devices are split before the engine starts, so each engine runs in a fresh
+process: ``python distributed_worker.py BACKEND WORKDIR``.  ``tensorflow``
+trains under ``MirroredStrategy`` on two logical CPUs; ``jax`` under
+``keras.distribution.DataParallel`` and then a ``ModelParallel`` layout, on
+the two host devices that ``XLA_FLAGS=--xla_force_host_platform_device_count=2``
+(set by the caller) makes.  Each distributed model starts from the
+single-device model's initial weights.  stdout's last line is a JSON report
+of every run's numbers; the test compares them.
+"""
+
+import json
+import os
+import sys
+from contextlib import nullcontext
+
+BACKEND, WORKDIR = sys.argv[1], sys.argv[2]
+os.environ["KERAS_BACKEND"] = BACKEND
+
+if BACKEND == "tensorflow":
+    import tensorflow as tf
+
+    # Must happen before TensorFlow initialises its devices.
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+
+from kerasfn import (  # noqa: E402
+    Layer,
+    as_array,
+    compile,
+    evaluate,
+    fit,
+    keras_input,
+    keras_model,
+    layer_dense,
+    layer_lstm,
+    load_model,
+    predict,
+    save_model,
+)
+
+
+def _initialize(self, units):
+    self.units = units
+    self.lstm = layer_lstm(units=units)
+    self.dense = layer_dense(units=units, activation="tanh")
+
+
+def _build(self, input_shape):
+    self.lstm.build(input_shape)
+    self.dense.build((input_shape[0], self.units))
+
+
+# A custom layer whose call() pipes: traced by TensorFlow and by JAX in every train step.
+layer_piped_block = Layer(
+    "PipedBlock",
+    initialize=_initialize,
+    build=_build,
+    call=lambda self, inputs: inputs | self.lstm | self.dense,
+    get_config=lambda self: {**keras.layers.Layer.get_config(self), "units": self.units},
+)
+
+rng = np.random.default_rng(0)
+X = rng.uniform(-1, 1, (32, 6, 3)).astype("float32")
+Y = rng.uniform(-1, 1, (32, 2)).astype("float32")
+BATCH = 8
+
+
+def build():
+    inputs = keras_input((6, 3))
+    outputs = (
+        inputs
+        | layer_lstm(8, return_sequences=True, name="encoder")
+        | layer_piped_block(4, name="block")
+        | layer_dense(2, name="head")
+    )
+    return keras_model(inputs, outputs) | compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+
+
+def train(model):
+    history = model | fit(X, Y, batch_size=BATCH, epochs=2, shuffle=False, verbose=0)
+    report = {
+        "loss": history.history["loss"],
+        "evaluate": evaluate(model, X, Y, batch_size=BATCH, verbose=0)["loss"],
+        "predict": as_array(model | predict(X, batch_size=BATCH, verbose=0)).tolist(),
+        "weights": [as_array(w).tolist() for w in model.weights],
+    }
+    return report
+
+
+def save_and_reload(model, path):
+    model | save_model(path)
+    model = load_model(path, custom_objects={"PipedBlock": layer_piped_block.layer_class})
+    return model, as_array(model | predict(X, batch_size=BATCH, verbose=0)).tolist()
+
+
+def placement(model):
+    """Each variable's device count and the shape of one device's part."""
+    if BACKEND == "tensorflow":
+        return [[len(w.value.values), list(w.value.values[0].shape)] for w in model.weights]
+    return [[len(w.value.sharding.device_set), list(w.value.addressable_shards[0].data.shape)] for w in model.weights]
+
+
+def jax_distribution(name):
+    cpus = keras.distribution.list_devices("cpu")
+    if name == "data_parallel":
+        return keras.distribution.DataParallel(devices=cpus)
+    mesh = keras.distribution.DeviceMesh((1, len(cpus)), ["batch", "model"], cpus)
+    layout = keras.distribution.LayoutMap(mesh)
+    layout["encoder/lstm_cell/kernel"] = (None, "model")  # (3, 32): 4 gates x 8 units, split by columns
+    layout["head/kernel"] = (None, "model")  # (4, 2)
+    return keras.distribution.ModelParallel(layout_map=layout, batch_dim_name="batch")
+
+
+def distributed_run(name, initial):
+    """Train a copy of the single-device model (same initial weights) on two devices."""
+    if name == "mirrored":
+        strategy = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
+        scope, devices = strategy.scope(), strategy.num_replicas_in_sync
+    else:
+        keras.distribution.set_distribution(jax_distribution(name))
+        scope, devices = nullcontext(), len(keras.distribution.list_devices("cpu"))
+    with scope:
+        model = build()
+        model.set_weights(initial)
+        report = train(model)
+        reloaded_model, report["reloaded_predict"] = save_and_reload(model, os.path.join(WORKDIR, f"{name}.keras"))
+    report.update(devices=devices, placement=placement(model), reloaded_placement=placement(reloaded_model))
+    return report
+
+
+keras.utils.set_random_seed(1)
+single_model = build()
+initial = single_model.get_weights()
+report = {"single": train(single_model)}
+for name in ["mirrored"] if BACKEND == "tensorflow" else ["data_parallel", "model_parallel"]:
+    report[name] = distributed_run(name, initial)
+print(json.dumps(report))
