@@ -35,6 +35,7 @@ from kerasfn.r_conventions import (
     describe,
 )
 from kerasfn.rfunction import r_function
+from kerasfn.training import resolve_jit_compile
 
 __all__ = [
     "compile",
@@ -125,6 +126,16 @@ def compile(  # noqa: A001  (R's name; see the README on shadowing)
         can go on: ``model | compile(loss="mse") | fit(x, y)``.  Note that
         ``from kerasfn import *`` shadows Python's built-in ``compile``.
 
+        ``jit_compile="auto"`` (the default) is Keras' choice, except on the
+        TensorFlow backend with no GPU visible, where Keras never uses XLA:
+        there kerasfn uses XLA when every layer of the model supports it
+        (measured faster for LSTM, GRU and Conv1D+LSTM training on a CPU;
+        ``bench/TRAINING.md``) and graph mode otherwise, silently.  The same
+        losses either way.  Pass ``jit_compile=FALSE`` (``False``) to keep
+        graph mode, ``TRUE`` to force XLA; ``model.jit_compile`` says what
+        was chosen.  For training on a CPU the JAX backend is fastest
+        (``bench/TRAINING.md``).
+
     Arguments:
         object: The model.  Left out, the call waits for a model piped in.
         optimizer: Optimizer name or instance.
@@ -134,7 +145,8 @@ def compile(  # noqa: A001  (R's name; see the README on shadowing)
         weighted_metrics: Metrics weighted by ``sample_weight``.
         run_eagerly: Whether to run the model eagerly (debugging).
         steps_per_execution: Batches per compiled step (whole number).
-        jit_compile: Whether to use XLA compilation (``"auto"``).
+        jit_compile: Whether to use XLA compilation: ``TRUE``, ``FALSE``
+            or ``"auto"`` (see Description).
         auto_scale_loss: Whether to scale the loss under mixed precision.
         **kwargs: Passed to ``keras.Model.compile``.
 
@@ -153,6 +165,7 @@ def compile(  # noqa: A001  (R's name; see the README on shadowing)
         :func:`fit`, :func:`evaluate`, :func:`predict`.
     """
     model, arguments = _keras_arguments(locals())
+    arguments["jit_compile"] = resolve_jit_compile(model, arguments["jit_compile"], arguments["run_eagerly"])
     model.compile(**arguments)
     return model
 
