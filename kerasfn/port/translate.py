@@ -236,7 +236,7 @@ class Translator:
         outer_node = self._node
         self._node = node
         self._frames.append(_Frame())
-        notes_before = len(self.notes)
+        notes_before, needs_before, uses_kerasfn = len(self.notes), set(self.needs), self.uses_kerasfn
         try:
             if node.has_error or node.type == "ERROR":
                 raise Untranslatable("R syntax error: the parser could not read this statement")
@@ -247,6 +247,7 @@ class Translator:
                 ast.parse("\n".join(lines))  # a translation that does not parse is a bug: keep the R
         except (Untranslatable, SyntaxError) as error:
             del self.notes[notes_before:]
+            self.needs, self.uses_kerasfn = needs_before, uses_kerasfn  # nothing of a kept statement is used
             reason = error.reason if isinstance(error, Untranslatable) else f"internal: translation did not parse ({error.msg})"
             self.notes.append(Note(node.line, node.end_line, reason, kept=True))
             lines = [f"# port: {reason}"] + [f"# R: {line}" for line in node.text.splitlines()]
@@ -382,6 +383,13 @@ class Translator:
     # ---- assignment ---------------------------------------------------------------------
 
     def assign(self, target: RNode, value: RNode) -> list[str]:
+        if value.type in ("left_assignment", "equals_assignment"):  # `a <- b <- 0`
+            inner = self.assign(value.field("name"), value.field("value"))
+            if len(inner) != 1 or target.type != "identifier":
+                raise Untranslatable("a chained assignment")
+            name = python_name(target.text)
+            self.scope.kinds[name] = self.scope.kind(python_name(value.field("name").text))
+            return [f"{name} = {inner[0]}"]
         if target.type in ("identifier", "string"):
             name = python_name(target.text.strip("\"'"))
             if value.type in ("function_definition", "lambda_function"):
@@ -723,10 +731,10 @@ class Translator:
                 indices.append(":")
             else:
                 index = self.index(arg.node)
-                if keep_dims and ":" not in index and not index.startswith("["):
-                    index = f"{index}:{plus_one(Py(index, ADD)).text}"  # `drop = FALSE`: a one-long slice
+                if keep_dims and ":" not in index and not index.startswith("["):  # `drop = FALSE`: a one-long slice
+                    index = f"{index}:{int(index) + 1}" if index.lstrip("-").isdigit() else f"{index}:{index} + 1"
                 indices.append(index)
-        text = f"{subject.at(PRIMARY)}[{', '.join(indices)}]"
+        text = f"{subject.at(PRIMARY)}[{', '.join(indices)}]" if set(indices) != {":"} else subject.text
         result = Py(text, PRIMARY, kind=subject.kind if subject.kind in ("array", "list", "shape") else None)
         for axis, drop in drops:
             value = self.expr(drop.field("operand"))

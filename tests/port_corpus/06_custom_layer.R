@@ -13,10 +13,10 @@ layer_linear <- Layer(
       initializer = "random_normal",
       trainable = TRUE
     )
-    self$b <- self$add_weight(shape = c(self$units), initializer = "zeros", trainable = TRUE)
+    self$b <- self$add_weight(shape = list(self$units), initializer = "zeros", trainable = TRUE)
   },
   call = function(inputs) {
-    inputs %*% self$w + self$b
+    op_matmul(inputs, self$w) + self$b
   }
 )
 

@@ -16,7 +16,7 @@ layer_linear = Layer(
     classname="Linear",
     initialize=linear_initialize,
     build=linear_build,
-    call=lambda self, inputs: inputs @ self.w + self.b,
+    call=lambda self, inputs: op_matmul(inputs, self.w) + self.b,
 )
 
 inputs = keras_input(shape=(5,))

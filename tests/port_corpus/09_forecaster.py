@@ -2,9 +2,9 @@
 import numpy as np
 from kerasfn import *
 
-series = np.sin(np.linspace(0, 20, 200)) + np.random.normal(0, 0.1, size=200)
+series = np.sin(np.linspace(0, 10, 100)) + np.random.normal(0, 0.1, size=100)
 lookback = 10
-n_train = 150
+n_train = 70
 
 
 def make_dataset(values, start, end):
@@ -22,7 +22,7 @@ test = make_dataset(series, n_train + 1, len(series))
 
 model = keras_model_sequential(input_shape=(lookback, 1)) | layer_lstm(units=8) | layer_dense(units=1)
 model | compile(optimizer="adam", loss="mse", metrics="mae")
-history = model | fit(train, validation_data=test, epochs=2, verbose=0)
+history = model | fit(train, validation_data=test, epochs=1, verbose=0)
 print(list(history.history.keys()))
 forecast = model | predict(test, verbose=0)
 print(forecast.shape)

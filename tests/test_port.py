@@ -1,0 +1,445 @@
+"""Issue 13: ``kerasfn.port`` translates R keras3 scripts construct by construct.
+
+Expected Python is written from the README's porting rules; where a value is
+checked, it is the value R prints for the R code (run with R 4 and R keras3:
+``shared/rkeras/run.sh``), quoted next to the assertion.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import io
+
+import black
+import numpy as np
+import pytest
+
+from kerasfn.port import translate
+from kerasfn.port.__main__ import main
+
+
+def body(r_source: str) -> str:
+    """The translation without its import lines."""
+    lines = translate(r_source).python.splitlines()
+    while lines and (lines[0].startswith(("import ", "from ", "os.environ")) or not lines[0].strip()):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def run(r_source: str) -> dict:
+    """Execute the translation; its namespace."""
+    namespace: dict = {}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(builtins.compile(translate(r_source).python, "<port>", "exec"), namespace)
+    return namespace
+
+
+def printed(r_source: str) -> str:
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        exec(builtins.compile(translate(r_source).python, "<port>", "exec"), {})
+    return output.getvalue()
+
+
+# ---- library(), set-up ---------------------------------------------------------------------------------
+
+
+def test_library_keras3_becomes_the_star_import_and_numpy_comes_when_used():
+    assert translate("library(keras3)\nx <- runif(3)\n").python == (
+        "import numpy as np\nfrom kerasfn import *\n\nx = np.random.uniform(size=3)\n"
+    )
+    assert translate("library(keras)\n").python == "from kerasfn import *\n"
+
+
+def test_use_backend_sets_the_environment_before_the_import_and_says_why():
+    result = translate('library(keras3)\nuse_backend("jax")\n')
+    assert result.python.startswith('import os\n\nos.environ["KERAS_BACKEND"] = "jax"\nfrom kerasfn import *\n')
+    assert [(note.line, note.kept) for note in result.notes] == [(2, False)]
+
+
+def test_reticulate_set_up_is_dropped_with_a_note():
+    result = translate('library(keras3)\nreticulate::use_virtualenv("r-keras")\ninstall_keras()\n')
+    assert [note.line for note in result.notes] == [2, 3]
+    assert "use_virtualenv" not in result.python.replace("# port: `use_virtualenv()`", "")
+
+
+def test_an_unknown_package_is_kept_as_r():
+    result = translate("library(tfdatasets)\n")
+    assert result.notes[0].reason == "R package `tfdatasets` has no Python counterpart here"
+    assert "# R: library(tfdatasets)" in result.python
+
+
+# ---- assignment, pipes, destructuring ----------------------------------------------------------------
+
+
+def test_the_three_assignments_and_a_chain():
+    assert body("x <- 1\ny = 2\n3 -> z\na <- b <- 0\n") == "x = 1\ny = 2\nz = 3\na = b = 0"
+
+
+def test_native_and_magrittr_pipes_into_kerasfn_functions_become_the_pipe_operator():
+    assert body("y <- x |> layer_dense(4) |> layer_dropout(0.5)") == "y = x | layer_dense(4) | layer_dropout(0.5)"
+    assert body("y <- x %>% layer_dense(units = 4)") == "y = x | layer_dense(units=4)"
+    assert body("model |> compile(loss = 'mse')") == 'model | compile(loss="mse")'
+
+
+def test_pipes_into_other_functions_become_calls():
+    assert body("f <- function(a, b) a + b\ny <- 1 |> f(2)") == "def f(a, b):\n    return a + b\n\n\ny = f(1, 2)"
+    assert body("y <- x %>% sqrt") == "y = np.sqrt(x)"
+
+
+def test_magrittr_dot_places_the_value():
+    assert body("y <- x %>% head(., 2)") == "y = x[:2]"
+    assert body("y <- x %>% paste0('a', .)") == 'y = "a" + str(x)'
+
+
+def test_magrittr_dot_nested_is_kept_for_a_person():
+    result = translate("y <- x %>% f(g(.))")
+    assert result.notes[0].reason.startswith("magrittr's `.` inside a nested call")
+
+
+def test_zeallot_destructuring_with_nesting_and_a_collector():
+    assert body("c(a, b) %<-% f(x)") == "a, b = f(x)"
+    assert body("c(a, c(b, d)) %<-% f(x)") == "a, (b, d) = f(x)"
+    assert body("c(out, ...states) %<-% f(x)") == "out, *states = f(x)"
+
+
+def test_destructuring_a_named_list_takes_its_values():
+    assert run("r <- list(a = 1, b = 2)\nc(x, y) %<-% r\n")["y"] == 2
+
+
+# ---- functions and control flow -----------------------------------------------------------------------
+
+
+def test_function_with_implicit_return_and_defaults():
+    assert body("f <- function(x, n = 2) {\n  y <- x * n\n  y + 1\n}") == (
+        "def f(x, n=2):\n    y = x * n\n    return y + 1"
+    )
+
+
+def test_return_and_if_else_branches():
+    r = "f <- function(x) {\n  if (x > 0) {\n    return('pos')\n  } else if (x < 0) 'neg' else 'zero'\n}"
+    assert body(r) == (
+        "def f(x):\n    if x > 0:\n        return \"pos\"\n    elif x < 0:\n        return \"neg\"\n"
+        "    else:\n        return \"zero\""
+    )
+    f = run(r)["f"]
+    assert (f(3), f(-1), f(0)) == ("pos", "neg", "zero")
+
+
+def test_lambdas_and_function_literals_as_arguments():
+    assert body("g <- sapply(x, \\(v) v * 2)") == "g = np.array([v * 2 for v in x])"
+    assert body("h <- lapply(x, function(v) {\n  w <- v + 1\n  w * 2\n})") == (
+        "def fn(v):\n    w = v + 1\n    return w * 2\n\n\nh = [fn(item) for item in x]"
+    )
+
+
+def test_for_over_one_to_n_and_seq_len_iterate_r_values():
+    assert body("for (i in 1:n) print(i)") == "for i in range(1, n + 1):\n    print(i)"
+    assert body("for (i in seq_len(n)) x[i] <- i") == "for i in range(1, n + 1):\n    x[i - 1] = i"
+    assert body("for (i in seq_along(v)) NULL") == "for i in range(1, len(v) + 1):\n    None"
+
+
+def test_while_repeat_break_next():
+    r = "i <- 0\nrepeat {\n  i <- i + 1\n  if (i == 2) next\n  if (i > 3) break\n}\nwhile (i > 0) i <- i - 1\n"
+    assert body(r) == (
+        "i = 0\nwhile True:\n    i = i + 1\n    if i == 2:\n        continue\n    if i > 3:\n        break\n"
+        "while i > 0:\n    i = i - 1"
+    )
+    assert run(r)["i"] == 0
+
+
+# ---- literals, vectors, lists -------------------------------------------------------------------------
+
+
+def test_literals():
+    assert body("x <- list(1L, 1e-3, 1e3, 2.5, TRUE, FALSE, NULL, NA, 'a', \"b\")") == (
+        "x = [1, 1e-3, 1000, 2.5, True, False, None, None, \"a\", \"b\"]"
+    )
+    assert body("y <- -Inf") == "y = -np.inf"
+
+
+def test_c_is_a_tuple_in_shapes_an_array_of_numbers_and_a_list_otherwise():
+    assert body("i <- keras_input(shape = c(10))") == "i = keras_input(shape=(10,))"
+    assert body("i <- keras_input(c(NA, 8))") == "i = keras_input((None, 8))"
+    assert body("v <- c(1, 2, 3)") == "v = np.array([1, 2, 3])"
+    assert body("m <- c('accuracy', 'mae')") == 'm = ["accuracy", "mae"]'
+    assert body("x <- layer_reshape(target_shape = c(4, 2))") == "x = layer_reshape(target_shape=(4, 2))"
+
+
+def test_c_flattens_lists_as_r_does():
+    assert body("states <- list(h, cc)\nboth <- c(outputs, states)") == "states = [h, cc]\nboth = [outputs, *states]"
+
+
+def test_named_list_is_a_dict_and_dollar_a_key():
+    assert body("cfg <- list(units = 4, act = 'relu')\ncfg$units") == (
+        'cfg = {"units": 4, "act": "relu"}\nprint(cfg["units"])'
+    )
+
+
+def test_dollar_on_models_and_history():
+    r = "history <- model |> fit(x, y)\nhistory$metrics$loss\nmodel$layers[[1]]$name\nhistory$params$epochs\n"
+    assert body(r) == (
+        "history = model | fit(x, y)\nprint(history.history[\"loss\"])\nprint(model.layers[0].name)\n"
+        "print(history.params[\"epochs\"])"
+    )
+
+
+def test_evaluate_gives_a_dict():
+    assert body("scores <- model |> evaluate(x, y)\nscores$accuracy") == (
+        'scores = model | evaluate(x, y)\nprint(scores["accuracy"])'
+    )
+
+
+# ---- indexing ---------------------------------------------------------------------------------------------
+
+
+def test_one_based_indices_and_ranges_shift():
+    assert body("a <- x[1, ]\nb <- x[, 2]\nd <- x[2:5, , 1]\ne <- x[[3]]") == (
+        "a = x[0]\nb = x[:, 1]\nd = x[1:5, :, 0]\ne = x[2]"
+    )
+    assert body("k <- 2\nv[k + 1]\nv[(k + 1):10]") == "k = 2\nprint(v[k])\nprint(v[k:10])"
+
+
+def test_negative_indices_drop():
+    assert body("a <- x[-1]\nb <- m[-2, ]") == "a = x[1:]\nb = np.delete(m, 1, axis=0)"
+    m = np.arange(1, 7).reshape((2, 3), order="F")
+    # R: matrix(1:6, nrow = 2)[, -c(1, 3)] is 3 4 (drop = TRUE gives a vector; numpy keeps the columns axis)
+    assert run("m <- matrix(1:6, nrow = 2)\nr <- m[, -c(1, 3)]")["r"].ravel().tolist() == [3, 4]
+    assert m.shape == (2, 3)
+
+
+def test_logical_masks_are_not_shifted():
+    assert body("y <- v[v > 2 & v < 5]") == "y = v[(v > 2) & (v < 5)]"
+
+
+def test_an_index_of_unknown_kind_is_shifted_with_a_note():
+    result = translate("f <- function(x, idx) x[idx]")
+    assert "return x[idx - 1]" in result.python
+    assert result.notes[0].reason == "`idx` is taken as a 1-based position and shifted by one"
+
+
+def test_drop_false_keeps_the_dimension():
+    assert body("y <- x[1, , drop = FALSE]") == "y = x[0:1]"
+
+
+def test_index_zero_is_kept_for_a_person():
+    assert translate("y <- x[0]").notes[0].reason == "index 0 (R selects nothing)"
+
+
+# ---- R helpers -----------------------------------------------------------------------------------------
+
+
+def test_array_and_matrix_fill_column_major_as_r():
+    ns = run("a <- array(1:24, dim = c(2, 3, 4))\nb <- a[2, 1, 3]\nm <- matrix(1:6, nrow = 2)\n"
+             "r <- matrix(1:6, ncol = 3, byrow = TRUE)\nz <- array(0, dim = c(2, 2))")
+    assert ns["b"] == 14  # R: array(1:24, dim = c(2, 3, 4))[2, 1, 3] is 14
+    assert ns["m"].tolist() == [[1, 3, 5], [2, 4, 6]]  # R prints rows 1 3 5 / 2 4 6
+    assert ns["r"].tolist() == [[1, 2, 3], [4, 5, 6]]
+    assert ns["z"].dtype == np.float64  # R's 0 is a double
+
+
+def test_which_max_stays_one_based_and_minus_one_folds():
+    assert body("i <- which.max(p)\nj <- which.max(p) - 1") == "i = np.argmax(p) + 1\nj = np.argmax(p)"
+    assert body("k <- apply(p, 1, which.max) - 1") == "k = np.argmax(p, axis=1)"
+    assert run("w <- which(c(5, 7, 9) > 6)")["w"].tolist() == [2, 3]  # R: which(c(5, 7, 9) > 6) is 2 3
+
+
+def test_sample_does_not_replace_unless_told():
+    assert body("s <- sample(1:9, 3)") == "s = np.random.choice(np.arange(1, 10), 3, replace=False)"
+    assert body("s <- sample(10)") == "s = np.random.permutation(np.arange(1, 11))"
+
+
+def test_random_numbers_and_seed():
+    result = translate("set.seed(1)\nx <- runif(5, min = -1, max = 1)\ny <- rnorm(3, sd = 2)")
+    assert body("set.seed(1)\nx <- runif(5, min = -1, max = 1)\ny <- rnorm(3, sd = 2)") == (
+        "# port: NumPy's generator is not R's: the same seed draws different numbers\nnp.random.seed(1)\n"
+        "x = np.random.uniform(-1, 1, size=5)\ny = np.random.normal(0, 2, size=3)"
+    )
+    assert [note.line for note in result.notes] == [1]
+
+
+def test_seq_rep_and_summaries_match_r():
+    ns = run("a <- seq(2, 10, by = 2)\nb <- rep(1:2, times = 3)\nd <- rep(c(1, 2), each = 2)\n"
+             "e <- seq(0, 1, length.out = 5)\nf <- round(mean(c(1, 2, 4)), 2)\ng <- sd(c(1, 2, 3, 4))")
+    assert ns["a"].tolist() == [2, 4, 6, 8, 10]  # R: 2 4 6 8 10
+    assert ns["b"].tolist() == [1, 2, 1, 2, 1, 2]  # R: 1 2 1 2 1 2
+    assert ns["d"].tolist() == [1, 1, 2, 2]  # R: 1 1 2 2
+    assert ns["e"].tolist() == [0, 0.25, 0.5, 0.75, 1]  # R: 0.00 0.25 0.50 0.75 1.00
+    assert ns["f"] == 2.33  # R: 2.33
+    assert round(float(ns["g"]), 6) == 1.290994  # R: sd(c(1, 2, 3, 4)) is 1.290994
+
+
+def test_strings_and_printing_match_r():
+    out = printed('cat("epoch", 3, "\\n")\ncat(sprintf("loss: %.3f\\n", 0.12345))\n'
+                  'print(paste("a", "b", sep = "-"))\nprint(paste0("x", 1))\n'
+                  'cat(paste(c("a", "b"), collapse = ", "), "\\n")')
+    # R prints: "epoch 3 \n", "loss: 0.123\n", [1] "a-b", [1] "x1", "a, b \n"
+    assert out == "epoch 3 \nloss: 0.123\na-b\nx1\na, b \n"
+
+
+def test_dim_nrow_length():
+    assert body("dim(x)\nnrow(x)\nncol(x)\nlength(x)") == (
+        "print(x.shape)\nprint(len(x))\nprint(x.shape[1])\nprint(len(x))"
+    )
+
+
+def test_dim_assignment_reshapes_column_major():
+    ns = run("x <- 1:6\ndim(x) <- c(3, 2)")
+    assert ns["x"].tolist() == [[1, 4], [2, 5], [3, 6]]  # R: dim(x) <- c(3, 2) fills columns first
+
+
+# ---- auto-printing ----------------------------------------------------------------------------------
+
+
+def test_top_level_values_print_and_invisible_calls_do_not():
+    assert body("x <- 1\nx\nx + 1\nprint(x)\nmodel |> fit(a, b)\nplot(h)\ninvisible(x)") == (
+        "x = 1\nprint(x)\nprint(x + 1)\nprint(x)\nmodel | fit(a, b)\nplot(h)\nx"
+    )
+
+
+def test_a_model_value_prints_its_summary():
+    assert body("model <- keras_model_sequential()\nmodel\nprint(model)") == (
+        "model = keras_model_sequential()\nsummary(model)\nsummary(model)"
+    )
+
+
+# ---- custom layers ------------------------------------------------------------------------------------
+
+
+SCALE = """
+library(keras3)
+layer_scale <- Layer(
+  "Scale",
+  initialize = function(factor = 2, ...) {
+    super$initialize(...)
+    self$factor <- factor
+  },
+  call = function(inputs) inputs * self$factor
+)
+out <- random_uniform(c(2, 3)) |> layer_scale(3)
+"""
+
+
+def test_custom_layer_methods_get_self_and_super_initialize_goes():
+    python = body(SCALE)
+    assert "def scale_initialize(self, factor=2, *args, **kwargs):\n    self.factor = factor" in python
+    assert "call=lambda self, inputs: inputs * self.factor" in python
+    assert "super" not in python
+    assert "out = random_uniform((2, 3)) | layer_scale(3)" in python
+
+
+def test_custom_layer_translation_runs():
+    ns = run(SCALE)
+    assert tuple(ns["out"].shape) == (2, 3)
+    assert type(ns["layer_scale"]()).__name__ == "Scale"
+
+
+# ---- keras argument conventions ----------------------------------------------------------------------------
+
+
+def test_positive_axes_shift_and_negative_ones_stay():
+    assert body("y <- layer_concatenate(list(a, b), axis = 2)") == "y = layer_concatenate([a, b], axis=1)"
+    assert body("y <- layer_concatenate(list(a, b), axis = -1)") == "y = layer_concatenate([a, b], axis=-1)"
+
+
+def test_layer_positions_of_freeze_weights_shift():
+    assert body("freeze_weights(m, from = 1, to = 'dense')") == 'freeze_weights(m, from_=0, to="dense")'
+
+
+def test_names_python_cannot_use():
+    assert body("my.data <- 1\nlambda <- 2\nlist <- 3") == "my_data = 1\nlambda_ = 2\nlist_ = 3"
+
+
+# ---- what is left for a person ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("r, reason", [
+    ("fit <- lm(y ~ x)", "R formula (`~`)"),
+    ("x <- tryCatch(f(), error = function(e) NULL)", "R's `tryCatch()` has no translation here: port it by hand"),
+    ("y <- obj@slot", "S4 slot access (`@`)"),
+    ("y <- x[v, drop = TRUE]", "`[` with named arguments (`drop = TRUE`, `exact = `)"),
+    ("names(x) <- c('a')", "`names(x) <-` sets R attributes that Python objects do not have"),
+    ("y <- tfdatasets::tensor_slices_dataset(x)", "`tfdatasets::` has no Python counterpart here"),
+])
+def test_untranslatable_statements_are_kept_as_commented_r_with_the_reason(r, reason):
+    result = translate(r)
+    assert [(note.line, note.reason, note.kept) for note in result.notes] == [(1, reason, True)]
+    assert result.python == f"# port: {reason}\n# R: {r}\n"
+    assert result.share == 0.0
+
+
+def test_a_syntax_error_is_one_note_and_the_rest_translates():
+    result = translate("x <- 1\ny <- (2 +\nz <- 3\n")
+    assert result.notes[0].reason == "R syntax error: the parser could not read this statement"
+    assert result.notes[0].kept
+
+
+def test_an_untranslatable_statement_in_a_body_keeps_the_body_valid():
+    result = translate("f <- function(x) {\n  y <- x ~ 1\n  z <<- 2\n}\n")
+    assert "    # port: R formula (`~`)\n    # R: y <- x ~ 1\n    pass\n" in result.python
+    reason = "`<<-` assigns in an enclosing function: use `nonlocal` or `global` by hand"
+    assert f"    # port: {reason}\n    # R: z <<- 2\n    pass\n" in result.python
+    assert [(note.line, note.kept) for note in result.notes] == [(2, True), (3, True)]
+    builtins.compile(result.python, "<port>", "exec")
+
+
+def test_the_output_is_black_formatted_python_that_compiles():
+    python = translate("model <- keras_model_sequential(input_shape = c(28, 28, 1)) |> "
+                       "layer_conv_2d(filters = 32, kernel_size = c(3, 3), activation = 'relu') |> "
+                       "layer_max_pooling_2d(pool_size = c(2, 2)) |> layer_flatten()").python
+    assert black.format_str(python, mode=black.Mode()) == python
+    builtins.compile(python, "<port>", "exec")
+
+
+def test_comments_and_blank_lines_are_kept():
+    assert body("# data\nx <- 1  # one\n\ny <- 2\n") == "# data\nx = 1  # one\n\ny = 2"
+
+
+# ---- R Markdown, the report, the command ------------------------------------------------------------------
+
+
+RMD = "---\ntitle: t\n---\n\nText.\n\n```{r}\nx <- 1\nx ~ y\n```\n\n```{r, eval = FALSE}\nz <- 3\n```\n"
+
+
+def test_rmd_chunks_keep_their_line_numbers():
+    result = translate(RMD, rmd=True)
+    assert [note.line for note in result.notes] == [9]
+    assert "z = 3" not in result.python
+    assert result.code_lines == (8, 9)
+
+
+def test_report_lists_each_note_with_its_line():
+    assert translate(RMD, rmd=True).report() == (
+        "1 of 2 R code lines translated without a note (50%); 1 left for a person:\n"
+        "  line 9: kept as R: R formula (`~`)"
+    )
+    assert translate("x <- 1").report() == (
+        "1 of 1 R code lines translated without a note (100%); nothing left for a person."
+    )
+
+
+def test_command_writes_the_script_beside_the_r_file(tmp_path, capsys):
+    script = tmp_path / "train.R"
+    script.write_text("library(keras3)\nm <- keras_model_sequential(input_shape = 3)\nm ~ 1\n")
+    assert main([str(script)]) == 0
+    assert (tmp_path / "train.py").read_text() == translate(script.read_text()).python
+    out = capsys.readouterr().out
+    assert "2 of 3 R code lines translated without a note (67%); 1 left for a person:" in out
+    assert "line 3: kept as R: R formula (`~`)" in out
+
+
+def test_command_writes_to_stdout_with_dash_and_reads_rmd(tmp_path, capsys):
+    notebook = tmp_path / "n.Rmd"
+    notebook.write_text(RMD)
+    assert main([str(notebook), "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == translate(RMD, rmd=True).python
+    assert "line 9: kept as R" in captured.err
+
+
+def test_command_rejects_a_missing_file(tmp_path, capsys):
+    with pytest.raises(SystemExit) as error:
+        main([str(tmp_path / "missing.R")])
+    assert error.value.code == 2
+    assert "no such file" in capsys.readouterr().err
