@@ -25,6 +25,7 @@ __all__ = [
     "in_stateless_scope",
     "inbound_nodes",
     "node_attribute_at_index",
+    "public_name",
     "register_public_name",
     "restore_sequential",
     "sequential_graph",
@@ -48,6 +49,18 @@ def register_public_name(cls: type, public_name: str) -> None:
     from keras.src import api_export
 
     api_export.REGISTERED_OBJS_TO_NAMES[cls] = public_name
+
+
+def public_name(cls: type) -> str | None:
+    """The public ``keras.*`` name Keras serializes ``cls`` under (e.g.
+    ``"keras.layers.GroupQueryAttention"`` for the class Keras names
+    ``GroupedQueryAttention``), or ``None`` for a class without one.
+
+    Hook: ``keras.src.api_export.get_name_from_symbol``.
+    """
+    from keras.src import api_export
+
+    return api_export.get_name_from_symbol(cls)
 
 
 # -- call context ------------------------------------------------------------

@@ -117,3 +117,75 @@ def test_options_keras_forgets_are_kept_in_a_config_plain_keras_reads(arguments)
     assert config[name] == value
     plain = keras.layers.LSTM.from_config(config)
     assert (plain.cell.implementation if name == "implementation" else plain.use_cudnn) == value
+
+
+# -- every core class saves portably; kerasfn's load_model gives the core back ----------------
+
+from kerasfn import layer_bidirectional, layer_conv_lstm_1d, layer_gru, layer_group_query_attention  # noqa: E402
+from kerasfn import layer_multi_head_attention, layer_rnn, layer_simple_rnn, rnn_cell_gru  # noqa: E402
+from kerasfn.core.attention import MultiHeadAttention  # noqa: E402
+from kerasfn.core.lstm import LSTM  # noqa: E402
+from kerasfn.core.recurrent import GRU, Bidirectional  # noqa: E402
+from kerasfn.core.saving import core_classes, restore_core_classes  # noqa: E402
+
+
+def _attention_and_recurrent_model():
+    inputs = keras_input((6, 3))
+    attended = [inputs, inputs] | layer_multi_head_attention(num_heads=2, key_dim=3)
+    grouped = [attended, inputs] | layer_group_query_attention(head_dim=2, num_query_heads=2, num_key_value_heads=1)
+    sequence = grouped | layer_bidirectional(layer_lstm(3, return_sequences=True)) | layer_gru(4, return_sequences=True)
+    outputs = sequence | layer_simple_rnn(2, return_sequences=True) | layer_rnn(rnn_cell_gru(2))
+    return keras_model(inputs, outputs)
+
+
+def test_attention_and_every_recurrent_layer_load_in_plain_keras(tmp_path):
+    model = _attention_and_recurrent_model()
+    path = tmp_path / "attention.keras"
+    model.save(path)
+    saved = {layer["class_name"]: layer for layer in _saved_layer_configs(path)}
+    for name in ["MultiHeadAttention", "GroupQueryAttention", "Bidirectional", "GRU", "SimpleRNN", "RNN"]:
+        assert (saved[name]["module"], saved[name]["registered_name"]) == ("keras.layers", None), name
+    got, classes = _predict_without_kerasfn(path, tmp_path)
+    assert "keras.src.layers.attention.multi_head_attention.MultiHeadAttention" in classes
+    np.testing.assert_allclose(got[0], model.predict(X, verbose=0), atol=1e-5)
+
+
+def test_conv_lstm_saves_as_plain_keras():
+    config = keras.saving.serialize_keras_object(layer_conv_lstm_1d(filters=2, kernel_size=3))
+    assert (config["module"], config["class_name"], config["registered_name"]) == ("keras.layers", "ConvLSTM1D", None)
+
+
+def test_restored_model_has_kerasfn_core_classes_and_the_same_numbers(tmp_path):
+    model = _attention_and_recurrent_model()
+    path = tmp_path / "m.keras"
+    model.save(path)
+    loaded = keras.saving.load_model(path)
+    assert not any(type(layer).__module__.startswith("kerasfn") for layer in loaded.layers)
+    assert restore_core_classes(loaded) is loaded
+    kinds = {type(layer) for layer in loaded.layers}
+    assert {MultiHeadAttention, Bidirectional, GRU} <= kinds
+    assert all(type(layer) in core_classes().values() for layer in loaded.layers
+               if type(layer) in kinds and type(layer).__module__.startswith("kerasfn"))
+    np.testing.assert_allclose(loaded.predict(X, verbose=0), model.predict(X, verbose=0), atol=1e-5)
+    # The layers inside a wrapper stay as the wrapper built them.
+    bidirectional = next(layer for layer in loaded.layers if isinstance(layer, Bidirectional))
+    assert type(bidirectional.forward_layer) is keras.layers.LSTM
+
+
+def test_restored_stateful_lstm_takes_reset_states_with_values(tmp_path):
+    model = keras_model_sequential(input_batch_shape=(2, 6, 3)) | layer_lstm(4, stateful=True)
+    path = tmp_path / "stateful.keras"
+    model.save(path)
+    loaded = restore_core_classes(keras.saving.load_model(path))
+    layer = loaded.layers[-1]
+    assert type(layer) is LSTM
+    h, c = np.ones((2, 4), "float32"), np.full((2, 4), 2.0, "float32")
+    layer.reset_states([h, c])
+    np.testing.assert_array_equal(layer.states[0], h)
+    np.testing.assert_array_equal(layer.states[1], c)
+
+
+def test_files_saved_under_the_old_kerasfn_name_still_load():
+    config = keras.saving.serialize_keras_object(keras.layers.MultiHeadAttention(num_heads=2, key_dim=3))
+    config.update(module=None, registered_name="kerasfn>MultiHeadAttention")
+    assert type(keras.saving.deserialize_keras_object(config)) is MultiHeadAttention

@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from kerasfn.core.cudnn import cudnn_status
-from kerasfn.core.lstm import LSTM, serialize_as_keras_lstm
+from kerasfn.core.lstm import LSTM
+from kerasfn.core.portable import saved_as_keras
 
 __all__ = ["CUDNN_CONFIGURATION", "CudnnLSTM"]
 
@@ -29,7 +30,7 @@ CUDNN_CONFIGURATION: dict[str, Any] = {
 }
 
 
-@serialize_as_keras_lstm
+@saved_as_keras
 class CudnnLSTM(LSTM):
     """An LSTM that runs the cuDNN kernel or raises a ``ValueError`` saying why it cannot."""
 

@@ -29,29 +29,17 @@ from typing import Any
 
 import keras
 
-from kerasfn import internals
 from kerasfn.core.eager import CompiledEagerCalls
 from kerasfn.core.legacy import LegacyLayerMembers
+from kerasfn.core.portable import saved_as_keras
 from kerasfn.core.torch_rnn import FusedTorchRNN
 from kerasfn.destructure import name_outputs
 from kerasfn.r_conventions import describe
 
-__all__ = ["LSTM", "serialize_as_keras_lstm"]
+__all__ = ["LSTM"]
 
 
-def serialize_as_keras_lstm(cls: type) -> type:
-    """Make Keras record instances of ``cls`` as ``keras.layers.LSTM``.
-
-    Keras writes a layer's public ``keras.*`` name when its class has one,
-    and the class's Python module otherwise (which a process without kerasfn
-    cannot import).  Giving the subclass the public name of the class whose
-    config it writes keeps saved files loadable by plain Keras.
-    """
-    internals.register_public_name(cls, "keras.layers.LSTM")
-    return cls
-
-
-@serialize_as_keras_lstm
+@saved_as_keras
 @keras.saving.register_keras_serializable(package="kerasfn")  # files saved before the line above still load
 class LSTM(CompiledEagerCalls, FusedTorchRNN, LegacyLayerMembers, keras.layers.LSTM):
     """``keras.layers.LSTM`` with named ``return_state`` results, early input

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import keras
 
-from kerasfn import internals
 from kerasfn.core.eager import CompiledEagerCalls
+from kerasfn.core.portable import saved_as_keras
 from kerasfn.core.torch_rnn import FusedTorchRNN
 
 __all__ = [
@@ -26,51 +26,41 @@ __all__ = [
 ]
 
 
-def portable(cls: type) -> type:
-    """Serialize ``cls`` as the Keras class it extends (loadable without
-    kerasfn) and document it as that class (the generated layer functions
-    take their help from it)."""
-    keras_class = next(klass for klass in cls.__mro__ if klass.__module__.startswith("keras."))
-    internals.register_public_name(cls, f"keras.layers.{keras_class.__name__}")
-    cls.__doc__ = keras_class.__doc__
-    return cls
-
-
-@portable
+@saved_as_keras
 class GRU(CompiledEagerCalls, FusedTorchRNN, keras.layers.GRU):
     pass
 
 
-@portable
+@saved_as_keras
 class SimpleRNN(CompiledEagerCalls, keras.layers.SimpleRNN):
     pass
 
 
-@portable
+@saved_as_keras
 class RNN(CompiledEagerCalls, keras.layers.RNN):
     pass
 
 
-@portable
+@saved_as_keras
 class Bidirectional(CompiledEagerCalls, keras.layers.Bidirectional):
     pass
 
 
-@portable
+@saved_as_keras
 class TimeDistributed(CompiledEagerCalls, keras.layers.TimeDistributed):
     pass
 
 
-@portable
+@saved_as_keras
 class ConvLSTM1D(CompiledEagerCalls, keras.layers.ConvLSTM1D):
     pass
 
 
-@portable
+@saved_as_keras
 class ConvLSTM2D(CompiledEagerCalls, keras.layers.ConvLSTM2D):
     pass
 
 
-@portable
+@saved_as_keras
 class ConvLSTM3D(CompiledEagerCalls, keras.layers.ConvLSTM3D):
     pass
