@@ -1,0 +1,367 @@
+"""Benchmark: training throughput of ``fit()`` on each Keras backend against a
+hand-written torch training loop of the same model.
+
+Run from the repository root::
+
+    python bench/train.py                 # 2 interleaved rounds, writes bench/TRAINING.md
+    python bench/train.py --quick         # 1 round, 2 timed epochs, prints only
+
+Three models people train from R scripts, each on fixed data (batch 32,
+Adam, shuffle off):
+
+* ``lstm``: ``layer_lstm(64, return_sequences=TRUE) |> layer_lstm(64) |>
+  layer_dense(1)`` on x of shape (1024, 50, 16), MSE (issue 14's workload);
+* ``gru_text``: ``layer_embedding(2000, 32) |> layer_gru(32) |>
+  layer_dense(1, "sigmoid")`` on pre-padded integer sequences (1024, 80)
+  (``pad_sequences()``' default), binary cross-entropy;
+* ``conv_lstm``: ``layer_conv_1d(32, 5, "relu") |> layer_max_pooling_1d(2)
+  |> layer_lstm(32) |> layer_dense(1)`` forecasting the next value of noisy
+  sine mixtures (1024, 60, 4), MSE.
+
+Each way of training runs in its own subprocess (one Keras backend per
+process): Keras' TensorFlow default on a CPU (graph mode, no XLA), TensorFlow
+with ``jit_compile=TRUE`` (XLA), JAX, PyTorch with plain Keras layers (Keras'
+Python loop over time steps on a CPU) and with kerasfn's layers (torch's
+fused kernels, :mod:`kerasfn.core.torch_rnn`), and the hand-written loop
+(``torch.nn.LSTM``/``GRU``/``Conv1d``).  Every way starts from the same
+weights (drawn once with numpy and mapped into each model) and sees the same
+batches, so the final losses agree up to float32 rounding; the table shows
+them and flags a row whose loss differs from the torch loop's by more than
+``LOSS_RTOL``: a faster row is then not the same computation.
+
+samples/s = 1024 / the median epoch time over the timed epochs, after one
+warm-up epoch (which includes tracing and XLA compilation: its time is the
+"first epoch" column).  Rounds are interleaved (every way once, then again)
+and reported separately, since the CPU's load drifts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+OUTPUT = Path(__file__).with_name("TRAINING.md")
+N, BATCH, LR = 1024, 32, 1e-3
+LOSS_RTOL = 1e-3
+
+# (name, KERAS_BACKEND, how the row trains)
+WAYS = [
+    ("hand-written torch loop", "torch", "torch-loop"),
+    ("TensorFlow, Keras' CPU default (no XLA)", "tensorflow", "keras"),
+    ("TensorFlow, `jit_compile=TRUE` (XLA)", "tensorflow", "keras-xla"),
+    ("JAX", "jax", "keras"),
+    ("PyTorch, plain Keras layers", "torch", "keras-plain"),
+    ("PyTorch, kerasfn layers (fused kernels)", "torch", "keras"),
+]
+WORKLOADS = ["lstm", "gru_text", "conv_lstm"]
+
+
+# -- data and shared initial weights -------------------------------------------
+
+
+def data(workload: str):
+    import numpy as np
+
+    rng = np.random.default_rng(2026)
+    if workload == "lstm":
+        x = rng.normal(size=(N, 50, 16)).astype("float32")
+        y = (x[:, -10:, :4].mean(axis=(1, 2)) + 0.1 * rng.normal(size=N)).astype("float32")[:, None]
+    elif workload == "gru_text":
+        tokens = rng.integers(1, 2000, size=(N, 80))
+        lengths = rng.integers(10, 81, size=N)
+        x = np.where(np.arange(80)[None, :] >= 80 - lengths[:, None], tokens, 0).astype("int32")  # pre-padded
+        y = ((np.where(x > 0, x, 0) < 1000).sum(axis=1) > lengths / 2).astype("float32")[:, None]
+    else:
+        t = np.arange(61)[None, :, None]
+        freq = rng.uniform(0.05, 0.3, size=(N, 1, 4))
+        phase = rng.uniform(0, 6.3, size=(N, 1, 4))
+        series = (np.sin(freq * t + phase) + 0.1 * rng.normal(size=(N, 61, 4))).astype("float32")
+        x, y = series[:, :60], series[:, 60, :1].copy()
+    return x, y
+
+
+def initial_weights(shapes: list[tuple]) -> list:
+    """One deterministic draw for Keras' weight list (Glorot-uniform-like
+    matrices, small biases), shared by every backend and the torch loop."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    weights = []
+    for shape in shapes:
+        if len(shape) >= 2:
+            fan_in, fan_out = int(np.prod(shape[:-1])), shape[-1]
+            limit = (6.0 / (fan_in + fan_out)) ** 0.5
+            weights.append(rng.uniform(-limit, limit, size=shape).astype("float32"))
+        else:
+            weights.append(rng.uniform(-0.05, 0.05, size=shape).astype("float32"))
+    return weights
+
+
+# -- Keras models (built with kerasfn's layer functions) -------------------------
+
+
+def keras_model(workload: str, plain: bool):
+    import keras
+
+    if plain:
+        L = keras.layers
+        lstm, gru = L.LSTM, L.GRU
+        seq = lambda shape, *layers: keras.Sequential([keras.Input(shape), *layers])  # noqa: E731
+        conv, pool, dense, embedding = L.Conv1D, L.MaxPooling1D, L.Dense, L.Embedding
+    else:
+        import kerasfn as k
+
+        lstm, gru, conv, pool = k.layer_lstm, k.layer_gru, k.layer_conv_1d, k.layer_max_pooling_1d
+        dense, embedding = k.layer_dense, k.layer_embedding
+
+        def seq(shape, *layers):
+            model = k.keras_model_sequential(input_shape=shape)
+            for layer in layers:
+                model = model | layer
+            return model
+
+    if workload == "lstm":
+        model = seq((50, 16), lstm(units=64, return_sequences=True), lstm(units=64), dense(units=1))
+    elif workload == "gru_text":
+        model = seq((80,), embedding(input_dim=2000, output_dim=32), gru(units=32), dense(units=1, activation="sigmoid"))
+    else:
+        layers = [conv(filters=32, kernel_size=5, activation="relu"), pool(pool_size=2), lstm(units=32), dense(units=1)]
+        model = seq((60, 4), *layers)
+    model.set_weights(initial_weights([tuple(w.shape) for w in model.weights]))
+    return model
+
+
+def loss_name(workload: str) -> str:
+    return "binary_crossentropy" if workload == "gru_text" else "mse"
+
+
+def run_keras(workload: str, how: str, epochs: int) -> dict:
+    import keras
+
+    x, y = data(workload)
+    model = keras_model(workload, plain=how == "keras-plain")
+    jit = True if how == "keras-xla" else (False if keras.backend.backend() == "tensorflow" else "auto")
+    model.compile(optimizer=keras.optimizers.Adam(LR), loss=loss_name(workload), jit_compile=jit)
+    times: list[float] = []
+
+    class EpochTimes(keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch, logs=None):
+            self.start = time.perf_counter()
+
+        def on_epoch_end(self, epoch, logs=None):
+            times.append(time.perf_counter() - self.start)
+
+    model.fit(x, y, batch_size=BATCH, epochs=1 + epochs, shuffle=False, verbose=0, callbacks=[EpochTimes()])
+    final = float(model.evaluate(x, y, batch_size=256, verbose=0))
+    return {"times": times, "final_loss": final, "jit_compile": bool(model.jit_compile)}
+
+
+# -- the hand-written torch loop ------------------------------------------------
+
+
+def torch_model(workload: str):
+    import torch
+    from torch import nn
+
+    def lstm_weights(module, kernel, recurrent, bias):
+        module.weight_ih_l0.data = torch.tensor(kernel.T.copy())
+        module.weight_hh_l0.data = torch.tensor(recurrent.T.copy())
+        module.bias_ih_l0.data = torch.tensor(bias)
+        # Keras' LSTM has one bias: torch's second one stays zero (frozen),
+        # or Adam would train the bias at twice Keras' rate.
+        module.bias_hh_l0.data = torch.zeros_like(module.bias_hh_l0)
+        module.bias_hh_l0.requires_grad_(False)
+
+    def gru_weights(module, kernel, recurrent, bias):
+        import numpy as np
+
+        def r_z_n(a, axis):  # Keras' z, r, h -> torch's r, z, n
+            z, r, h = np.split(a, 3, axis=axis)
+            return np.concatenate([r, z, h], axis=axis)
+
+        module.weight_ih_l0.data = torch.tensor(r_z_n(kernel, 1).T.copy())
+        module.weight_hh_l0.data = torch.tensor(r_z_n(recurrent, 1).T.copy())
+        module.bias_ih_l0.data = torch.tensor(r_z_n(bias[0], 0))
+        module.bias_hh_l0.data = torch.tensor(r_z_n(bias[1], 0))
+
+    def linear_weights(module, kernel, bias):
+        module.weight.data = torch.tensor(kernel.T.copy())
+        module.bias.data = torch.tensor(bias)
+
+    class Model(nn.Module):
+        def __init__(self):
+            super().__init__()
+            if workload == "lstm":
+                self.rnn1, self.rnn2, self.out = nn.LSTM(16, 64, batch_first=True), nn.LSTM(64, 64, batch_first=True), nn.Linear(64, 1)
+                shapes = [(16, 256), (64, 256), (256,), (64, 256), (64, 256), (256,), (64, 1), (1,)]
+                w = initial_weights(shapes)
+                lstm_weights(self.rnn1, *w[0:3])
+                lstm_weights(self.rnn2, *w[3:6])
+                linear_weights(self.out, *w[6:8])
+            elif workload == "gru_text":
+                self.embedding, self.rnn, self.out = nn.Embedding(2000, 32), nn.GRU(32, 32, batch_first=True), nn.Linear(32, 1)
+                w = initial_weights([(2000, 32), (32, 96), (32, 96), (2, 96), (32, 1), (1,)])
+                self.embedding.weight.data = torch.tensor(w[0])
+                gru_weights(self.rnn, *w[1:4])
+                linear_weights(self.out, *w[4:6])
+            else:
+                self.conv, self.rnn, self.out = nn.Conv1d(4, 32, 5), nn.LSTM(32, 32, batch_first=True), nn.Linear(32, 1)
+                w = initial_weights([(5, 4, 32), (32,), (32, 128), (32, 128), (128,), (32, 1), (1,)])
+                self.conv.weight.data = torch.tensor(w[0].transpose(2, 1, 0).copy())  # (k, in, out) -> (out, in, k)
+                self.conv.bias.data = torch.tensor(w[1])
+                lstm_weights(self.rnn, *w[2:5])
+                linear_weights(self.out, *w[5:7])
+
+        def forward(self, x):
+            if workload == "lstm":
+                return self.out(self.rnn2(self.rnn1(x)[0])[0][:, -1])
+            if workload == "gru_text":
+                return torch.sigmoid(self.out(self.rnn(self.embedding(x))[0][:, -1]))
+            h = torch.max_pool1d(torch.relu(self.conv(x.transpose(1, 2))), 2).transpose(1, 2)
+            return self.out(self.rnn(h)[0][:, -1])
+
+    return Model()
+
+
+def run_torch_loop(workload: str, epochs: int) -> dict:
+    import torch
+
+    x, y = data(workload)
+    x, y = torch.tensor(x).long() if workload == "gru_text" else torch.tensor(x), torch.tensor(y)
+    model = torch_model(workload)
+    # Keras' Adam adds its epsilon (1e-7) before the bias correction of the
+    # second moment, torch's after: the same update takes torch's eps scaled
+    # by 1 / sqrt(1 - beta_2**step), set each step (a float, no tensor work).
+    optimizer = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=LR)
+    group = optimizer.param_groups[0]
+
+    def loss_fn(p, t):  # Keras' losses (its cross-entropy clips probabilities at 1e-7)
+        if workload == "gru_text":
+            p = p.clamp(1e-7, 1 - 1e-7)
+            return -(t * torch.log(p) + (1 - t) * torch.log(1 - p)).mean()
+        return ((p - t) ** 2).mean()
+
+    times, step = [], 0
+    for _ in range(1 + epochs):
+        start = time.perf_counter()
+        for i in range(0, N, BATCH):
+            step += 1
+            group["eps"] = 1e-7 / (1 - 0.999**step) ** 0.5
+            optimizer.zero_grad()
+            loss = loss_fn(model(x[i : i + BATCH]), y[i : i + BATCH])
+            loss.backward()
+            optimizer.step()
+        times.append(time.perf_counter() - start)
+    with torch.no_grad():
+        final = float(loss_fn(model(x), y))
+    return {"times": times, "final_loss": final, "jit_compile": False}
+
+
+# -- driver ----------------------------------------------------------------------
+
+
+def worker(workload: str, how: str, epochs: int) -> None:
+    result = run_torch_loop(workload, epochs) if how == "torch-loop" else run_keras(workload, how, epochs)
+    print("RESULT " + json.dumps(result))
+
+
+def run_way(workload: str, backend: str, how: str, epochs: int) -> dict:
+    env = {**os.environ, "KERAS_BACKEND": backend, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    command = [sys.executable, __file__, "--worker", workload, how, str(epochs)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
+    if done.returncode or not lines:
+        return {"error": (done.stderr or done.stdout).strip().splitlines()[-1:]}
+    result = json.loads(lines[-1][len("RESULT ") :])
+    result["samples_per_s"] = N / statistics.median(result["times"][1:])
+    return result
+
+
+def table(results: dict, rounds: int) -> str:
+    header = "| model | how | samples/s, round " + " / ".join(str(r + 1) for r in range(rounds))
+    lines = [header + " | vs torch loop | first epoch s | final loss | same computation |", "| --- | --- | ---: | ---: | ---: | ---: | :---: |"]
+    for workload in WORKLOADS:
+        reference = results.get((workload, "hand-written torch loop"))
+        if not reference:
+            continue
+        ref_speed = statistics.median(r["samples_per_s"] for r in reference if "error" not in r) if all("error" not in r for r in reference) else None
+        ref_loss = reference[-1].get("final_loss")
+        for name, _, _ in WAYS:
+            runs = results.get((workload, name), [])
+            if not runs:
+                continue
+            if any("error" in r for r in runs):
+                lines.append(f"| {workload} | {name} | failed: {next(r['error'] for r in runs if 'error' in r)} | | | | |")
+                continue
+            speeds = [r["samples_per_s"] for r in runs]
+            speed = statistics.median(speeds)
+            ratio = f"{speed / ref_speed:.2f}x" if ref_speed else ""
+            loss = runs[-1]["final_loss"]
+            same = "yes" if ref_loss is not None and abs(loss - ref_loss) <= LOSS_RTOL * abs(ref_loss) else "NO"
+            first = statistics.median(r["times"][0] for r in runs)
+            lines.append(
+                f"| {workload} | {name} | {' / '.join(f'{s:.0f}' for s in speeds)} | {ratio} | {first:.1f} | {loss:.5f} | {same} |"
+            )
+    return "\n".join(lines)
+
+
+def describe_machine() -> str:
+    import keras
+
+    versions = [f"Python {platform.python_version()}", f"Keras {keras.__version__}"]
+    for module in ("tensorflow", "jax", "torch"):
+        try:
+            versions.append(f"{module} {__import__(module).__version__}")
+        except ImportError:
+            versions.append(f"{module} not installed")
+    cpu = platform.processor() or platform.machine()
+    return f"{cpu}, {os.cpu_count()} cores; " + ", ".join(versions)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--worker", nargs=3, metavar=("WORKLOAD", "HOW", "EPOCHS"), help=argparse.SUPPRESS)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=5, help="timed epochs after the warm-up epoch")
+    parser.add_argument("--workloads", default=",".join(WORKLOADS))
+    parser.add_argument("--quick", action="store_true", help="1 round, 2 timed epochs, print only")
+    parser.add_argument("--note", default="", help="a line about the conditions of the run, written under the table")
+    args = parser.parse_args()
+    if args.worker:
+        workload, how, epochs = args.worker
+        worker(workload, how, int(epochs))
+        return
+    rounds, epochs = (1, 2) if args.quick else (args.rounds, args.epochs)
+    workloads = args.workloads.split(",")
+    started = datetime.datetime.now(datetime.timezone.utc)
+    results: dict = {}
+    for _ in range(rounds):
+        for workload in workloads:
+            for name, backend, how in WAYS:
+                result = run_way(workload, backend, how, epochs)
+                results.setdefault((workload, name), []).append(result)
+                print(workload, name, {k: v for k, v in result.items() if k != "times"}, flush=True)
+    text = table(results, rounds)
+    print(text)
+    if args.quick:
+        return
+    OUTPUT.write_text(
+        "# Training throughput\n\n"
+        f"Command: `python bench/train.py --rounds {rounds} --epochs {epochs}` "
+        f"(samples/s from the median of {epochs} epochs after a warm-up epoch; rounds interleaved)\n\n"
+        f"Machine: {describe_machine()}\n\n"
+        f"Run: {started:%Y-%m-%d %H:%M} UTC{'; ' + args.note if args.note else ''}\n\n"
+        f"{text}\n"
+    )
+
+
+if __name__ == "__main__":
+    main()
