@@ -6,13 +6,14 @@ import pytest
 
 import kerasfn
 from kerasfn.docs.docstring import parse
+from kerasfn.docs.man import documented, documented_object
 
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 
-@pytest.mark.parametrize("name", kerasfn.__all__)
+@pytest.mark.parametrize("name", documented())
 def test_examples_run_and_match(name):
-    examples = parse(getattr(kerasfn, name)).sections.get("Examples", "")
+    examples = parse(documented_object(name)).sections.get("Examples", "")
     assert ">>>" in examples, f"{name} has no runnable example"
     test = doctest.DocTestParser().get_doctest(examples, {}, name, f"kerasfn.{name}", 0)
     runner = doctest.DocTestRunner(optionflags=FLAGS)
@@ -43,7 +44,7 @@ def _documented_objects():
 
 
 def test_every_examples_section_in_the_package_is_run_above():
-    exported = {id(getattr(kerasfn, name)) for name in kerasfn.__all__}
+    exported = {id(documented_object(name)) for name in documented()}
     unrun = [qualified for qualified, obj in _documented_objects()
              if ">>>" in parse(obj).sections.get("Examples", "") and id(obj) not in exported]
     assert not unrun, f"Examples sections no test runs (export the name or move the example): {unrun}"

@@ -7,6 +7,7 @@ the way the R keras3 reference does, by the table :data:`GROUPS`.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 from collections.abc import Callable
@@ -15,7 +16,8 @@ from pathlib import Path
 import kerasfn
 from kerasfn.docs.docstring import HelpPage, parse
 
-__all__ = ["GROUPS", "MAN", "expected_pages", "group_of", "page_file", "render_index", "render_page", "write_all"]
+__all__ = ["GROUPS", "MAN", "SUBPACKAGE_PAGES", "documented", "documented_object", "expected_pages", "group_of",
+           "page_file", "render_index", "render_page", "write_all"]
 
 MAN = Path(__file__).resolve().parents[2] / "man"
 
@@ -26,6 +28,21 @@ _MODEL_VERBS = {
 _MODELS = {"keras_input", "layer_input", "keras_model", "keras_model_sequential"}
 _HELPERS = {"to_categorical", "pad_sequences", "timeseries_dataset_from_array", "set_random_seed",
             "random_uniform", "random_normal", "shape", "Shape"}
+
+
+#: Functions of subpackages with a page of their own, which ``from kerasfn import *`` leaves out.
+SUBPACKAGE_PAGES = ("port.translate",)
+
+
+def documented() -> list[str]:
+    """Every name with a page: the exported ones, then :data:`SUBPACKAGE_PAGES`."""
+    return [*kerasfn.__all__, *SUBPACKAGE_PAGES]
+
+
+def documented_object(name: str) -> object:
+    """What a page documents: ``kerasfn.<name>``, a dotted name in a subpackage."""
+    module, _, attribute = name.rpartition(".")
+    return getattr(importlib.import_module(f"kerasfn.{module}") if module else kerasfn, attribute)
 
 
 def _matching(pattern: str) -> Callable[[str], bool]:
@@ -57,6 +74,7 @@ GROUPS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("Model verbs", _MODEL_VERBS.__contains__),
     ("Helpers", _HELPERS.__contains__),
     ("Backends", _matching(r"use_backend|as_array")),
+    ("Porting R scripts", _matching(r"port\.\w+")),
 )
 
 
@@ -76,7 +94,7 @@ def _markdown(text: str) -> str:
 
 
 def _link(name: str) -> str:
-    if name in kerasfn.__all__:
+    if name in documented():
         return f"[`{name}()`]({page_file(name)})"
     return f"`{name}()`"
 
@@ -84,7 +102,7 @@ def _link(name: str) -> str:
 def page_file(name: str) -> str:
     """A page's file name; classes get a suffix so ``Shape`` and ``shape``
     stay two files on case-insensitive file systems."""
-    return f"{name}-class.md" if inspect.isclass(getattr(kerasfn, name)) else f"{name}.md"
+    return f"{name}-class.md" if inspect.isclass(documented_object(name)) else f"{name}.md"
 
 
 def _usage(name: str, obj: object) -> str:
@@ -105,7 +123,7 @@ def _items(page: HelpPage, section: str) -> str:
 
 def render_page(name: str) -> str:
     """The Markdown help page of one exported name."""
-    obj = getattr(kerasfn, name)
+    obj = documented_object(name)
     page = parse(obj)
     parts = [f"# {name}: {page.title}", "## Description", _markdown(page.sections["Description"]),
              "## Usage", f"```python\n{_usage(name, obj)}\n```"]
@@ -122,19 +140,19 @@ def render_page(name: str) -> str:
 def render_index() -> str:
     """``man/index.md``: every page, grouped as the R reference groups them."""
     grouped: dict[str, list[str]] = {title: [] for title, _ in GROUPS}
-    for name in sorted(kerasfn.__all__, key=str.lower):
+    for name in sorted(documented(), key=str.lower):
         grouped[group_of(name)].append(name)
     parts = ["# kerasfn reference", "Generated from the docstrings by `python -m kerasfn.docs`; do not edit."]
     for title, names in grouped.items():
         if names:
-            lines = [f"- [`{n}`]({page_file(n)}): {_markdown(parse(getattr(kerasfn, n)).title)}" for n in names]
+            lines = [f"- [`{n}`]({page_file(n)}): {_markdown(parse(documented_object(n)).title)}" for n in names]
             parts += [f"## {title}", "\n".join(lines)]
     return "\n\n".join(parts) + "\n"
 
 
 def expected_pages() -> dict[str, str]:
     """File name -> content of every page ``man/`` should hold."""
-    pages = {page_file(name): render_page(name) for name in kerasfn.__all__}
+    pages = {page_file(name): render_page(name) for name in documented()}
     pages["index.md"] = render_index()
     return pages
 
