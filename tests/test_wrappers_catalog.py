@@ -68,7 +68,7 @@ def _symbolic(value):
 def test_every_seed_name_is_exported():
     missing = [name for name in SEED_NAMES + ["layer_lstm", "layer_input", *ALIASES] if not callable(getattr(kerasfn, name, None))]
     assert missing == []
-    assert set(SEED_NAMES) - {"Layer"} == {entry.r_name for entry in CATALOG}
+    assert set(SEED_NAMES) - {"Layer"} <= {entry.r_name for entry in CATALOG}
 
 
 @pytest.mark.parametrize("name", SEED_NAMES + list(ALIASES))

@@ -105,6 +105,13 @@ class Family:
     optional: Callable[[rkeras3.RFunction], frozenset[str]] = lambda function: frozenset()
     see_also: Callable[[rkeras3.RFunction], list[str]] = lambda function: []
     extra_converters: dict[str, str] = field(default_factory=dict)
+    #: The decorator factory of one function, where it differs from the
+    #: family's (a function whose subject is not the family's: ``op_scan(f, ...)``).
+    decorator_of: Callable[[rkeras3.RFunction], str | None] = lambda function: None
+    #: The final converters of one function, given those R declares and
+    #: kerasfn's checks (where R's converter means something else in Python).
+    adjust_converters: Callable[[rkeras3.RFunction, dict[str, str]], dict[str, str]] = (
+        lambda function, converters: converters)
 
     @property
     def path(self) -> Path:
@@ -135,7 +142,8 @@ def _converters(family: Family, function: rkeras3.RFunction, params: list[Parame
     converters = converters_for(function.name, fake, {p.name: p.default and ast.literal_eval(p.default)
                                                       if p.default and "inf" not in p.default else None
                                                       for p in params})
-    return {**converters, **{k: v for k, v in family.extra_converters.items() if k in {p.name for p in params}}}
+    converters = {**converters, **{k: v for k, v in family.extra_converters.items() if k in {p.name for p in params}}}
+    return family.adjust_converters(function, converters)
 
 
 def _run(lines: list[str]) -> list[list[str]]:
@@ -177,7 +185,8 @@ def _docstring(family: Family, function: rkeras3.RFunction, params: list[Paramet
         arguments.update(docstrings.items(sections.get(name, [])))
     out = [(title or function.name).rstrip("."), "", "Description:"]
     out += docstrings.paragraphs(description) or [f"        See ``{_keras_reference(target)}``."]
-    out += ["", f"        {family.rule}", "", "Arguments:"]
+    out += ["", *textwrap.wrap(family.rule, width=76, initial_indent=" " * 8, subsequent_indent=" " * 8,
+                                break_on_hyphens=False, break_long_words=False), "", "Arguments:"]
     for p in params:
         text = arguments.get(p.name) or arguments.get(p.r_name) or f"See ``{_keras_reference(target)}``."
         if p.r_default is not None and python_default(p.r_default) is None:
@@ -198,7 +207,7 @@ def _function(family: Family, function: rkeras3.RFunction, run_examples: bool) -
     params = parameters(function, family.optional(function))
     target = family.target(function)
     converters = _converters(family, function, params)
-    decorator = f"@{family.decorator}({{{', '.join(f'{k!r}: {v}' for k, v in converters.items())}}})"
+    decorator = f"@{family.decorator_of(function) or family.decorator}({{{', '.join(f'{k!r}: {v}' for k, v in converters.items())}}})"
     lines = [decorator, _signature(function, params),
              docstrings.quote(_docstring(family, function, params, target, run_examples)),
              *family.body(function, params, _keras_reference(target))]
@@ -244,7 +253,10 @@ def write(family: Family) -> Path:
     family.path.parent.mkdir(exist_ok=True)
     family.path.write_text(render(family, run_examples=False))
     importlib.invalidate_caches()
-    module = importlib.import_module(family.module)
-    importlib.reload(module)
+    module = importlib.reload(importlib.import_module(family.module))
+    import kerasfn
+
+    for name in module.__all__:  # examples import from kerasfn, which lists a new family only once generated
+        setattr(kerasfn, name, getattr(module, name))
     family.path.write_text(render(family))
     return family.path

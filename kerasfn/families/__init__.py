@@ -12,6 +12,7 @@ import importlib
 
 #: The generated family modules, each exporting its R names (``__all__``).
 FAMILIES: tuple[str, ...] = (
+    "features",
 )
 
 __all__: list[str] = []

@@ -55,6 +55,8 @@ __all__ = [
     'layer_additive_attention',
     'layer_alpha_dropout',
     'layer_attention',
+    'layer_aug_mix',
+    'layer_auto_contrast',
     'layer_average',
     'layer_average_pooling_1d',
     'layer_average_pooling_2d',
@@ -76,6 +78,7 @@ __all__ = [
     'layer_cropping_1d',
     'layer_cropping_2d',
     'layer_cropping_3d',
+    'layer_cut_mix',
     'layer_dense',
     'layer_depthwise_conv_1d',
     'layer_depthwise_conv_2d',
@@ -84,6 +87,7 @@ __all__ = [
     'layer_dropout',
     'layer_einsum_dense',
     'layer_embedding',
+    'layer_equalization',
     'layer_feature_space',
     'layer_flatten',
     'layer_flax_module_wrapper',
@@ -106,35 +110,55 @@ __all__ = [
     'layer_lambda',
     'layer_layer_normalization',
     'layer_masking',
+    'layer_max_num_bounding_boxes',
     'layer_max_pooling_1d',
     'layer_max_pooling_2d',
     'layer_max_pooling_3d',
     'layer_maximum',
     'layer_mel_spectrogram',
     'layer_minimum',
+    'layer_mix_up',
     'layer_multi_head_attention',
     'layer_multiply',
     'layer_normalization',
     'layer_permute',
+    'layer_pipeline',
+    'layer_rand_augment',
     'layer_random_brightness',
+    'layer_random_color_degeneration',
+    'layer_random_color_jitter',
     'layer_random_contrast',
     'layer_random_crop',
+    'layer_random_elastic_transform',
+    'layer_random_erasing',
     'layer_random_flip',
+    'layer_random_gaussian_blur',
+    'layer_random_grayscale',
+    'layer_random_hue',
+    'layer_random_invert',
+    'layer_random_perspective',
+    'layer_random_posterization',
     'layer_random_rotation',
+    'layer_random_saturation',
+    'layer_random_sharpness',
+    'layer_random_shear',
     'layer_random_translation',
     'layer_random_zoom',
     'layer_repeat_vector',
     'layer_rescaling',
     'layer_reshape',
     'layer_resizing',
+    'layer_rms_normalization',
     'layer_rnn',
     'layer_separable_conv_1d',
     'layer_separable_conv_2d',
     'layer_simple_rnn',
+    'layer_solarization',
     'layer_spatial_dropout_1d',
     'layer_spatial_dropout_2d',
     'layer_spatial_dropout_3d',
     'layer_spectral_normalization',
+    'layer_stft_spectrogram',
     'layer_string_lookup',
     'layer_subtract',
     'layer_text_vectorization',
@@ -3237,7 +3261,7 @@ def layer_spectral_normalization(
         The Keras class: ``keras.layers.SpectralNormalization``.
         Other normalization layers: :func:`layer_batch_normalization`,
         :func:`layer_group_normalization`, :func:`layer_layer_normalization`,
-        :func:`layer_unit_normalization`.
+        :func:`layer_unit_normalization`, :func:`layer_rms_normalization`.
     """
     return create_layer(keras.layers.SpectralNormalization, locals())
 
@@ -3604,7 +3628,7 @@ def layer_group_query_attention(
         interpolated by these probabilities and concatenated back to a single
         tensor.
 
-        The layer is a ``kerasfn.core.attention.GroupQueryAttention``; everything Keras documents
+        The layer is a ``kerasfn.core.attention.GroupedQueryAttention``; everything Keras documents
         for it applies.
 
     Arguments:
@@ -3699,11 +3723,11 @@ def layer_group_query_attention(
         shape(2, 5, 3)
 
     See also:
-        The Keras class: ``kerasfn.core.attention.GroupQueryAttention``.
+        The Keras class: ``kerasfn.core.attention.GroupedQueryAttention``.
         Other attention layers: :func:`layer_attention`,
         :func:`layer_additive_attention`, :func:`layer_multi_head_attention`.
     """
-    return create_merge(kerasfn.core.attention.GroupQueryAttention, inputs, locals())
+    return create_merge(kerasfn.core.attention.GroupedQueryAttention, inputs, locals())
 
 
 @merge_function({})
@@ -6854,7 +6878,7 @@ def layer_batch_normalization(
         The Keras class: ``keras.layers.BatchNormalization``.
         Other normalization layers: :func:`layer_spectral_normalization`,
         :func:`layer_group_normalization`, :func:`layer_layer_normalization`,
-        :func:`layer_unit_normalization`.
+        :func:`layer_unit_normalization`, :func:`layer_rms_normalization`.
     """
     return create_layer(keras.layers.BatchNormalization, locals())
 
@@ -6954,7 +6978,7 @@ def layer_group_normalization(
         The Keras class: ``keras.layers.GroupNormalization``.
         Other normalization layers: :func:`layer_spectral_normalization`,
         :func:`layer_batch_normalization`, :func:`layer_layer_normalization`,
-        :func:`layer_unit_normalization`.
+        :func:`layer_unit_normalization`, :func:`layer_rms_normalization`.
     """
     return create_layer(keras.layers.GroupNormalization, locals())
 
@@ -7081,7 +7105,7 @@ def layer_layer_normalization(
         The Keras class: ``keras.layers.LayerNormalization``.
         Other normalization layers: :func:`layer_spectral_normalization`,
         :func:`layer_batch_normalization`, :func:`layer_group_normalization`,
-        :func:`layer_unit_normalization`.
+        :func:`layer_unit_normalization`, :func:`layer_rms_normalization`.
     """
     return create_layer(keras.layers.LayerNormalization, locals())
 
@@ -7141,7 +7165,7 @@ def layer_unit_normalization(
         The Keras class: ``keras.layers.UnitNormalization``.
         Other normalization layers: :func:`layer_spectral_normalization`,
         :func:`layer_batch_normalization`, :func:`layer_group_normalization`,
-        :func:`layer_layer_normalization`.
+        :func:`layer_layer_normalization`, :func:`layer_rms_normalization`.
     """
     return create_layer(keras.layers.UnitNormalization, locals())
 
@@ -8257,7 +8281,18 @@ def layer_category_encoding(
         :func:`layer_random_contrast`, :func:`layer_random_crop`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.CategoryEncoding, locals())
 
@@ -8352,7 +8387,18 @@ def layer_center_crop(
         :func:`layer_random_contrast`, :func:`layer_random_crop`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.CenterCrop, locals())
 
@@ -8466,7 +8512,18 @@ def layer_discretization(
         :func:`layer_random_contrast`, :func:`layer_random_crop`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.Discretization, locals())
 
@@ -8541,7 +8598,18 @@ def layer_feature_space(
         :func:`layer_random_contrast`, :func:`layer_random_crop`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.utils.FeatureSpace, locals())
 
@@ -8634,7 +8702,18 @@ def layer_hashed_crossing(
         :func:`layer_random_contrast`, :func:`layer_random_crop`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_merge(keras.layers.HashedCrossing, inputs, locals())
 
@@ -8807,7 +8886,18 @@ def layer_hashing(
         :func:`layer_random_contrast`, :func:`layer_random_crop`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.Hashing, locals())
 
@@ -9007,7 +9097,18 @@ def layer_integer_lookup(
         :func:`layer_random_contrast`, :func:`layer_random_crop`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.IntegerLookup, locals())
 
@@ -9191,7 +9292,18 @@ def layer_string_lookup(
         :func:`layer_random_contrast`, :func:`layer_random_crop`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.StringLookup, locals())
 
@@ -9358,7 +9470,18 @@ def layer_text_vectorization(
         :func:`layer_random_contrast`, :func:`layer_random_crop`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.TextVectorization, locals())
 
@@ -9478,7 +9601,18 @@ def layer_mel_spectrogram(
         :func:`layer_random_contrast`, :func:`layer_random_crop`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.MelSpectrogram, locals())
 
@@ -9579,7 +9713,18 @@ def layer_normalization(
         :func:`layer_random_contrast`, :func:`layer_random_crop`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.Normalization, locals())
 
@@ -9651,7 +9796,18 @@ def layer_random_brightness(
         :func:`layer_random_contrast`, :func:`layer_random_crop`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.RandomBrightness, locals())
 
@@ -9748,7 +9904,18 @@ def layer_random_contrast(
         :func:`layer_random_brightness`, :func:`layer_random_crop`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.RandomContrast, locals())
 
@@ -9841,7 +10008,18 @@ def layer_random_crop(
         :func:`layer_random_brightness`, :func:`layer_random_contrast`,
         :func:`layer_random_flip`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.RandomCrop, locals())
 
@@ -9926,7 +10104,18 @@ def layer_random_flip(
         :func:`layer_random_brightness`, :func:`layer_random_contrast`,
         :func:`layer_random_crop`, :func:`layer_random_rotation`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.RandomFlip, locals())
 
@@ -10046,7 +10235,18 @@ def layer_random_rotation(
         :func:`layer_random_brightness`, :func:`layer_random_contrast`,
         :func:`layer_random_crop`, :func:`layer_random_flip`,
         :func:`layer_random_translation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.RandomRotation, locals())
 
@@ -10178,7 +10378,18 @@ def layer_random_translation(
         :func:`layer_random_brightness`, :func:`layer_random_contrast`,
         :func:`layer_random_crop`, :func:`layer_random_flip`,
         :func:`layer_random_rotation`, :func:`layer_random_zoom`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.RandomTranslation, locals())
 
@@ -10309,7 +10520,18 @@ def layer_random_zoom(
         :func:`layer_random_brightness`, :func:`layer_random_contrast`,
         :func:`layer_random_crop`, :func:`layer_random_flip`,
         :func:`layer_random_rotation`, :func:`layer_random_translation`,
-        :func:`layer_rescaling`, :func:`layer_resizing`.
+        :func:`layer_rescaling`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.RandomZoom, locals())
 
@@ -10374,7 +10596,18 @@ def layer_rescaling(
         :func:`layer_random_brightness`, :func:`layer_random_contrast`,
         :func:`layer_random_crop`, :func:`layer_random_flip`,
         :func:`layer_random_rotation`, :func:`layer_random_translation`,
-        :func:`layer_random_zoom`, :func:`layer_resizing`.
+        :func:`layer_random_zoom`, :func:`layer_resizing`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.Rescaling, locals())
 
@@ -10491,9 +10724,2395 @@ def layer_resizing(
         :func:`layer_random_brightness`, :func:`layer_random_contrast`,
         :func:`layer_random_crop`, :func:`layer_random_flip`,
         :func:`layer_random_rotation`, :func:`layer_random_translation`,
-        :func:`layer_random_zoom`, :func:`layer_rescaling`.
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_aug_mix`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
     """
     return create_layer(keras.layers.Resizing, locals())
+
+
+@layer_function({'num_chains': as_integer, 'chain_depth': as_integer, 'factor': as_number, 'alpha': as_number, 'all_ops': as_bool, 'interpolation': as_string, 'seed': as_seed})
+def layer_aug_mix(
+    object: Any = None,
+    value_range: Any = (0, 255),
+    num_chains: int = 3,
+    chain_depth: int = 3,
+    factor: float = 0.3,
+    alpha: float = 1.0,
+    all_ops: bool = True,
+    interpolation: str = 'bilinear',
+    seed: Any = None,
+    data_format: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Performs the AugMix data augmentation technique
+
+    Description:
+        AugMix aims to produce images with variety while preserving the image
+        semantics and local statistics. During the augmentation process,
+        the same augmentation is applied across all images in the batch
+        in num_chains different ways, with each chain consisting of
+        chain_depth augmentations.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.AugMix``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_aug_mix(...)`` is R's ``x |> layer_aug_mix(...)`` and
+            ``layer_aug_mix(...)`` alone is the layer.
+        value_range: the range of values the incoming images will have.
+            Represented as a two number tuple written (low, high). This is
+            typically either `(0, 1)` or `(0, 255)` depending on how your
+            preprocessing pipeline is set up.
+        num_chains: an integer representing the number of different chains
+            to be mixed, defaults to 3.
+        chain_depth: an integer representing the maximum number of
+            transformations to be applied in each chain. The actual number
+            of transformations in each chain will be sampled randomly from
+            the range `[0, `chain_depth`]`. Defaults to 3.
+        factor: The strength of the augmentation as a normalized value
+            between 0 and 1. Default is 0.3.
+        alpha: a float value used as the probability coefficients for the
+            Beta and Dirichlet distributions, defaults to 1.0.
+        all_ops: Use all operations (including random_brightness,
+            random_color_degeneration, random_contrast and
+            random_sharpness). Default is True.
+        interpolation: The interpolation method to use for resizing
+            operations. Options include `"nearest"`, `"bilinear"`. Default
+            is `"bilinear"`.
+        seed: Integer. Used to create a random seed.
+        data_format: See ``keras.layers.AugMix``.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_aug_mix
+        >>> layer = layer_aug_mix()
+        >>> type(layer).__name__
+        'AugMix'
+
+    See also:
+        The Keras class: ``keras.layers.AugMix``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.AugMix, locals())
+
+
+@layer_function({'value_range': as_tuple})
+def layer_auto_contrast(
+    object: Any = None,
+    value_range: Any = (0, 255),
+    **kwargs: Any,
+) -> Any:
+    """Performs the auto-contrast operation on an image
+
+    Description:
+        Auto contrast stretches the values of an image across the entire available
+        `value_range`. This makes differences between pixels more obvious. An
+        example of this is if an image only has values `[0, 1]` out of the range
+        `[0, 255]`, auto contrast will change the `1` values to be `255`.
+
+        This layer is active at both training and inference time.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.AutoContrast``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_auto_contrast(...)`` is R's ``x |>
+            layer_auto_contrast(...)`` and ``layer_auto_contrast(...)``
+            alone is the layer.
+        value_range: Range of values the incoming images will have.
+            Represented as a two number tuple written `(low, high)`. This is
+            typically either `(0, 1)` or `(0, 255)` depending on how your
+            preprocessing pipeline is set up. Defaults to `(0, 255)`.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_auto_contrast, random_uniform, shape
+        >>> x = random_uniform((1, 4, 4, 3))
+        >>> shape(x | layer_auto_contrast(value_range=(0, 1)))
+        shape(1, 4, 4, 3)
+
+    See also:
+        The Keras class: ``keras.layers.AutoContrast``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_cut_mix`, :func:`layer_equalization`,
+        :func:`layer_max_num_bounding_boxes`, :func:`layer_mix_up`,
+        :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.AutoContrast, locals())
+
+
+@layer_function({'factor': as_number, 'seed': as_seed})
+def layer_cut_mix(
+    object: Any = None,
+    factor: float = 1.0,
+    seed: Any = None,
+    data_format: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """CutMix data augmentation technique
+
+    Description:
+        CutMix is a data augmentation method where patches are cut and pasted
+        between two images in the dataset, while the labels are also mixed
+        proportionally to the area of the patches.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.CutMix``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_cut_mix(...)`` is R's ``x |> layer_cut_mix(...)`` and
+            ``layer_cut_mix(...)`` alone is the layer.
+        factor: A single float or a tuple of two floats between 0 and 1. If
+            a tuple of numbers is passed, a `factor` is sampled between the
+            two values. If a single float is passed, a value between 0 and
+            the passed float is sampled. These values define the range from
+            which the mixing weight is sampled. A higher factor increases
+            the variability in patch sizes, leading to more diverse and
+            larger mixed patches. Defaults to 1.
+        seed: Integer. Used to create a random seed.
+        data_format: See ``keras.layers.CutMix``.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_cut_mix
+        >>> layer = layer_cut_mix()
+        >>> type(layer).__name__
+        'CutMix'
+
+    See also:
+        The Keras class: ``keras.layers.CutMix``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.CutMix, locals())
+
+
+@layer_function({'bins': as_integer})
+def layer_equalization(
+    object: Any = None,
+    value_range: Any = (0, 255),
+    bins: int = 256,
+    data_format: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Preprocessing layer for histogram equalization on image channels
+
+    Description:
+        Histogram equalization is a technique to adjust image intensities to
+        enhance contrast by effectively spreading out the most frequent
+        intensity values. This layer applies equalization on a channel-wise
+        basis, which can improve the visibility of details in images.
+
+        This layer works with both grayscale and color images, performing
+        equalization independently on each color channel. At inference time,
+        the equalization is consistently applied.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        Input shape:
+            3D (unbatched) or 4D (batched) tensor with shape:
+            `(..., height, width, channels)`, in `"channels_last"` format,
+            or `(..., channels, height, width)`, in `"channels_first"` format.
+
+        Output shape:
+            3D (unbatched) or 4D (batched) tensor with shape:
+            `(..., target_height, target_width, channels)`,
+            or `(..., channels, target_height, target_width)`,
+            in `"channels_first"` format.
+
+        The layer is a ``keras.layers.Equalization``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_equalization(...)`` is R's ``x |>
+            layer_equalization(...)`` and ``layer_equalization(...)`` alone
+            is the layer.
+        value_range: Optional list/tuple of 2 floats specifying the lower
+            and upper limits of the input data values. Defaults to `[0,
+            255]`. If the input image has been scaled, use the appropriate
+            range (e.g., `[0.0, 1.0]`). The equalization will be scaled to
+            this range, and output values will be clipped accordingly.
+        bins: Integer specifying the number of histogram bins to use for
+            equalization. Defaults to 256, which is suitable for 8-bit
+            images. Larger values can provide more granular intensity
+            redistribution.
+        data_format: See ``keras.layers.Equalization``.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_equalization
+        >>> layer = layer_equalization(value_range=(0, 1))
+        >>> type(layer).__name__
+        'Equalization'
+
+    See also:
+        The Keras class: ``keras.layers.Equalization``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_max_num_bounding_boxes`, :func:`layer_mix_up`,
+        :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.Equalization, locals())
+
+
+@layer_function({'max_number': required(), 'fill_value': as_integer})
+def layer_max_num_bounding_boxes(
+    object: Any = None,
+    max_number: Any = None,
+    fill_value: int = -1,
+    **kwargs: Any,
+) -> Any:
+    """Ensure the maximum number of bounding boxes
+
+    Description:
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.MaxNumBoundingBoxes``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_max_num_bounding_boxes(...)`` is R's ``x |>
+            layer_max_num_bounding_boxes(...)`` and
+            ``layer_max_num_bounding_boxes(...)`` alone is the layer.
+        max_number: Desired output number of bounding boxes.
+        fill_value: See ``keras.layers.MaxNumBoundingBoxes``.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_max_num_bounding_boxes
+        >>> layer = layer_max_num_bounding_boxes(max_number=2)
+        >>> type(layer).__name__
+        'MaxNumBoundingBoxes'
+
+    See also:
+        The Keras class: ``keras.layers.MaxNumBoundingBoxes``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_mix_up`, :func:`layer_pipeline`,
+        :func:`layer_rand_augment`, :func:`layer_random_color_degeneration`,
+        :func:`layer_random_color_jitter`, :func:`layer_random_elastic_transform`,
+        :func:`layer_random_erasing`, :func:`layer_random_gaussian_blur`,
+        :func:`layer_random_grayscale`, :func:`layer_random_hue`,
+        :func:`layer_random_invert`, :func:`layer_random_perspective`,
+        :func:`layer_random_posterization`, :func:`layer_random_saturation`,
+        :func:`layer_random_sharpness`, :func:`layer_random_shear`,
+        :func:`layer_solarization`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.MaxNumBoundingBoxes, locals())
+
+
+@layer_function({'alpha': as_number, 'seed': as_seed})
+def layer_mix_up(
+    object: Any = None,
+    alpha: float = 0.2,
+    data_format: Any = None,
+    seed: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """MixUp implements the MixUp data augmentation technique
+
+    Description:
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.MixUp``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_mix_up(...)`` is R's ``x |> layer_mix_up(...)`` and
+            ``layer_mix_up(...)`` alone is the layer.
+        alpha: Float between 0 and 1. Controls the blending strength.
+            Smaller values mean less mixing, while larger values allow for
+            more  blending between images. Defaults to 0.2, recommended for
+            ImageNet1k classification.
+        data_format: See ``keras.layers.MixUp``.
+        seed: Integer. Used to create a random seed.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_mix_up
+        >>> layer = layer_mix_up()
+        >>> type(layer).__name__
+        'MixUp'
+
+    See also:
+        The Keras class: ``keras.layers.MixUp``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.MixUp, locals())
+
+
+@layer_function({'layers': required()})
+def layer_pipeline(
+    object: Any = None,
+    layers: Any = None,
+    name: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Applies a series of layers to an input
+
+    Description:
+        This class is useful to build a preprocessing pipeline,
+        in particular an image data augmentation pipeline.
+        Compared to a `Sequential` model, `Pipeline` features
+        a few important differences:
+
+        - It's not a `Model`, just a plain layer.
+        - When the layers in the pipeline are compatible
+            with `tf.data`, the pipeline will also
+            remain `tf.data` compatible. That is to say,
+            the pipeline will not attempt to convert
+            its inputs to backend-native tensors
+            when in a tf.data context (unlike a `Sequential`
+            model).
+
+        The layer is a ``keras.layers.Pipeline``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_pipeline([layer_rescaling(0.5), layer_rescaling(2.0)])``
+            is R's ``x |> layer_pipeline([layer_rescaling(0.5),
+            layer_rescaling(2.0)])`` and
+            ``layer_pipeline([layer_rescaling(0.5), layer_rescaling(2.0)])``
+            alone is the layer.
+        layers: See ``keras.layers.Pipeline``.
+        name: String, the name of the layer.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_pipeline, layer_rescaling, random_uniform, shape
+        >>> x = random_uniform((2, 3))
+        >>> shape(x | layer_pipeline([layer_rescaling(0.5), layer_rescaling(2.0)]))
+        shape(2, 3)
+
+    See also:
+        The Keras class: ``keras.layers.Pipeline``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.Pipeline, locals())
+
+
+@layer_function({'num_ops': as_integer, 'factor': as_number, 'interpolation': as_string, 'seed': as_seed})
+def layer_rand_augment(
+    object: Any = None,
+    value_range: Any = (0, 255),
+    num_ops: int = 2,
+    factor: float = 0.5,
+    interpolation: str = 'bilinear',
+    seed: Any = None,
+    data_format: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """RandAugment performs the Rand Augment operation on input images
+
+    Description:
+        This layer can be thought of as an all-in-one image augmentation layer. The
+        policy implemented by this layer has been benchmarked extensively and is
+        effective on a wide variety of datasets.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.RandAugment``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_rand_augment(...)`` is R's ``x |>
+            layer_rand_augment(...)`` and ``layer_rand_augment(...)`` alone
+            is the layer.
+        value_range: The range of values the input image can take. Default
+            is `(0, 255)`. Typically, this would be `(0, 1)` for normalized
+            images or `(0, 255)` for raw images.
+        num_ops: The number of augmentation operations to apply sequentially
+            to each image. Default is 2.
+        factor: The strength of the augmentation as a normalized value
+            between 0 and 1. Default is 0.5.
+        interpolation: The interpolation method to use for resizing
+            operations. Options include `nearest`, `bilinear`. Default is
+            `bilinear`.
+        seed: Integer. Used to create a random seed.
+        data_format: See ``keras.layers.RandAugment``.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_rand_augment
+        >>> layer = layer_rand_augment()
+        >>> type(layer).__name__
+        'RandAugment'
+
+    See also:
+        The Keras class: ``keras.layers.RandAugment``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandAugment, locals())
+
+
+@layer_function({'factor': required(), 'seed': as_seed})
+def layer_random_color_degeneration(
+    object: Any = None,
+    factor: Any = None,
+    value_range: Any = (0, 255),
+    data_format: Any = None,
+    seed: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Randomly performs the color degeneration operation on given images
+
+    Description:
+        The sharpness operation first converts an image to gray scale, then back to
+        color. It then takes a weighted average between original image and the
+        degenerated image. This makes colors appear more dull.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.RandomColorDegeneration``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_random_color_degeneration(0.5)`` is R's ``x |>
+            layer_random_color_degeneration(0.5)`` and
+            ``layer_random_color_degeneration(0.5)`` alone is the layer.
+        factor: A tuple of two floats or a single float. `factor` controls
+            the extent to which the image sharpness is impacted.
+            `factor=0.0` makes this layer perform a no-op operation, while a
+            value of 1.0 uses the degenerated result entirely. Values
+            between 0 and 1 result in linear interpolation between the
+            original image and the sharpened image. Values should be between
+            `0.0` and `1.0`. If a tuple is used, a `factor` is sampled
+            between the two values for every image augmented. If a single
+            float is used, a value between `0.0` and the passed float is
+            sampled. In order to ensure the value is always the same, please
+            pass a tuple with two identical floats: `(0.5, 0.5)`.
+        value_range: See ``keras.layers.RandomColorDegeneration``.
+        data_format: See ``keras.layers.RandomColorDegeneration``.
+        seed: Integer. Used to create a random seed.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_random_color_degeneration, random_uniform, shape
+        >>> x = random_uniform((1, 4, 4, 3))
+        >>> shape(x | layer_random_color_degeneration(0.5))
+        shape(1, 4, 4, 3)
+
+    See also:
+        The Keras class: ``keras.layers.RandomColorDegeneration``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_jitter`, :func:`layer_random_elastic_transform`,
+        :func:`layer_random_erasing`, :func:`layer_random_gaussian_blur`,
+        :func:`layer_random_grayscale`, :func:`layer_random_hue`,
+        :func:`layer_random_invert`, :func:`layer_random_perspective`,
+        :func:`layer_random_posterization`, :func:`layer_random_saturation`,
+        :func:`layer_random_sharpness`, :func:`layer_random_shear`,
+        :func:`layer_solarization`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandomColorDegeneration, locals())
+
+
+@layer_function({'seed': as_seed})
+def layer_random_color_jitter(
+    object: Any = None,
+    value_range: Any = (0, 255),
+    brightness_factor: Any = None,
+    contrast_factor: Any = None,
+    saturation_factor: Any = None,
+    hue_factor: Any = None,
+    seed: Any = None,
+    data_format: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """RandomColorJitter class randomly apply brightness, contrast, saturation
+
+    Description:
+        and hue image processing operation sequentially and randomly on the
+        input.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.RandomColorJitter``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_random_color_jitter(...)`` is R's ``x |>
+            layer_random_color_jitter(...)`` and
+            ``layer_random_color_jitter(...)`` alone is the layer.
+        value_range: the range of values the incoming images will have.
+            Represented as a two number tuple written [low, high]. This is
+            typically either `[0, 1]` or `[0, 255]` depending on how your
+            preprocessing pipeline is set up.
+        brightness_factor: Float or a list/tuple of 2 floats between -1.0
+            and 1.0. The factor is used to determine the lower bound and
+            upper bound of the brightness adjustment. A float value will be
+            chosen randomly between the limits. When -1.0 is chosen, the
+            output image will be black, and when 1.0 is chosen, the image
+            will be fully white. When only one float is provided, eg, 0.2,
+            then -0.2 will be used for lower bound and 0.2 will be used for
+            upper bound.
+        contrast_factor: a positive float represented as fraction of value,
+            or a tuple of size 2 representing lower and upper bound. When
+            represented as a single float, lower = upper. The contrast
+            factor will be randomly picked between `[1.0 - lower, 1.0 +
+            upper]`. For any pixel x in the channel, the output will be `(x
+            - mean) * factor + mean` where `mean` is the mean value of the
+            channel.
+        saturation_factor: A tuple of two floats or a single float. `factor`
+            controls the extent to which the image saturation is impacted.
+            `factor=0.5` makes this layer perform a no-op operation.
+            `factor=0.0` makes the image fully grayscale. `factor=1.0` makes
+            the image fully saturated. Values should be between `0.0` and
+            `1.0`. If a tuple is used, a `factor` is sampled between the two
+            values for every image augmented. If a single float is used, a
+            value between `0.0` and the passed float is sampled. To ensure
+            the value is always the same, pass a tuple with two identical
+            floats: `(0.5, 0.5)`.
+        hue_factor: A single float or a tuple of two floats. `factor`
+            controls the extent to which the image hue is impacted.
+            `factor=0.0` makes this layer perform a no-op operation, while a
+            value of `1.0` performs the most aggressive contrast adjustment
+            available. If a tuple is used, a `factor` is sampled between the
+            two values for every image augmented. If a single float is used,
+            a value between `0.0` and the passed float is sampled. In order
+            to ensure the value is always the same, please pass a tuple with
+            two identical floats: `(0.5, 0.5)`.
+        seed: Integer. Used to create a random seed.
+        data_format: See ``keras.layers.RandomColorJitter``.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_random_color_jitter, random_uniform, shape
+        >>> x = random_uniform((1, 4, 4, 3))
+        >>> shape(x | layer_random_color_jitter(value_range=(0, 1), brightness_factor=0.2))
+        shape(1, 4, 4, 3)
+
+    See also:
+        The Keras class: ``keras.layers.RandomColorJitter``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`,
+        :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandomColorJitter, locals())
+
+
+@layer_function({'factor': as_number, 'scale': as_number, 'interpolation': as_string, 'fill_mode': as_string, 'fill_value': as_number, 'seed': as_seed})
+def layer_random_elastic_transform(
+    object: Any = None,
+    factor: float = 1.0,
+    scale: float = 1.0,
+    interpolation: str = 'bilinear',
+    fill_mode: str = 'reflect',
+    fill_value: float = 0.0,
+    value_range: Any = (0, 255),
+    seed: Any = None,
+    data_format: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """A preprocessing layer that applies random elastic transformations
+
+    Description:
+        This layer distorts input images by applying elastic deformations,
+        simulating a physically realistic transformation. The magnitude of the
+        distortion is controlled by the `scale` parameter, while the `factor`
+        determines the probability of applying the transformation.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.RandomElasticTransform``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_random_elastic_transform(...)`` is R's ``x |>
+            layer_random_elastic_transform(...)`` and
+            ``layer_random_elastic_transform(...)`` alone is the layer.
+        factor: A single float or a tuple of two floats. `factor` controls
+            the probability of applying the transformation. - `factor=0.0`
+            ensures no erasing is applied. - `factor=1.0` means erasing is
+            always applied. - If a tuple `(min, max)` is provided, a
+            probability value is sampled between `min` and `max` for each
+            image. - If a single float is provided, a probability is sampled
+            between `0.0` and the given float. Default is 1.0.
+        scale: A float or a tuple of two floats defining the magnitude of
+            the distortion applied. - If a tuple `(min, max)` is provided, a
+            random scale value is sampled within this range. - If a single
+            float is provided, a random scale value is sampled between `0.0`
+            and the given float. Default is 1.0.
+        interpolation: Interpolation mode. Supported values: `"nearest"`,
+            `"bilinear"`.
+        fill_mode: Points outside the boundaries of the input are filled
+            according to the given mode. Available methods are `"constant"`,
+            `"nearest"`, `"wrap"` and `"reflect"`. Defaults to `"constant"`.
+            - `"reflect"`: `(d c b a | a b c d | d c b a)` The input is
+            extended by reflecting about the edge of the last pixel. -
+            `"constant"`: `(k k k k | a b c d | k k k k)` The input is
+            extended by filling all values beyond the edge with the same
+            constant value k specified by `fill_value`. - `"wrap"`: `(a b c
+            d | a b c d | a b c d)` The input is extended by wrapping around
+            to the opposite edge. - `"nearest"`: `(a a a a | a b c d | d d d
+            d)` The input is extended by the nearest pixel. Note that when
+            using torch backend, `"reflect"` is redirected to `"mirror"` `(c
+            d c b | a b c d | c b a b)` because torch does not support
+            `"reflect"`. Note that torch backend does not support `"wrap"`.
+        fill_value: a float represents the value to be filled outside the
+            boundaries when `fill_mode="constant"`.
+        value_range: the range of values the incoming images will have.
+            Represented as a two-number tuple written `[low, high]`. This is
+            typically either `[0, 1]` or `[0, 255]` depending on how your
+            preprocessing pipeline is set up.
+        seed: Integer. Used to create a random seed.
+        data_format: See ``keras.layers.RandomElasticTransform``.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_random_elastic_transform
+        >>> layer = layer_random_elastic_transform()
+        >>> type(layer).__name__
+        'RandomElasticTransform'
+
+    See also:
+        The Keras class: ``keras.layers.RandomElasticTransform``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_erasing`, :func:`layer_random_gaussian_blur`,
+        :func:`layer_random_grayscale`, :func:`layer_random_hue`,
+        :func:`layer_random_invert`, :func:`layer_random_perspective`,
+        :func:`layer_random_posterization`, :func:`layer_random_saturation`,
+        :func:`layer_random_sharpness`, :func:`layer_random_shear`,
+        :func:`layer_solarization`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandomElasticTransform, locals())
+
+
+@layer_function({'factor': as_number, 'seed': as_seed})
+def layer_random_erasing(
+    object: Any = None,
+    factor: float = 1.0,
+    scale: Any = (0.02, 0.33),
+    fill_value: Any = None,
+    value_range: Any = (0, 255),
+    seed: Any = None,
+    data_format: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Random Erasing data augmentation technique
+
+    Description:
+        Random Erasing is a data augmentation method where random patches of
+        an image are erased (replaced by a constant value or noise)
+        during training to improve generalization.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.RandomErasing``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_random_erasing(...)`` is R's ``x |>
+            layer_random_erasing(...)`` and ``layer_random_erasing(...)``
+            alone is the layer.
+        factor: A single float or a tuple of two floats. `factor` controls
+            the probability of applying the transformation. - `factor=0.0`
+            ensures no erasing is applied. - `factor=1.0` means erasing is
+            always applied. - If a tuple `(min, max)` is provided, a
+            probability value is sampled between `min` and `max` for each
+            image. - If a single float is provided, a probability is sampled
+            between `0.0` and the given float. Default is 1.0.
+        scale: A tuple of two floats representing the aspect ratio range of
+            the erased patch. This defines the width-to-height ratio of the
+            patch to be erased. It can help control the rw shape of the
+            erased region. Default is (0.02, 0.33).
+        fill_value: A value to fill the erased region with. This can be set
+            to a constant value or `None` to sample a random value from a
+            normal distribution. Default is `None`.
+        value_range: the range of values the incoming images will have.
+            Represented as a two-number tuple written `[low, high]`. This is
+            typically either `[0, 1]` or `[0, 255]` depending on how your
+            preprocessing pipeline is set up.
+        seed: Integer. Used to create a random seed.
+        data_format: See ``keras.layers.RandomErasing``.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_random_erasing
+        >>> layer = layer_random_erasing()
+        >>> type(layer).__name__
+        'RandomErasing'
+
+    See also:
+        The Keras class: ``keras.layers.RandomErasing``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_gaussian_blur`,
+        :func:`layer_random_grayscale`, :func:`layer_random_hue`,
+        :func:`layer_random_invert`, :func:`layer_random_perspective`,
+        :func:`layer_random_posterization`, :func:`layer_random_saturation`,
+        :func:`layer_random_sharpness`, :func:`layer_random_shear`,
+        :func:`layer_solarization`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandomErasing, locals())
+
+
+@layer_function({'factor': as_number, 'kernel_size': as_integer_tuple, 'sigma': as_number, 'seed': as_seed})
+def layer_random_gaussian_blur(
+    object: Any = None,
+    factor: float = 1.0,
+    kernel_size: int = 3,
+    sigma: float = 1.0,
+    value_range: Any = (0, 255),
+    data_format: Any = None,
+    seed: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Applies random Gaussian blur to images for data augmentation
+
+    Description:
+        This layer performs a Gaussian blur operation on input images with a
+        randomly selected degree of blurring, controlled by the `factor` and
+        `sigma` arguments.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.RandomGaussianBlur``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_random_gaussian_blur(...)`` is R's ``x |>
+            layer_random_gaussian_blur(...)`` and
+            ``layer_random_gaussian_blur(...)`` alone is the layer.
+        factor: A single float or a tuple of two floats. `factor` controls
+            the extent to which the image hue is impacted. `factor=0.0`
+            makes this layer perform a no-op operation, while a value of
+            `1.0` performs the most aggressive blurring available. If a
+            tuple is used, a `factor` is sampled between the two values for
+            every image augmented. If a single float is used, a value
+            between `0.0` and the passed float is sampled. Default is 1.0.
+        kernel_size: Integer. Size of the Gaussian kernel used for blurring.
+            Must be an odd integer. Default is 3.
+        sigma: Float or tuple of two floats. Standard deviation of the
+            Gaussian kernel. Controls the intensity of the blur. If a tuple
+            is provided, a value is sampled between the two for each image.
+            Default is 1.0.
+        value_range: the range of values the incoming images will have.
+            Represented as a two-number tuple written `[low, high]`. This is
+            typically either `[0, 1]` or `[0, 255]` depending on how your
+            preprocessing pipeline is set up.
+        data_format: See ``keras.layers.RandomGaussianBlur``.
+        seed: Integer. Used to create a random seed.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_random_gaussian_blur
+        >>> layer = layer_random_gaussian_blur()
+        >>> type(layer).__name__
+        'RandomGaussianBlur'
+
+    See also:
+        The Keras class: ``keras.layers.RandomGaussianBlur``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_grayscale`, :func:`layer_random_hue`,
+        :func:`layer_random_invert`, :func:`layer_random_perspective`,
+        :func:`layer_random_posterization`, :func:`layer_random_saturation`,
+        :func:`layer_random_sharpness`, :func:`layer_random_shear`,
+        :func:`layer_solarization`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandomGaussianBlur, locals())
+
+
+@layer_function({'factor': as_number, 'seed': as_seed})
+def layer_random_grayscale(
+    object: Any = None,
+    factor: float = 0.5,
+    data_format: Any = None,
+    seed: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Preprocessing layer for random conversion of RGB images to grayscale
+
+    Description:
+        This layer randomly converts input images to grayscale with a specified
+        factor. When applied, it maintains the original number of channels
+        but sets all channels to the same grayscale value. This can be useful
+        for data augmentation and training models to be robust to color
+        variations.
+
+        The conversion preserves the perceived luminance of the original color
+        image using standard RGB to grayscale conversion coefficients. Images
+        that are not selected for conversion remain unchanged.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        Input shape:
+            3D (unbatched) or 4D (batched) tensor with shape:
+            `(..., height, width, channels)`, in `"channels_last"` format,
+            or `(..., channels, height, width)`, in `"channels_first"` format.
+
+        Output shape:
+            Same as input shape. The output maintains the same number of channels
+            as the input, even for grayscale-converted images where all channels
+            will have the same value.
+
+        The layer is a ``keras.layers.RandomGrayscale``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_random_grayscale(0.5)`` is R's ``x |>
+            layer_random_grayscale(0.5)`` and
+            ``layer_random_grayscale(0.5)`` alone is the layer.
+        factor: Float between 0 and 1, specifying the factor of converting
+            each image to grayscale. Defaults to 0.5. A value of 1.0 means
+            all images will be converted, while 0.0 means no images will be
+            converted.
+        data_format: String, one of `"channels_last"` (default) or
+            `"channels_first"`. The ordering of the dimensions in the
+            inputs. `"channels_last"` corresponds to inputs with shape
+            `(batch, height, width, channels)` while `"channels_first"`
+            corresponds to inputs with shape `(batch, channels, height,
+            width)`.
+        seed: Optional whole number, the seed of the layer's randomness.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_random_grayscale, random_uniform, shape
+        >>> x = random_uniform((1, 4, 4, 3))
+        >>> shape(x | layer_random_grayscale(0.5))
+        shape(1, 4, 4, 3)
+
+    See also:
+        The Keras class: ``keras.layers.RandomGrayscale``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_hue`,
+        :func:`layer_random_invert`, :func:`layer_random_perspective`,
+        :func:`layer_random_posterization`, :func:`layer_random_saturation`,
+        :func:`layer_random_sharpness`, :func:`layer_random_shear`,
+        :func:`layer_solarization`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandomGrayscale, locals())
+
+
+@layer_function({'factor': required(), 'seed': as_seed})
+def layer_random_hue(
+    object: Any = None,
+    factor: Any = None,
+    value_range: Any = (0, 255),
+    data_format: Any = None,
+    seed: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Randomly adjusts the hue on given images
+
+    Description:
+        This layer will randomly increase/reduce the hue for the input RGB
+        images.
+
+        The image hue is adjusted by converting the image(s) to HSV and rotating the
+        hue channel (H) by delta. The image is then converted back to RGB.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.RandomHue``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_random_hue(0.2)`` is R's ``x |> layer_random_hue(0.2)``
+            and ``layer_random_hue(0.2)`` alone is the layer.
+        factor: A single float or a tuple of two floats. `factor` controls
+            the extent to which the image hue is impacted. `factor=0.0`
+            makes this layer perform a no-op operation, while a value of
+            `1.0` performs the most aggressive contrast adjustment
+            available. If a tuple is used, a `factor` is sampled between the
+            two values for every image augmented. If a single float is used,
+            a value between `0.0` and the passed float is sampled. In order
+            to ensure the value is always the same, please pass a tuple with
+            two identical floats: `(0.5, 0.5)`.
+        value_range: the range of values the incoming images will have.
+            Represented as a two-number tuple written `[low, high]`. This is
+            typically either `[0, 1]` or `[0, 255]` depending on how your
+            preprocessing pipeline is set up.
+        data_format: See ``keras.layers.RandomHue``.
+        seed: Integer. Used to create a random seed.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_random_hue, random_uniform, shape
+        >>> x = random_uniform((1, 4, 4, 3))
+        >>> shape(x | layer_random_hue(0.2, value_range=(0, 1)))
+        shape(1, 4, 4, 3)
+
+    See also:
+        The Keras class: ``keras.layers.RandomHue``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_invert`, :func:`layer_random_perspective`,
+        :func:`layer_random_posterization`, :func:`layer_random_saturation`,
+        :func:`layer_random_sharpness`, :func:`layer_random_shear`,
+        :func:`layer_solarization`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandomHue, locals())
+
+
+@layer_function({'factor': as_number, 'seed': as_seed})
+def layer_random_invert(
+    object: Any = None,
+    factor: float = 1.0,
+    value_range: Any = (0, 255),
+    seed: Any = None,
+    data_format: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Preprocessing layer for random inversion of image colors
+
+    Description:
+        This layer randomly inverts the colors of input images with a specified
+        probability range. When applied, each image has a chance of having its
+        colors inverted, where the pixel values are transformed to their
+        complementary values. Images that are not selected for inversion
+        remain unchanged.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.RandomInvert``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_random_invert(0.5)`` is R's ``x |>
+            layer_random_invert(0.5)`` and ``layer_random_invert(0.5)``
+            alone is the layer.
+        factor: A single float or a tuple of two floats. `factor` controls
+            the probability of inverting the image colors. If a tuple is
+            provided, the value is sampled between the two values for each
+            image, where `factor[0]` is the minimum and `factor[1]` is the
+            maximum probability. If a single float is provided, a value
+            between `0.0` and the provided float is sampled. Defaults to
+            `(0, 1)`.
+        value_range: a tuple or a list of two elements. The first value
+            represents the lower bound for values in passed images, the
+            second represents the upper bound. Images passed to the layer
+            should have values within `value_range`. Defaults to `(0, 255)`.
+        seed: Integer. Used to create a random seed.
+        data_format: See ``keras.layers.RandomInvert``.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_random_invert, random_uniform, shape
+        >>> x = random_uniform((1, 4, 4, 3))
+        >>> shape(x | layer_random_invert(0.5, value_range=(0, 1)))
+        shape(1, 4, 4, 3)
+
+    See also:
+        The Keras class: ``keras.layers.RandomInvert``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_perspective`,
+        :func:`layer_random_posterization`, :func:`layer_random_saturation`,
+        :func:`layer_random_sharpness`, :func:`layer_random_shear`,
+        :func:`layer_solarization`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandomInvert, locals())
+
+
+@layer_function({'factor': as_number, 'scale': as_number, 'interpolation': as_string, 'fill_value': as_number, 'seed': as_seed})
+def layer_random_perspective(
+    object: Any = None,
+    factor: float = 1.0,
+    scale: float = 1.0,
+    interpolation: str = 'bilinear',
+    fill_value: float = 0.0,
+    seed: Any = None,
+    data_format: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """A preprocessing layer that applies random perspective transformations
+
+    Description:
+        This layer distorts the perspective of input images by shifting their
+        corner points, simulating a 3D-like transformation. The amount of distortion
+        is controlled by the `factor` and `scale` parameters.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.RandomPerspective``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_random_perspective(...)`` is R's ``x |>
+            layer_random_perspective(...)`` and
+            ``layer_random_perspective(...)`` alone is the layer.
+        factor: A float or a tuple of two floats. Represents the probability
+            of applying the perspective transformation to each image in the
+            batch. - `factor=0.0` ensures no transformation is applied. -
+            `factor=1.0` means the transformation is always applied. - If a
+            tuple `(min, max)` is provided, a probability is randomly
+            sampled between `min` and `max` for each image. - If a single
+            float is given, the probability is sampled between `0.0` and the
+            provided float. Default is 1.0.
+        scale: A float defining the relative amount of perspective shift.
+            Determines how much the image corners are displaced, affecting
+            the intensity of the perspective effect.
+        interpolation: Interpolation mode. Supported values: `"nearest"`,
+            `"bilinear"`.
+        fill_value: a float represents the value to be filled outside the
+            boundaries when `fill_mode="constant"`.
+        seed: Integer. Used to create a random seed.
+        data_format: See ``keras.layers.RandomPerspective``.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_random_perspective
+        >>> layer = layer_random_perspective()
+        >>> type(layer).__name__
+        'RandomPerspective'
+
+    See also:
+        The Keras class: ``keras.layers.RandomPerspective``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_posterization`, :func:`layer_random_saturation`,
+        :func:`layer_random_sharpness`, :func:`layer_random_shear`,
+        :func:`layer_solarization`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandomPerspective, locals())
+
+
+@layer_function({'factor': required(as_integer), 'seed': as_seed})
+def layer_random_posterization(
+    object: Any = None,
+    factor: Any = None,
+    value_range: Any = (0, 255),
+    data_format: Any = None,
+    seed: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Reduces the number of bits for each color channel
+
+    Description:
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.RandomPosterization``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_random_posterization(4)`` is R's ``x |>
+            layer_random_posterization(4)`` and
+            ``layer_random_posterization(4)`` alone is the layer.
+        factor: integer, the number of bits to keep for each channel. Must
+            be a value between 1-8.
+        value_range: a tuple or a list of two elements. The first value
+            represents the lower bound for values in passed images, the
+            second represents the upper bound. Images passed to the layer
+            should have values within `value_range`. Defaults to `(0, 255)`.
+        data_format: See ``keras.layers.RandomPosterization``.
+        seed: Optional whole number, the seed of the layer's randomness.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_random_posterization
+        >>> layer = layer_random_posterization(4, value_range=(0, 255))
+        >>> type(layer).__name__
+        'RandomPosterization'
+
+    See also:
+        The Keras class: ``keras.layers.RandomPosterization``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_saturation`,
+        :func:`layer_random_sharpness`, :func:`layer_random_shear`,
+        :func:`layer_solarization`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandomPosterization, locals())
+
+
+@layer_function({'factor': required(), 'seed': as_seed})
+def layer_random_saturation(
+    object: Any = None,
+    factor: Any = None,
+    value_range: Any = (0, 255),
+    data_format: Any = None,
+    seed: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Randomly adjusts the saturation on given images
+
+    Description:
+        This layer will randomly increase/reduce the saturation for the input RGB
+        images.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.RandomSaturation``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_random_saturation(0.2)`` is R's ``x |>
+            layer_random_saturation(0.2)`` and
+            ``layer_random_saturation(0.2)`` alone is the layer.
+        factor: A tuple of two floats or a single float. `factor` controls
+            the extent to which the image saturation is impacted.
+            `factor=0.5` makes this layer perform a no-op operation.
+            `factor=0.0` makes the image fully grayscale. `factor=1.0` makes
+            the image fully saturated. Values should be between `0.0` and
+            `1.0`. If a tuple is used, a `factor` is sampled between the two
+            values for every image augmented. If a single float is used, a
+            value between `0.0` and the passed float is sampled. To ensure
+            the value is always the same, pass a tuple with two identical
+            floats: `(0.5, 0.5)`.
+        value_range: the range of values the incoming images will have.
+            Represented as a two-number tuple written `[low, high]`. This is
+            typically either `[0, 1]` or `[0, 255]` depending on how your
+            preprocessing pipeline is set up.
+        data_format: See ``keras.layers.RandomSaturation``.
+        seed: Integer. Used to create a random seed.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_random_saturation, random_uniform, shape
+        >>> x = random_uniform((1, 4, 4, 3))
+        >>> shape(x | layer_random_saturation(0.2, value_range=(0, 1)))
+        shape(1, 4, 4, 3)
+
+    See also:
+        The Keras class: ``keras.layers.RandomSaturation``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_sharpness`, :func:`layer_random_shear`,
+        :func:`layer_solarization`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandomSaturation, locals())
+
+
+@layer_function({'factor': required(), 'seed': as_seed})
+def layer_random_sharpness(
+    object: Any = None,
+    factor: Any = None,
+    value_range: Any = (0, 255),
+    data_format: Any = None,
+    seed: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Randomly performs the sharpness operation on given images
+
+    Description:
+        The sharpness operation first performs a blur, then blends between the
+        original image and the processed image. This operation adjusts the clarity
+        of the edges in an image, ranging from blurred to enhanced sharpness.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.RandomSharpness``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_random_sharpness(0.2)`` is R's ``x |>
+            layer_random_sharpness(0.2)`` and
+            ``layer_random_sharpness(0.2)`` alone is the layer.
+        factor: A tuple of two floats or a single float. `factor` controls
+            the extent to which the image sharpness is impacted.
+            `factor=0.0` results in a fully blurred image, `factor=0.5`
+            applies no operation (preserving the original image), and
+            `factor=1.0` enhances the sharpness beyond the original. Values
+            should be between `0.0` and `1.0`. If a tuple is used, a
+            `factor` is sampled between the two values for every image
+            augmented. If a single float is used, a value between `0.0` and
+            the passed float is sampled. To ensure the value is always the
+            same, pass a tuple with two identical floats: `(0.5, 0.5)`.
+        value_range: the range of values the incoming images will have.
+            Represented as a two-number tuple written `[low, high]`. This is
+            typically either `[0, 1]` or `[0, 255]` depending on how your
+            preprocessing pipeline is set up.
+        data_format: See ``keras.layers.RandomSharpness``.
+        seed: Integer. Used to create a random seed.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_random_sharpness, random_uniform, shape
+        >>> x = random_uniform((1, 4, 4, 3))
+        >>> shape(x | layer_random_sharpness(0.2, value_range=(0, 1)))
+        shape(1, 4, 4, 3)
+
+    See also:
+        The Keras class: ``keras.layers.RandomSharpness``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_shear`,
+        :func:`layer_solarization`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandomSharpness, locals())
+
+
+@layer_function({'x_factor': as_number, 'y_factor': as_number, 'interpolation': as_string, 'fill_mode': as_string, 'fill_value': as_number, 'seed': as_seed})
+def layer_random_shear(
+    object: Any = None,
+    x_factor: float = 0.0,
+    y_factor: float = 0.0,
+    interpolation: str = 'bilinear',
+    fill_mode: str = 'reflect',
+    fill_value: float = 0.0,
+    data_format: Any = None,
+    seed: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """A preprocessing layer that randomly applies shear transformations to
+
+    Description:
+        images.
+
+        This layer shears the input images along the x-axis and/or y-axis by a
+        randomly selected factor within the specified range. The shear
+        transformation is applied to each image independently in a batch. Empty
+        regions created during the transformation are filled according to the
+        `fill_mode` and `fill_value` parameters.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.RandomShear``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_random_shear(...)`` is R's ``x |>
+            layer_random_shear(...)`` and ``layer_random_shear(...)`` alone
+            is the layer.
+        x_factor: A tuple of two floats. For each augmented image, a value
+            is sampled from the provided range. If a float is passed, the
+            range is interpreted as `(0, x_factor)`. Values represent a
+            percentage of the image to shear over. For example, 0.3 shears
+            pixels up to 30% of the way across the image. All provided
+            values should be positive.
+        y_factor: A tuple of two floats. For each augmented image, a value
+            is sampled from the provided range. If a float is passed, the
+            range is interpreted as `(0, y_factor)`. Values represent a
+            percentage of the image to shear over. For example, 0.3 shears
+            pixels up to 30% of the way across the image. All provided
+            values should be positive.
+        interpolation: Interpolation mode. Supported values: `"nearest"`,
+            `"bilinear"`.
+        fill_mode: Points outside the boundaries of the input are filled
+            according to the given mode. Available methods are `"constant"`,
+            `"nearest"`, `"wrap"` and `"reflect"`. Defaults to `"constant"`.
+            - `"reflect"`: `(d c b a | a b c d | d c b a)` The input is
+            extended by reflecting about the edge of the last pixel. -
+            `"constant"`: `(k k k k | a b c d | k k k k)` The input is
+            extended by filling all values beyond the edge with the same
+            constant value `k` specified by `fill_value`. - `"wrap"`: `(a b
+            c d | a b c d | a b c d)` The input is extended by wrapping
+            around to the opposite edge. - `"nearest"`: `(a a a a | a b c d
+            | d d d d)` The input is extended by the nearest pixel. Note
+            that when using torch backend, `"reflect"` is redirected to
+            `"mirror"` `(c d c b | a b c d | c b a b)` because torch does
+            not support `"reflect"`. Note that torch backend does not
+            support `"wrap"`.
+        fill_value: A float representing the value to be filled outside the
+            boundaries when `fill_mode="constant"`.
+        data_format: See ``keras.layers.RandomShear``.
+        seed: Integer. Used to create a random seed.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_random_shear, random_uniform, shape
+        >>> x = random_uniform((1, 4, 4, 3))
+        >>> shape(x | layer_random_shear(x_factor=0.1))
+        shape(1, 4, 4, 3)
+
+    See also:
+        The Keras class: ``keras.layers.RandomShear``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_solarization`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.RandomShear, locals())
+
+
+@layer_function({'axis': as_axis, 'epsilon': as_number})
+def layer_rms_normalization(
+    object: Any = None,
+    axis: int = -1,
+    epsilon: float = 1e-06,
+    **kwargs: Any,
+) -> Any:
+    """Root Mean Square (RMS) Normalization layer
+
+    Description:
+        This layer normalizes the input tensor based on its RMS value.
+
+        The Keras layer performs the operation as described in
+        [Root Mean Square Layer Normalization](https://arxiv.org/pdf/1910.07467)
+        by Biao Zhang et al.
+
+
+        If `scale` is enabled, the layer will scale the normalized outputs via
+        a learnable scaling factor.
+
+        So, with scaling enabled, the normalization equations
+        are as follows:
+
+        Let the intermediate activations for a mini-batch to be the `inputs`.
+
+        ```python
+        rms_normalization(x) = x * rsqrt(mean(square(x))) * scale
+        ```
+
+        The layer is a ``keras.layers.RMSNormalization``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_rms_normalization(...)`` is R's ``x |>
+            layer_rms_normalization(...)`` and
+            ``layer_rms_normalization(...)`` alone is the layer.
+        axis: int. The axis on which to perform the normalization.
+        epsilon: float. A small number to add to avoid division by zero.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_rms_normalization, random_uniform, shape
+        >>> x = random_uniform((2, 3))
+        >>> shape(x | layer_rms_normalization())
+        shape(2, 3)
+
+    See also:
+        The Keras class: ``keras.layers.RMSNormalization``.
+        Other normalization layers: :func:`layer_spectral_normalization`,
+        :func:`layer_batch_normalization`, :func:`layer_group_normalization`,
+        :func:`layer_layer_normalization`, :func:`layer_unit_normalization`.
+    """
+    return create_layer(keras.layers.RMSNormalization, locals())
+
+
+@layer_function({'addition_factor': as_number, 'threshold_factor': as_number, 'value_range': as_tuple, 'seed': as_seed})
+def layer_solarization(
+    object: Any = None,
+    addition_factor: float = 0.0,
+    threshold_factor: float = 0.0,
+    value_range: Any = (0, 255),
+    seed: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Applies `(max_value - pixel + min_value)` for each pixel in the image
+
+    Description:
+        When created without `threshold` parameter, the layer performs solarization
+        to all values. When created with specified `threshold` the layer only
+        augments pixels that are above the `threshold` value.
+
+        **Note:** This layer is safe to use inside a `tf.data` or `grain` pipeline
+        (independently of which backend you're using).
+
+        The layer is a ``keras.layers.Solarization``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_solarization(...)`` is R's ``x |>
+            layer_solarization(...)`` and ``layer_solarization(...)`` alone
+            is the layer.
+        addition_factor: (Optional)  A tuple of two floats or a single
+            float, between 0 and 1. For each augmented image a value is
+            sampled from the provided range. If a float is passed, the range
+            is interpreted as `(0, addition_factor)`. If specified, this
+            value (times the value range of input images, e.g. 255), is
+            added to each pixel before solarization and thresholding.
+            Defaults to 0.0.
+        threshold_factor: (Optional)  A tuple of two floats or a single
+            float. For each augmented image a value is sampled from the
+            provided range. If a float is passed, the range is interpreted
+            as `(0, threshold_factor)`. If specified, only pixel values
+            above this threshold will be solarized.
+        value_range: a tuple or a list of two elements. The first value
+            represents the lower bound for values in input images, the
+            second represents the upper bound. Images passed to the layer
+            should have values within `value_range`. Typical values to pass
+            are `(0, 255)` (RGB image) or `(0., 1.)` (scaled image).
+        seed: Integer. Used to create a random seed.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_solarization, random_uniform, shape
+        >>> x = random_uniform((1, 4, 4, 3))
+        >>> shape(x | layer_solarization(addition_factor=0.1, value_range=(0, 1)))
+        shape(1, 4, 4, 3)
+
+    See also:
+        The Keras class: ``keras.layers.Solarization``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_stft_spectrogram`.
+    """
+    return create_layer(keras.layers.Solarization, locals())
+
+
+@layer_function({'mode': as_string, 'frame_length': as_integer, 'frame_step': as_integer, 'fft_length': as_integer, 'window': as_string, 'periodic': as_bool, 'scaling': as_string, 'padding': as_string, 'expand_dims': as_bool})
+def layer_stft_spectrogram(
+    object: Any = None,
+    mode: str = 'log',
+    frame_length: int = 256,
+    frame_step: Any = None,
+    fft_length: Any = None,
+    window: str = 'hann',
+    periodic: bool = False,
+    scaling: str = 'density',
+    padding: str = 'valid',
+    expand_dims: bool = False,
+    data_format: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Layer to compute the Short-Time Fourier Transform (STFT) on a 1D signal
+
+    Description:
+        A layer that computes Spectrograms of the input signal to produce
+        a spectrogram. This layers utilizes Short-Time Fourier Transform (STFT) by
+        The layer computes Spectrograms based on STFT by utilizing convolution
+        kernels, which allows parallelization on GPUs and trainable kernels for
+        fine-tuning support. This layer allows different modes of output
+        (e.g., log-scaled magnitude, phase, power spectral density, etc.) and
+        provides flexibility in windowing, padding, and scaling options for the
+        STFT calculation.
+
+        Input shape:
+            A 3D tensor of shape `(batch_size, time_length, input_channels)`, if
+            `data_format=="channels_last"`, and of shape
+            `(batch_size, input_channels, time_length)` if
+            `data_format=="channels_first"`, where `time_length` is the length of
+            the input signal, and `input_channels` is the number of input channels.
+            The same kernels are applied to each channel independently.
+
+        Output shape:
+            If `data_format=="channels_first" and not expand_dims`, a 3D tensor:
+                `(batch_size, input_channels * freq_channels, new_time_length)`
+            If `data_format=="channels_last" and not expand_dims`, a 3D tensor:
+                `(batch_size, new_time_length, input_channels * freq_channels)`
+            If `data_format=="channels_first" and expand_dims`, a 4D tensor:
+                `(batch_size, input_channels, new_time_length, freq_channels)`
+            If `data_format=="channels_last" and expand_dims`, a 4D tensor:
+                `(batch_size, new_time_length, freq_channels, input_channels)`
+
+            where `new_time_length` depends on the padding, and `freq_channels` is
+            the number of FFT bins `(fft_length // 2 + 1)`.
+
+        The layer is a ``keras.layers.STFTSpectrogram``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_stft_spectrogram(...)`` is R's ``x |>
+            layer_stft_spectrogram(...)`` and
+            ``layer_stft_spectrogram(...)`` alone is the layer.
+        mode: String, the output type of the spectrogram. Can be one of
+            `"log"`, `"magnitude`", `"psd"`, `"real`", `"imag`", `"angle`",
+            `"stft`". Defaults to `"log`".
+        frame_length: Integer, The length of each frame (window) for STFT in
+            samples. Defaults to 256.
+        frame_step: Integer, the step size (hop length) between consecutive
+            frames. If not provided, defaults to half the frame_length.
+            Defaults to `frame_length // 2`.
+        fft_length: Integer, the size of frequency bins used in the
+            Fast-Fourier Transform (FFT) to apply to each frame. Should be
+            greater than or equal to `frame_length`.  Recommended to be a
+            power of two. Defaults to the smallest power of two that is
+            greater than or equal to `frame_length`.
+        window: (String or array_like), the windowing function to apply to
+            each frame. Can be `"hann`" (default), `"hamming`", or a custom
+            window provided as an array_like.
+        periodic: Boolean, if True, the window function will be treated as
+            periodic. Defaults to `False`.
+        scaling: String, type of scaling applied to the window. Can be
+            `"density`", `"spectrum`", or None. Default is `"density`".
+        padding: String, padding strategy. Can be `"valid`" or `"same`".
+            Defaults to `"valid"`.
+        expand_dims: Boolean, if True, will expand the output into
+            spectrograms into two dimensions to be compatible with image
+            models. Defaults to `False`.
+        data_format: String, either `"channels_last"` or `"channels_first"`.
+            The ordering of the dimensions in the inputs. `"channels_last"`
+            corresponds to inputs with shape `(batch, height, width,
+            channels)` while `"channels_first"` corresponds to inputs with
+            shape `(batch, channels, height, weight)`. Defaults to
+            `"channels_last"`.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+    Examples:
+        >>> from kerasfn import layer_stft_spectrogram, random_uniform, shape
+        >>> x = random_uniform((1, 32, 1))
+        >>> shape(x | layer_stft_spectrogram(frame_length=8, frame_step=4, fft_length=8))
+        shape(1, 7, 5)
+
+    See also:
+        The Keras class: ``keras.layers.STFTSpectrogram``.
+        Other preprocessing layers: :func:`layer_category_encoding`,
+        :func:`layer_center_crop`, :func:`layer_discretization`,
+        :func:`layer_feature_space`, :func:`layer_hashed_crossing`,
+        :func:`layer_hashing`, :func:`layer_integer_lookup`,
+        :func:`layer_string_lookup`, :func:`layer_text_vectorization`,
+        :func:`layer_mel_spectrogram`, :func:`layer_normalization`,
+        :func:`layer_random_brightness`, :func:`layer_random_contrast`,
+        :func:`layer_random_crop`, :func:`layer_random_flip`,
+        :func:`layer_random_rotation`, :func:`layer_random_translation`,
+        :func:`layer_random_zoom`, :func:`layer_rescaling`, :func:`layer_resizing`,
+        :func:`layer_aug_mix`, :func:`layer_auto_contrast`, :func:`layer_cut_mix`,
+        :func:`layer_equalization`, :func:`layer_max_num_bounding_boxes`,
+        :func:`layer_mix_up`, :func:`layer_pipeline`, :func:`layer_rand_augment`,
+        :func:`layer_random_color_degeneration`, :func:`layer_random_color_jitter`,
+        :func:`layer_random_elastic_transform`, :func:`layer_random_erasing`,
+        :func:`layer_random_gaussian_blur`, :func:`layer_random_grayscale`,
+        :func:`layer_random_hue`, :func:`layer_random_invert`,
+        :func:`layer_random_perspective`, :func:`layer_random_posterization`,
+        :func:`layer_random_saturation`, :func:`layer_random_sharpness`,
+        :func:`layer_random_shear`, :func:`layer_solarization`.
+    """
+    return create_layer(keras.layers.STFTSpectrogram, locals())
 
 
 @layer_function({'module': required(), 'output_shape': as_optional_shape})

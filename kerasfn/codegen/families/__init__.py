@@ -14,6 +14,7 @@ __all__ = ["RULES", "families"]
 
 #: Rule modules, in generation order.
 RULES: tuple[str, ...] = (
+    "features",
 )
 
 
