@@ -1,0 +1,157 @@
+"""One test per hook of kerasfn/internals.py: each fails naming the hook when a Keras release changes what it reads.
+
+These tests are what the Keras version range in pyproject.toml is checked
+against.  A failure reads ``internals hook `name` broke on Keras x.y.z: ...``.
+"""
+
+import contextlib
+
+import keras
+import numpy as np
+import pytest
+
+from kerasfn import internals
+
+
+@contextlib.contextmanager
+def hook(name):
+    """Run a hook's checks; any failure names the hook and the Keras version."""
+    try:
+        yield getattr(internals, name)
+    except Exception as error:  # AssertionError included: the hook answers, but wrongly
+        pytest.fail(f"internals hook `{name}` broke on Keras {keras.__version__}: {type(error).__name__}: {error}",
+                    pytrace=True)
+
+
+def _data(*shape):
+    return np.random.default_rng(0).uniform(-1, 1, shape).astype("float32")
+
+
+def test_register_public_name():
+    class Renamed(keras.layers.Dense):
+        pass
+
+    with hook("register_public_name") as register_public_name:
+        register_public_name(Renamed, "keras.layers.Dense")
+        config = keras.saving.serialize_keras_object(Renamed(2))
+        assert (config["module"], config["class_name"], config["registered_name"]) == ("keras.layers", "Dense", None)
+        assert type(keras.saving.deserialize_keras_object(config)) is keras.layers.Dense
+
+
+def test_public_name():
+    with hook("public_name") as public_name:
+        assert public_name(keras.layers.LSTM) == "keras.layers.LSTM"
+        assert public_name(keras.layers.GroupQueryAttention) == "keras.layers.GroupQueryAttention"
+        assert public_name(type("NotKeras", (), {})) is None
+
+
+def test_get_keras_mask():
+    tokens = np.array([[1, 2, 0]])
+    with hook("get_keras_mask") as get_keras_mask:
+        embedded = keras.layers.Embedding(3, 2, mask_zero=True)(tokens)
+        np.testing.assert_array_equal(np.asarray(get_keras_mask(embedded)), tokens != 0)
+        assert get_keras_mask(keras.ops.ones((1, 3))) is None
+
+
+def test_in_stateless_scope():
+    with hook("in_stateless_scope") as in_stateless_scope:
+        assert in_stateless_scope() is False
+        with keras.StatelessScope():
+            assert in_stateless_scope() is True
+
+
+def test_autocast_dtype():
+    layer = keras.layers.Dense(2, dtype="mixed_float16")
+    seen = []
+
+    class Probe(keras.layers.Layer):
+        def call(self, x):
+            seen.append(internals.autocast_dtype())
+            return x
+
+    with hook("autocast_dtype") as autocast_dtype:
+        assert autocast_dtype() is None
+        probe = Probe(dtype="mixed_float16")
+        probe(layer(_data(1, 2)))
+        assert seen == ["float16"]
+
+
+@pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason="a TensorFlow hook")
+def test_gradients_recorded():
+    import tensorflow as tf
+
+    with hook("gradients_recorded") as gradients_recorded:
+        assert gradients_recorded() is False
+        with tf.GradientTape():
+            assert gradients_recorded() is True
+
+
+def test_flatten_layers():
+    with hook("flatten_layers") as flatten_layers:
+        layer = keras.layers.Bidirectional(keras.layers.LSTM(2))
+        layer.build((1, 3, 2))
+        kinds = [type(part).__name__ for part in flatten_layers(layer)]
+        assert kinds == ["Bidirectional", "LSTM", "LSTMCell", "LSTM", "LSTMCell"]
+        model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+        assert [type(part).__name__ for part in flatten_layers(model)] == ["Sequential", "InputLayer", "Dense"]
+
+
+def _called_twice():
+    layer = keras.layers.Dense(2)
+    first, second = keras.Input((3,)), keras.Input((3,))
+    return layer, (first, layer(first)), (second, layer(second))
+
+
+def test_inbound_nodes():
+    with hook("inbound_nodes") as inbound_nodes:
+        layer, (first, _), (second, _) = _called_twice()
+        nodes = inbound_nodes(layer)
+        assert len(nodes) == 2
+        assert nodes[1].arguments.args[0] is second
+
+
+def test_node_attribute_at_index():
+    with hook("node_attribute_at_index") as node_attribute_at_index:
+        layer, (_, first_output), (_, second_output) = _called_twice()
+        assert node_attribute_at_index(layer, 1, "output_tensors", "output") is second_output
+        with pytest.raises(ValueError, match="Asked to get output at node 2, but the operation has only 2 inbound nodes"):
+            node_attribute_at_index(layer, 2, "output_tensors", "output")
+
+
+def test_sequential_layers():
+    with hook("sequential_layers") as sequential_layers:
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+        assert [type(layer).__name__ for layer in sequential_layers(model)] == ["InputLayer", "Dense"]
+        assert sequential_layers(keras.Sequential()) == []
+
+
+def test_sequential_graph():
+    with hook("sequential_graph") as sequential_graph:
+        assert sequential_graph(keras.Sequential()) is None
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+        graph = sequential_graph(model)
+        assert isinstance(graph, keras.Model) and graph.outputs[0].shape == (None, 2)
+
+
+def test_set_sequential_graph():
+    with hook("set_sequential_graph") as set_sequential_graph:
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+        extra = keras.layers.Dense(1)
+        graph = internals.sequential_graph(model)
+        outputs = extra(graph.outputs[0])
+        model.add(extra, rebuild=False)
+        set_sequential_graph(model, keras.Model(graph.inputs, outputs))
+        model.built = True
+        assert model(_data(4, 3)).shape == (4, 1)
+
+
+def test_sequential_snapshot_and_restore_sequential():
+    with hook("sequential_snapshot") as sequential_snapshot, hook("restore_sequential") as restore_sequential:
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+        before = model(_data(4, 3))
+        snapshot = sequential_snapshot(model)
+        model.add(keras.layers.Dense(5))
+        assert model(_data(4, 3)).shape == (4, 5)
+        restore_sequential(model, snapshot)
+        assert len(model.layers) == 1
+        np.testing.assert_allclose(model(_data(4, 3)), before)
