@@ -22,6 +22,7 @@ import contextlib
 import importlib
 import inspect
 import io
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -105,6 +106,8 @@ class Family:
     optional: Callable[[rkeras3.RFunction], frozenset[str]] = lambda function: frozenset()
     see_also: Callable[[rkeras3.RFunction], list[str]] = lambda function: []
     extra_converters: dict[str, str] = field(default_factory=dict)
+    #: R's rule that arguments after ``...`` can only be given by name: make them keyword-only.
+    named_after_dots: bool = False
     #: The decorator factory of one function, where it differs from the
     #: family's (a function whose subject is not the family's: ``op_scan(f, ...)``).
     decorator_of: Callable[[rkeras3.RFunction], str | None] = lambda function: None
@@ -127,8 +130,14 @@ def _keras_reference(target: str) -> str:
     return ".".join(path if path[0] == "keras" else ["keras", *path])
 
 
-def _signature(function: rkeras3.RFunction, params: list[Parameter]) -> str:
+def _signature(function: rkeras3.RFunction, params: list[Parameter], named_after_dots: bool = False) -> str:
     parts = [f"{p.name}: Any" + ("" if p.default is None else f" = {p.default}") for p in params]
+    r_names = [name for name, _ in function.formals]
+    if named_after_dots and "..." in r_names:
+        after = r_names[r_names.index("...") + 1:]
+        first = next((i for i, p in enumerate(params) if p.r_name in after), None)
+        if first is not None:
+            parts.insert(first, "*")
     if any(name == "..." for name, _ in function.formals):
         parts.append("**kwargs: Any")
     return f"def {function.name}(\n" + "".join(f"    {part},\n" for part in parts) + ") -> Any:"
@@ -139,11 +148,20 @@ def _converters(family: Family, function: rkeras3.RFunction, params: list[Parame
                               default=inspect.Parameter.empty if p.default is None else ast.literal_eval(p.default)
                               if "inf" not in p.default else 0.0)
             for p in params]
-    converters = converters_for(function.name, fake, {p.name: p.default and ast.literal_eval(p.default)
-                                                      if p.default and "inf" not in p.default else None
-                                                      for p in params})
+    converters = converters_for(function.name, fake, {p.name: _r_value(p) for p in params})
     converters = {**converters, **{k: v for k, v in family.extra_converters.items() if k in {p.name for p in params}}}
     return family.adjust_converters(function, converters)
+
+
+def _r_value(p: Parameter) -> Any:
+    """The default as the converter choice sees it: R's ``0`` or ``2`` is a
+    double (a number, ``as_number``), only ``0L`` an integer."""
+    if not p.default or "inf" in p.default:
+        return None
+    value = ast.literal_eval(p.default)
+    if type(value) is int and p.r_default is not None and re.fullmatch(r"-?\d+", p.r_default.strip()):
+        return float(value)
+    return value
 
 
 def _run(lines: list[str]) -> list[list[str]]:
@@ -208,7 +226,7 @@ def _function(family: Family, function: rkeras3.RFunction, run_examples: bool) -
     target = family.target(function)
     converters = _converters(family, function, params)
     decorator = f"@{family.decorator_of(function) or family.decorator}({{{', '.join(f'{k!r}: {v}' for k, v in converters.items())}}})"
-    lines = [decorator, _signature(function, params),
+    lines = [decorator, _signature(function, params, family.named_after_dots),
              docstrings.quote(_docstring(family, function, params, target, run_examples)),
              *family.body(function, params, _keras_reference(target))]
     return "\n".join(lines)
