@@ -265,11 +265,69 @@ def run_torch_loop(workload: str, epochs: int) -> dict:
     return {"times": times, "final_loss": final, "jit_compile": False}
 
 
+# -- one layer at W1 on the PyTorch backend (issue 10) ---------------------------------
+
+W1 = (64, 100, 32, 128)  # batch, time steps, features, units
+
+
+def run_w1(repeats: int) -> dict:
+    """Median ms of one LSTM(128)/GRU(128) call on (64, 100, 32), for
+    inference (``torch.no_grad``) and a training step (forward, loss,
+    backward): kerasfn's layer, plain Keras' layer and ``torch.nn``'s,
+    measured in interleaved order."""
+    import keras
+    import torch
+
+    import kerasfn as k
+
+    batch, steps, features, units = W1
+    x = torch.randn(batch, steps, features)
+    ways = {}
+    for kind, module in (("LSTM", torch.nn.LSTM), ("GRU", torch.nn.GRU)):
+        ours = (k.layer_lstm if kind == "LSTM" else k.layer_gru)(units=units)
+        plain = getattr(keras.layers, kind)(units)
+        native = module(features, units, batch_first=True)
+        ours(x), plain(x)
+        ways[(kind, "kerasfn layer")] = ours
+        ways[(kind, "plain Keras layer")] = plain
+        ways[(kind, f"torch.nn.{kind}")] = lambda x, native=native: native(x)[0][:, -1]
+
+    def inference(call):
+        with torch.no_grad():
+            call(x)
+
+    def training_step(call):
+        (call(x) ** 2).mean().backward()
+
+    times: dict = {}
+    for _ in range(1 + repeats):  # the first round warms up
+        for (kind, way), call in ways.items():
+            for step_name, step in (("inference", inference), ("training step", training_step)):
+                start = time.perf_counter()
+                step(call)
+                times.setdefault((kind, step_name, way), []).append(time.perf_counter() - start)
+    return {" | ".join(key): 1000 * statistics.median(t[1:]) for key, t in times.items()}
+
+
+def w1_table(medians: dict) -> str:
+    lines = ["| layer | call | way | median ms | vs torch.nn |", "| --- | --- | --- | ---: | ---: |"]
+    for key, ms in medians.items():
+        kind, step, way = key.split(" | ")
+        reference = medians[f"{kind} | {step} | torch.nn.{kind}"]
+        lines.append(f"| {kind}({W1[3]}) | {step} | {way} | {ms:.1f} | {ms / reference:.2f}x |")
+    return "\n".join(lines)
+
+
 # -- driver ----------------------------------------------------------------------
 
 
 def worker(workload: str, how: str, epochs: int) -> None:
-    result = run_torch_loop(workload, epochs) if how == "torch-loop" else run_keras(workload, how, epochs)
+    if workload == "w1":
+        result = run_w1(epochs)
+    elif how == "torch-loop":
+        result = run_torch_loop(workload, epochs)
+    else:
+        result = run_keras(workload, how, epochs)
     print("RESULT " + json.dumps(result))
 
 
@@ -281,6 +339,8 @@ def run_way(workload: str, backend: str, how: str, epochs: int) -> dict:
     if done.returncode or not lines:
         return {"error": (done.stderr or done.stdout).strip().splitlines()[-1:]}
     result = json.loads(lines[-1][len("RESULT ") :])
+    if workload == "w1":
+        return result
     result["samples_per_s"] = N / statistics.median(result["times"][1:])
     return result
 
@@ -332,6 +392,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--epochs", type=int, default=5, help="timed epochs after the warm-up epoch")
     parser.add_argument("--workloads", default=",".join(WORKLOADS))
+    parser.add_argument("--w1-repeats", type=int, default=15, help="repeats of the W1 calls (0: leave them out)")
     parser.add_argument("--quick", action="store_true", help="1 round, 2 timed epochs, print only")
     parser.add_argument("--note", default="", help="a line about the conditions of the run, written under the table")
     args = parser.parse_args()
@@ -340,7 +401,9 @@ def main() -> None:
         worker(workload, how, int(epochs))
         return
     rounds, epochs = (1, 2) if args.quick else (args.rounds, args.epochs)
-    workloads = args.workloads.split(",")
+    workloads = [w for w in args.workloads.split(",") if w]
+    if set(workloads) - set(WORKLOADS):
+        parser.error(f"--workloads: unknown {sorted(set(workloads) - set(WORKLOADS))}; known: {WORKLOADS}")
     started = datetime.datetime.now(datetime.timezone.utc)
     results: dict = {}
     for _ in range(rounds):
@@ -350,6 +413,11 @@ def main() -> None:
                 results.setdefault((workload, name), []).append(result)
                 print(workload, name, {k: v for k, v in result.items() if k != "times"}, flush=True)
     text = table(results, rounds)
+    if args.w1_repeats:
+        w1 = run_way("w1", "torch", "-", args.w1_repeats)
+        text += "\n\nOne layer at W1 (batch 64, 100 steps, 32 features, 128 units), PyTorch backend, "
+        text += f"median of {args.w1_repeats} interleaved calls:\n\n"
+        text += f"failed: {w1['error']}" if "error" in w1 else w1_table(w1)
     print(text)
     if args.quick:
         return
