@@ -127,14 +127,32 @@ def _extend_built_sequential(model: keras.Sequential, layer: Layer) -> None:
     constructor's cost.
     """
     graph = internals.sequential_graph(model)
+    _check_axis(layer, graph.outputs[0])
     outputs = layer(graph.outputs[0])
     model.add(layer, rebuild=False)
     internals.set_sequential_graph(model, keras.Model(inputs=graph.inputs, outputs=outputs))
     model.built = True
 
 
+def _check_axis(layer: Layer, inputs: Any) -> None:
+    """An ``axis`` outside the inputs' known rank is reported before Keras
+    builds the layer (where it fails with an index error or a bare shape)."""
+    axis = getattr(layer, "axis", None)
+    shape = getattr(inputs[0] if isinstance(inputs, (list, tuple)) else inputs, "shape", None)
+    if shape is None or axis is None or isinstance(axis, bool):
+        return
+    rank = len(shape)
+    for value in axis if isinstance(axis, (list, tuple)) else (axis,):
+        if isinstance(value, int) and not -rank <= value < rank:
+            raise ValueError(
+                f"`axis` of {type(layer).__name__} must be in [{-rank}, {rank - 1}] for inputs of rank {rank} "
+                f"(shape {tuple(shape)}); received {describe(axis)}."
+            )
+
+
 @compose_layer.register(_TENSOR_TYPES, Layer)
 def _call_on_tensor(tensor: Any, layer: Layer) -> Any:
+    _check_axis(layer, tensor)
     return name_outputs(layer, layer(tensor))
 
 
@@ -148,6 +166,7 @@ def _is_tensor_list(value: Any) -> bool:
 def _call_on_tensor_list(tensors: list | tuple, layer: Layer) -> Any:
     if not _is_tensor_list(tensors):
         _unsupported(tensors, layer)
+    _check_axis(layer, tensors)
     return name_outputs(layer, layer(list(tensors)))
 
 

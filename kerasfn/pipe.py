@@ -84,10 +84,19 @@ def _patch(cls: type, name: str) -> None:
         setattr(cls, name, _defer_to_pipe_targets(current))
 
 
+def _pipe_from_layer(lhs: Layer, rhs: Any) -> Any:
+    """``model | rhs``.  Python never tries ``rhs.__ror__`` when both sides
+    have the same type, so a model piped into a model (R's
+    ``keras_model_sequential() |> inner_model``) composes here."""
+    if isinstance(rhs, Layer):
+        return compose_layer(lhs, rhs)
+    return _pipe_into_function(lhs, rhs)
+
+
 def install() -> None:
     """Make ``|`` pipe into kerasfn layers and functions; called once when kerasfn is imported."""
     Layer.__ror__ = _pipe_into_layer
-    Layer.__or__ = _pipe_into_function
+    Layer.__or__ = _pipe_from_layer
     Layer.__array_ufunc__ = None
     _patch(keras.KerasTensor, "__or__")
     _patch(keras.KerasTensor, "__ror__")

@@ -51,6 +51,7 @@ __all__ = [
     "as_optional_shape",
     "as_positive_integer",
     "as_probability",
+    "as_recurrent_layer",
     "as_regularizer",
     "as_scale",
     "as_seed",
@@ -297,6 +298,17 @@ def _custom_object(item: Any) -> Any:
     return getattr(item, "layer_class", item)
 
 
+def as_recurrent_layer(name: str, value: Any) -> Any:
+    """``layer_bidirectional(layer)``: a recurrent layer (an RNN, LSTM, GRU, ...);
+    Keras would fail deep in its deserializer on anything else."""
+    if value is None or isinstance(value, keras.layers.RNN):
+        return value
+    raise TypeError(
+        f"`{name}` must be a recurrent layer (layer_lstm(), layer_gru(), layer_simple_rnn(), layer_rnn()); "
+        f"received {describe(value)}."
+    )
+
+
 def as_use_cudnn(name: str, value: Any) -> str | bool:
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
@@ -318,6 +330,8 @@ def _identifier(check: Callable[[str], bool], what: str, article: str = "a") -> 
     without creating the object; objects, callables, configs and ``None`` pass."""
 
     def convert(name: str, value: Any) -> Any:
+        # a kerasfn activation_* stands for Keras' own function (R keras3 resolves its wrappers so)
+        value = getattr(value, "keras_function", value)
         if value is None or callable(value) or isinstance(value, Mapping) or not isinstance(value, str) and hasattr(value, "get_config"):
             return value
         if not isinstance(value, str):

@@ -129,10 +129,13 @@ def r_function(
     def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
         signature = inspect.signature(function)
         parameters = list(signature.parameters.values())
-        first = parameters[0]
+        if not parameters:  # config_floatx(): nothing to bind or convert
+            setattr(function, _ATTRIBUTE, semantics)
+            return function
+        first = parameters[0] if parameters else None  # None: a function of no arguments (config_floatx())
         named = [p.name for p in parameters[1:] if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
         required = {p.name for p in parameters[1:] if p.default is p.empty and p.name in named}
-        missing_means_itself = first.default is None
+        missing_means_itself = first is not None and first.default is None
 
         def bind(args: tuple, kwargs: dict, partial: bool = False) -> inspect.BoundArguments:
             bound = (signature.bind_partial if partial else signature.bind)(*args, **kwargs)

@@ -363,7 +363,7 @@ def summary(
 
     Examples:
         >>> from kerasfn import keras_model_sequential, layer_dense, summary
-        >>> model = keras_model_sequential(input_shape=3, name="tiny") | layer_dense(2)
+        >>> model = keras_model_sequential(input_shape=3, name="tiny") | layer_dense(2, name="dense")
         >>> model | summary(line_length=60)
         Model: "tiny"
         ┏━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━┓

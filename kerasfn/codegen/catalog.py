@@ -28,7 +28,8 @@ class Entry:
 
     ``arguments`` is the argument text of the example call; ``data`` a Python
     expression for eager example input (``None``: the example only builds the
-    layer).  ``backends``/``package`` say what a ``backend`` entry needs.
+    layer).  ``backends``/``package`` say what a ``backend`` entry needs;
+    ``converters`` adds checks the signature cannot tell (which kind of layer).
     """
 
     r_name: str
@@ -39,6 +40,7 @@ class Entry:
     backends: tuple[str, ...] = ()
     package: str | None = None
     r_defaults: tuple[tuple[str, object], ...] = ()
+    converters: tuple[tuple[str, str], ...] = ()  # kerasfn checks beyond what the signature tells
 
 
 _SEQ = "random_uniform((2, 5, 3))"
@@ -52,7 +54,8 @@ CATALOG: tuple[Entry, ...] = (
     Entry("layer_gru", "kerasfn.core.recurrent.GRU", arguments="4", data=_SEQ),
     Entry("layer_simple_rnn", "kerasfn.core.recurrent.SimpleRNN", arguments="4", data=_SEQ),
     Entry("layer_rnn", "kerasfn.core.recurrent.RNN", "wrapper", arguments="rnn_cell_lstm(4)", data=_SEQ),
-    Entry("layer_bidirectional", "kerasfn.core.recurrent.Bidirectional", "wrapper", arguments="layer_lstm(4)", data=_SEQ),
+    Entry("layer_bidirectional", "kerasfn.core.recurrent.Bidirectional", "wrapper", arguments="layer_lstm(4)", data=_SEQ,
+          converters=(("layer", "required(as_recurrent_layer)"), ("backward_layer", "as_recurrent_layer"))),
     Entry("layer_time_distributed", "kerasfn.core.recurrent.TimeDistributed", "wrapper", arguments="layer_dense(2)", data=_SEQ),
     Entry("layer_conv_lstm_1d", "kerasfn.core.recurrent.ConvLSTM1D", arguments="filters=2, kernel_size=3", data="random_uniform((1, 2, 5, 3))"),
     Entry("layer_conv_lstm_2d", "kerasfn.core.recurrent.ConvLSTM2D", arguments="filters=2, kernel_size=3", data="random_uniform((1, 2, 4, 4, 3))"),

@@ -121,7 +121,7 @@ def _defaults(entry: Entry) -> dict[str, Any]:
 
 
 def _converters(entry: Entry) -> dict[str, str]:
-    return converters_for(entry.r_name, _parameters(entry), _defaults(entry))
+    return {**converters_for(entry.r_name, _parameters(entry), _defaults(entry)), **dict(entry.converters)}
 
 
 _DECORATORS = {"layer": "layer_function", "wrapper": "layer_function", "backend": "layer_function",

@@ -32,6 +32,7 @@ from kerasfn.r_conventions import (
     as_optional_shape,
     as_positive_integer,
     as_probability,
+    as_recurrent_layer,
     as_regularizer,
     as_scale,
     as_seed,
@@ -613,7 +614,7 @@ def layer_rnn(
     return create_layer(kerasfn.core.recurrent.RNN, locals())
 
 
-@layer_function({'layer': required(), 'merge_mode': as_merge_mode})
+@layer_function({'layer': required(as_recurrent_layer), 'merge_mode': as_merge_mode, 'backward_layer': as_recurrent_layer})
 def layer_bidirectional(
     object: Any = None,
     layer: Any = None,
