@@ -17,7 +17,8 @@ from kerasfn.layers.generated import __all__ as _layer_functions
 from kerasfn.layers.custom import Layer, layer_input
 from kerasfn.models import keras_input, keras_model, keras_model_sequential
 from kerasfn.plot import plot
-from kerasfn.random import random_normal, random_uniform
+from kerasfn.r_ops import *  # noqa: F403  (the op_* R keras3 writes by hand: op_subset, op_arange, ...)
+from kerasfn.r_ops import __all__ as _r_ops
 from kerasfn.shape import Shape, shape
 from kerasfn.utils import pad_sequences, set_random_seed, timeseries_dataset_from_array, to_categorical
 from kerasfn.verbs import (
@@ -51,11 +52,10 @@ __all__ = [
     "CudnnStatus",
     "cudnn_status",
     "layer_cudnn_lstm",
-    "random_normal",
-    "random_uniform",
     "shape",
     *_layer_functions,
     *_family_functions,
+    *_r_ops,
     # custom layers and R keras 2's input
     "Layer",
     "layer_input",

@@ -336,7 +336,12 @@ def op_abs(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_abs
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_abs(x)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.absolute``.
@@ -370,7 +375,12 @@ def op_add(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_add
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_add(1))
+        array([[2., 3.],
+               [4., 5.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.add``.
@@ -413,7 +423,11 @@ def op_all(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_all
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_all(axis=0))
+        array([ True,  True])
 
     See also:
         The Keras object: ``keras.ops.all``.
@@ -445,7 +459,11 @@ def op_angle(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_angle
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_angle(np.array([1.0, -1.0]))).round(4)
+        array([0.    , 3.1416])
 
     See also:
         The Keras object: ``keras.ops.angle``.
@@ -488,7 +506,11 @@ def op_any(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_any
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_any(axis=0))
+        array([ True,  True])
 
     See also:
         The Keras object: ``keras.ops.any``.
@@ -525,7 +547,12 @@ def op_append(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_append
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_append(y)).round(4)
+        array([1. , 2. , 3. , 4. , 2. , 1. , 0.5, 3. ], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.append``.
@@ -557,7 +584,12 @@ def op_arccos(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_arccos
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_arccos(x)).round(4)
+        array([[ 0., nan],
+               [nan, nan]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.arccos``.
@@ -589,7 +621,12 @@ def op_arccosh(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_arccosh
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_arccosh(x)).round(4)
+        array([[0.    , 1.317 ],
+               [1.7627, 2.0634]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.arccosh``.
@@ -621,7 +658,12 @@ def op_arcsin(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_arcsin
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_arcsin(x)).round(4)
+        array([[1.5708,    nan],
+               [   nan,    nan]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.arcsin``.
@@ -653,7 +695,12 @@ def op_arcsinh(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_arcsinh
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_arcsinh(x)).round(4)
+        array([[0.8814, 1.4436],
+               [1.8184, 2.0947]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.arcsinh``.
@@ -685,7 +732,12 @@ def op_arctan(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_arctan
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_arctan(x)).round(4)
+        array([[0.7854, 1.1071],
+               [1.249 , 1.3258]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.arctan``.
@@ -725,7 +777,13 @@ def op_arctan2(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_arctan2
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_arctan2(y)).round(4)
+        array([[0.4636, 1.1071],
+               [1.4056, 0.9273]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.arctan2``.
@@ -757,7 +815,12 @@ def op_arctanh(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_arctanh
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_arctanh(x)).round(4)
+        array([[inf, nan],
+               [nan, nan]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.arctanh``.
@@ -798,7 +861,11 @@ def op_argmax(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_argmax
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_argmax(axis=1))  # R: op_argmax(x, axis = 2) is c(2, 2), 1-based
+        array([1, 1], dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.argmax``.
@@ -839,7 +906,11 @@ def op_argmin(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_argmin
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_argmin(axis=1))
+        array([0, 0], dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.argmin``.
@@ -885,7 +956,11 @@ def op_argpartition(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_argpartition
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_argpartition([3.0, 1.0, 2.0], kth=1))
+        array([1, 2, 0], dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.argpartition``.
@@ -922,7 +997,11 @@ def op_argsort(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_argsort
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_argsort([3.0, 1.0, 2.0]))
+        array([1, 2, 0], dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.argsort``.
@@ -956,7 +1035,11 @@ def op_array(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_array
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_array([1, 2], dtype='float32'))
+        array([1., 2.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.array``.
@@ -1014,7 +1097,11 @@ def op_associative_scan(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_associative_scan
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_associative_scan(lambda a, b: a + b, np.array([1.0, 2.0, 3.0])))
+        array([1., 3., 6.])
 
     See also:
         The Keras object: ``keras.ops.associative_scan``.
@@ -1059,7 +1146,11 @@ def op_average(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_average
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_average(axis=0)).round(4)
+        array([2., 3.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.average``.
@@ -1121,7 +1212,11 @@ def op_average_pool(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_average_pool
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_average_pool(np.arange(4.0).reshape(1, 4, 1), 2, strides=2)).ravel()
+        array([0.5, 2.5])
 
     See also:
         The Keras object: ``keras.ops.average_pool``.
@@ -1153,7 +1248,11 @@ def op_bartlett(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_bartlett
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_bartlett(3))
+        array([0., 1., 0.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.bartlett``.
@@ -1205,7 +1304,12 @@ def op_batch_normalization(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_batch_normalization
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_batch_normalization(x, mean=np.array([2.0, 3.0]), variance=np.array([1.0, 1.0]), axis=-1)).round(3)
+        array([[-1., -1.],
+               [ 1.,  1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.batch_normalization``.
@@ -1250,7 +1354,11 @@ def op_binary_crossentropy(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_binary_crossentropy
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_binary_crossentropy(np.array([1.0]), np.array([0.5]))).round(4)
+        array([0.6931])
 
     See also:
         The Keras object: ``keras.ops.binary_crossentropy``.
@@ -1296,7 +1404,11 @@ def op_bincount(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_bincount
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_bincount(np.array([0, 1, 1, 3])))
+        array([1, 2, 0, 1], dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.bincount``.
@@ -1332,7 +1444,11 @@ def op_bitwise_and(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_bitwise_and
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_bitwise_and(np.array([12]), np.array([10])))
+        array([8])
 
     See also:
         The Keras object: ``keras.ops.bitwise_and``.
@@ -1366,7 +1482,11 @@ def op_bitwise_invert(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_bitwise_invert
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_bitwise_invert(np.array([0], dtype='int32')))
+        array([-1], dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.bitwise_invert``.
@@ -1402,7 +1522,11 @@ def op_bitwise_left_shift(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_bitwise_left_shift
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_bitwise_left_shift(np.array([1]), np.array([2])))
+        array([4])
 
     See also:
         The Keras object: ``keras.ops.bitwise_left_shift``.
@@ -1436,7 +1560,11 @@ def op_bitwise_not(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_bitwise_not
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_bitwise_not(np.array([0], dtype='int32')))
+        array([-1], dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.bitwise_not``.
@@ -1472,7 +1600,11 @@ def op_bitwise_or(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_bitwise_or
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_bitwise_or(np.array([12]), np.array([10])))
+        array([14])
 
     See also:
         The Keras object: ``keras.ops.bitwise_or``.
@@ -1508,7 +1640,11 @@ def op_bitwise_right_shift(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_bitwise_right_shift
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_bitwise_right_shift(np.array([8]), np.array([2])))
+        array([2])
 
     See also:
         The Keras object: ``keras.ops.bitwise_right_shift``.
@@ -1544,7 +1680,11 @@ def op_bitwise_xor(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_bitwise_xor
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_bitwise_xor(np.array([12]), np.array([10])))
+        array([6])
 
     See also:
         The Keras object: ``keras.ops.bitwise_xor``.
@@ -1576,7 +1716,11 @@ def op_blackman(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_blackman
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_blackman(3)).round(4)
+        array([-0.,  1., -0.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.blackman``.
@@ -1611,7 +1755,11 @@ def op_broadcast_to(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_broadcast_to
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_broadcast_to(np.array([1.0, 2.0]), (3, 2))).shape
+        (3, 2)
 
     See also:
         The Keras object: ``keras.ops.broadcast_to``.
@@ -1645,7 +1793,12 @@ def op_cast(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_cast
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import op_sum
+        >>> as_array(x | op_cast('int32') | op_sum())
+        array(10, dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.cast``.
@@ -1695,7 +1848,11 @@ def op_categorical_crossentropy(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_categorical_crossentropy
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_categorical_crossentropy(np.array([[0.0, 1.0]]), np.array([[0.5, 0.5]]))).round(4)
+        array([0.6931])
 
     See also:
         The Keras object: ``keras.ops.categorical_crossentropy``.
@@ -1728,7 +1885,12 @@ def op_cbrt(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_cbrt
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_cbrt(x)).round(4)
+        array([[1.    , 1.2599],
+               [1.4422, 1.5874]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.cbrt``.
@@ -1761,7 +1923,12 @@ def op_ceil(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_ceil
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_ceil(x)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.ceil``.
@@ -1770,7 +1937,7 @@ def op_ceil(
     return keras.ops.ceil(x=x)
 
 
-@tensor_function({'x': required(), 'alpha': as_integer})
+@tensor_function({'x': required(), 'alpha': as_number})
 def op_celu(
     x: Any,
     alpha: Any = 1,
@@ -1795,7 +1962,12 @@ def op_celu(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_celu
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_celu(x)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.celu``.
@@ -1827,7 +1999,12 @@ def op_cholesky(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_cholesky
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_cholesky(np.array([[4.0, 2.0], [2.0, 3.0]]))).round(4)
+        array([[2.    , 0.    ],
+               [1.    , 1.4142]])
 
     See also:
         The Keras object: ``keras.ops.cholesky``.
@@ -1865,7 +2042,12 @@ def op_clip(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_clip
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_clip(1.5, 3.5))
+        array([[1.5, 2. ],
+               [3. , 3.5]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.clip``.
@@ -1900,7 +2082,11 @@ def op_concatenate(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_concatenate
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array([x, x] | op_concatenate(axis=1)).shape
+        (2, 4)
 
     See also:
         The Keras object: ``keras.ops.concatenate``.
@@ -1937,7 +2123,12 @@ def op_cond(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_cond
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_cond(True, lambda: x + 1, lambda: x - 1))
+        array([[2., 3.],
+               [4., 5.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.cond``.
@@ -1972,7 +2163,11 @@ def op_conj(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_conj
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_conj(np.array([1 + 2j], dtype='complex64')))
+        array([1.-2.j], dtype=complex64)
 
     See also:
         The Keras object: ``keras.ops.conjugate``.
@@ -2034,7 +2229,11 @@ def op_conv(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_conv
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_conv(np.ones((1, 4, 1)), np.ones((2, 1, 1)))).ravel()
+        array([2., 2., 2.])
 
     See also:
         The Keras object: ``keras.ops.conv``.
@@ -2104,7 +2303,11 @@ def op_conv_transpose(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_conv_transpose
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_conv_transpose(np.ones((1, 2, 1)), np.ones((2, 1, 1)), strides=2)).ravel()
+        array([1., 1., 1., 1.])
 
     See also:
         The Keras object: ``keras.ops.conv_transpose``.
@@ -2136,7 +2339,11 @@ def op_convert_to_array(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_convert_to_array
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> type(op_convert_to_array(x)).__name__
+        'ndarray'
 
     See also:
         The Keras object: ``keras.ops.convert_to_numpy``.
@@ -2168,7 +2375,11 @@ def op_convert_to_numpy(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_convert_to_numpy
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> type(op_convert_to_numpy(x)).__name__
+        'ndarray'
 
     See also:
         The Keras object: ``keras.ops.convert_to_numpy``.
@@ -2211,7 +2422,12 @@ def op_convert_to_tensor(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_convert_to_tensor
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import op_dtype
+        >>> op_dtype(op_convert_to_tensor([1, 2], dtype='int32'))
+        'int32'
 
     See also:
         The Keras object: ``keras.ops.convert_to_tensor``.
@@ -2243,7 +2459,12 @@ def op_copy(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_copy
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_copy(x))
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.copy``.
@@ -2276,7 +2497,12 @@ def op_corrcoef(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_corrcoef
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_corrcoef(x)).round(4)
+        array([[1., 1.],
+               [1., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.corrcoef``.
@@ -2316,7 +2542,11 @@ def op_correlate(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_correlate
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_correlate(np.array([1.0, 2.0, 3.0]), np.array([0.0, 1.0])))
+        array([2., 3.])
 
     See also:
         The Keras object: ``keras.ops.correlate``.
@@ -2348,7 +2578,12 @@ def op_cos(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_cos
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_cos(x)).round(4)
+        array([[ 0.5403, -0.4161],
+               [-0.99  , -0.6536]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.cos``.
@@ -2380,7 +2615,12 @@ def op_cosh(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_cosh
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_cosh(x)).round(4)
+        array([[ 1.5431,  3.7622],
+               [10.0677, 27.3082]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.cosh``.
@@ -2415,7 +2655,11 @@ def op_count_nonzero(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_count_nonzero
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_count_nonzero(axis=0)).round(4)
+        array([2, 2], dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.count_nonzero``.
@@ -2471,7 +2715,11 @@ def op_cross(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_cross
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_cross(np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0])))
+        array([0., 0., 1.])
 
     See also:
         The Keras object: ``keras.ops.cross``.
@@ -2523,7 +2771,12 @@ def op_ctc_decode(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_ctc_decode
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> decoded, log_probs = op_ctc_decode(np.full((1, 4, 3), 1.0 / 3), np.array([4]))
+        >>> as_array(log_probs).shape
+        (1, 1)
 
     See also:
         The Keras object: ``keras.ops.ctc_decode``.
@@ -2568,7 +2821,12 @@ def op_ctc_loss(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_ctc_loss
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> loss = op_ctc_loss(np.array([[1, 2]]), np.full((1, 4, 3), 0.5), np.array([2]), np.array([4]))
+        >>> as_array(loss).shape
+        (1,)
 
     See also:
         The Keras object: ``keras.ops.ctc_loss``.
@@ -2605,7 +2863,12 @@ def op_cumprod(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_cumprod
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_cumprod(axis=0)).round(4)
+        array([[1., 2.],
+               [3., 8.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.cumprod``.
@@ -2642,7 +2905,12 @@ def op_cumsum(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_cumsum
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_cumsum(axis=0)).round(4)
+        array([[1., 2.],
+               [4., 6.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.cumsum``.
@@ -2686,7 +2954,12 @@ def op_custom_gradient(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_custom_gradient
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> f = op_custom_gradient(lambda v: (v * 2, lambda *args, upstream=None: upstream))
+        >>> callable(f)
+        True
 
     See also:
         The Keras object: ``keras.ops.custom_gradient``.
@@ -2718,7 +2991,12 @@ def op_deg2rad(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_deg2rad
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_deg2rad(x)).round(4)
+        array([[0.0175, 0.0349],
+               [0.0524, 0.0698]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.deg2rad``.
@@ -2780,7 +3058,11 @@ def op_depthwise_conv(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_depthwise_conv
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_depthwise_conv(np.ones((1, 4, 1)), np.ones((2, 1, 1)))).ravel()
+        array([2., 2., 2.])
 
     See also:
         The Keras object: ``keras.ops.depthwise_conv``.
@@ -2812,7 +3094,11 @@ def op_det(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_det
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> float(as_array(op_det(x)).round(4))
+        -2.0
 
     See also:
         The Keras object: ``keras.ops.det``.
@@ -2849,7 +3135,12 @@ def op_diag(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_diag
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_diag(np.array([1.0, 2.0])))
+        array([[1., 0.],
+               [0., 2.]])
 
     See also:
         The Keras object: ``keras.ops.diag``.
@@ -2885,7 +3176,12 @@ def op_diagflat(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_diagflat
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_diagflat(np.array([1.0, 2.0])))
+        array([[1., 0.],
+               [0., 2.]])
 
     See also:
         The Keras object: ``keras.ops.diagflat``.
@@ -2935,7 +3231,11 @@ def op_diagonal(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_diagonal
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_diagonal(x)).round(4)
+        array([1., 4.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.diagonal``.
@@ -2974,7 +3274,11 @@ def op_diff(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_diff
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_diff(axis=0)).round(4)
+        array([[2., 2.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.diff``.
@@ -3011,7 +3315,11 @@ def op_digitize(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_digitize
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_digitize(np.array([0.5, 2.5]), [1.0, 2.0, 3.0]))
+        array([0, 2], dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.digitize``.
@@ -3045,7 +3353,13 @@ def op_divide(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_divide
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_divide(y)).round(4)
+        array([[0.5   , 2.    ],
+               [6.    , 1.3333]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.divide``.
@@ -3079,7 +3393,13 @@ def op_divide_no_nan(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_divide_no_nan
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_divide_no_nan(y)).round(4)
+        array([[0.5   , 2.    ],
+               [6.    , 1.3333]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.divide_no_nan``.
@@ -3121,7 +3441,13 @@ def op_dot(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_dot
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_dot(y)).round(4)
+        array([[ 3.,  7.],
+               [ 8., 15.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.dot``.
@@ -3196,7 +3522,12 @@ def op_dot_product_attention(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_dot_product_attention
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> q = np.ones((1, 2, 1, 4), dtype='float32')
+        >>> as_array(op_dot_product_attention(q, q, q)).shape
+        (1, 2, 1, 4)
 
     See also:
         The Keras object: ``keras.ops.dot_product_attention``.
@@ -3230,7 +3561,11 @@ def op_dtype(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_dtype
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> op_dtype(x)
+        'float32'
 
     See also:
         The Keras object: ``keras.ops.dtype``.
@@ -3262,7 +3597,12 @@ def op_eig(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_eig
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> values, vectors = op_eig(np.array([[2.0, 0.0], [0.0, 3.0]]))
+        >>> as_array(values)
+        array([2.+0.j, 3.+0.j])
 
     See also:
         The Keras object: ``keras.ops.eig``.
@@ -3294,7 +3634,12 @@ def op_eigh(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_eigh
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> values, vectors = op_eigh(np.array([[2.0, 0.0], [0.0, 3.0]]))
+        >>> as_array(values)
+        array([2., 3.])
 
     See also:
         The Keras object: ``keras.ops.eigh``.
@@ -3303,7 +3648,7 @@ def op_eigh(
     return keras.ops.eigh(x=x)
 
 
-@tensor_function({'x': required(), 'alpha': as_integer})
+@tensor_function({'x': required(), 'alpha': as_number})
 def op_elu(
     x: Any,
     alpha: Any = 1,
@@ -3328,7 +3673,12 @@ def op_elu(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_elu
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_elu(x)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.elu``.
@@ -3362,7 +3712,11 @@ def op_empty(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_empty
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_empty((2, 3))).shape
+        (2, 3)
 
     See also:
         The Keras object: ``keras.ops.empty``.
@@ -3396,7 +3750,13 @@ def op_equal(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_equal
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_equal(y))
+        array([[False, False],
+               [False, False]])
 
     See also:
         The Keras object: ``keras.ops.equal``.
@@ -3428,7 +3788,12 @@ def op_erf(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_erf
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_erf(x)).round(4)
+        array([[0.8427, 0.9953],
+               [1.    , 1.    ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.erf``.
@@ -3460,7 +3825,12 @@ def op_erfinv(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_erfinv
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_erfinv(x)).round(4)
+        array([[inf, nan],
+               [nan, nan]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.erfinv``.
@@ -3492,7 +3862,12 @@ def op_exp(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_exp
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_exp(x)).round(4)
+        array([[ 2.7183,  7.3891],
+               [20.0855, 54.5982]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.exp``.
@@ -3524,7 +3899,12 @@ def op_exp2(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_exp2
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_exp2(x)).round(4)
+        array([[ 2.,  4.],
+               [ 8., 16.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.exp2``.
@@ -3559,7 +3939,11 @@ def op_expand_dims(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_expand_dims
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_expand_dims(0)).shape
+        (1, 2, 2)
 
     See also:
         The Keras object: ``keras.ops.expand_dims``.
@@ -3591,7 +3975,12 @@ def op_expm1(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_expm1
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_expm1(x)).round(4)
+        array([[ 1.7183,  6.3891],
+               [19.0855, 53.5982]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.expm1``.
@@ -3634,7 +4023,12 @@ def op_extract_sequences(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_extract_sequences
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_extract_sequences(np.arange(6.0), 3, 3))
+        array([[0., 1., 2.],
+               [3., 4., 5.]])
 
     See also:
         The Keras object: ``keras.ops.extract_sequences``.
@@ -3674,7 +4068,12 @@ def op_eye(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_eye
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_eye(2))
+        array([[1., 0.],
+               [0., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.eye``.
@@ -3707,7 +4106,13 @@ def op_fft(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_fft
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> real, imag = op_fft((x, np.zeros_like(x)))
+        >>> as_array(real)
+        array([[ 3., -1.],
+               [ 7., -1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.fft``.
@@ -3740,7 +4145,13 @@ def op_fft2(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_fft2
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> real, imag = op_fft2((x, np.zeros_like(x)))
+        >>> as_array(real)
+        array([[10., -2.],
+               [-4.,  0.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.fft2``.
@@ -3775,7 +4186,12 @@ def op_flip(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_flip
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_flip(axis=0)).round(4)
+        array([[3., 4.],
+               [1., 2.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.flip``.
@@ -3807,7 +4223,12 @@ def op_floor(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_floor
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_floor(x)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.floor``.
@@ -3841,7 +4262,13 @@ def op_floor_divide(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_floor_divide
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_floor_divide(y)).round(4)
+        array([[0., 2.],
+               [6., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.floor_divide``.
@@ -3881,7 +4308,11 @@ def op_fori_loop(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_fori_loop
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_fori_loop(0, 3, lambda i, total: total + i, 0))
+        array(3, dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.fori_loop``.
@@ -3917,7 +4348,12 @@ def op_full(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_full
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_full((2, 2), 7.0))
+        array([[7., 7.],
+               [7., 7.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.full``.
@@ -3953,7 +4389,12 @@ def op_full_like(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_full_like
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_full_like(0.5))
+        array([[0.5, 0.5],
+               [0.5, 0.5]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.full_like``.
@@ -3993,7 +4434,12 @@ def op_gelu(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_gelu
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_gelu(x)).round(4)
+        array([[0.8412, 1.9546],
+               [2.9964, 3.9999]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.gelu``.
@@ -4027,7 +4473,11 @@ def op_get_item(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_get_item
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_get_item(x, 0))
+        array([1., 2.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.get_item``.
@@ -4062,7 +4512,11 @@ def op_glu(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_glu
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_glu(axis=0)).round(4)
+        array([[0.9526, 1.964 ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.glu``.
@@ -4096,7 +4550,13 @@ def op_greater(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_greater
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_greater(y))
+        array([[False,  True],
+               [ True,  True]])
 
     See also:
         The Keras object: ``keras.ops.greater``.
@@ -4130,7 +4590,13 @@ def op_greater_equal(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_greater_equal
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_greater_equal(y))
+        array([[False,  True],
+               [ True,  True]])
 
     See also:
         The Keras object: ``keras.ops.greater_equal``.
@@ -4162,7 +4628,11 @@ def op_hamming(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_hamming
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_hamming(3)).round(4)
+        array([0.08, 1.  , 0.08], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.hamming``.
@@ -4194,7 +4664,11 @@ def op_hanning(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_hanning
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_hanning(3))
+        array([0., 1., 0.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.hanning``.
@@ -4228,7 +4702,12 @@ def op_hard_shrink(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_hard_shrink
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_hard_shrink(x)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.hard_shrink``.
@@ -4260,7 +4739,12 @@ def op_hard_sigmoid(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_hard_sigmoid
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_hard_sigmoid(x)).round(4)
+        array([[0.6667, 0.8333],
+               [1.    , 1.    ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.hard_sigmoid``.
@@ -4292,7 +4776,12 @@ def op_hard_silu(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_hard_silu
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_hard_silu(x)).round(4)
+        array([[0.6667, 1.6667],
+               [3.    , 4.    ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.hard_silu``.
@@ -4324,7 +4813,12 @@ def op_hard_swish(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_hard_swish
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_hard_swish(x)).round(4)
+        array([[0.6667, 1.6667],
+               [3.    , 4.    ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.hard_swish``.
@@ -4356,7 +4850,12 @@ def op_hard_tanh(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_hard_tanh
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_hard_tanh(x)).round(4)
+        array([[1., 1.],
+               [1., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.hard_tanh``.
@@ -4390,7 +4889,13 @@ def op_heaviside(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_heaviside
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_heaviside(y)).round(4)
+        array([[1., 1.],
+               [1., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.heaviside``.
@@ -4428,7 +4933,12 @@ def op_histogram(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_histogram
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> counts, edges = op_histogram(np.array([1.0, 2.0, 2.0, 4.0]), bins=3)
+        >>> as_array(counts)
+        array([1., 2., 1.])
 
     See also:
         The Keras object: ``keras.ops.histogram``.
@@ -4463,7 +4973,12 @@ def op_identity(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_identity
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_identity(2))
+        array([[1., 0.],
+               [0., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.identity``.
@@ -4496,7 +5011,13 @@ def op_ifft2(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_ifft2
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> real, imag = op_ifft2((x, np.zeros_like(x)))
+        >>> as_array(real)
+        array([[ 2.5, -0.5],
+               [-1. ,  0. ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.ifft2``.
@@ -4528,7 +5049,11 @@ def op_imag(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_imag
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_imag(np.array([1 + 2j], dtype='complex64')))
+        array([2.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.imag``.
@@ -4597,7 +5122,11 @@ def op_image_affine_transform(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_image_affine_transform
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_image_affine_transform(np.ones((1, 2, 2, 1)), np.array([[1.0, 0, 0, 0, 1, 0, 0, 0]]))).shape
+        (1, 2, 2, 1)
 
     See also:
         The Keras object: ``keras.ops.image.affine_transform``.
@@ -4649,7 +5178,11 @@ def op_image_crop(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_image_crop
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_image_crop(np.ones((1, 4, 4, 1)), 1, 1, target_height=2, target_width=2)).shape
+        (1, 2, 2, 1)
 
     See also:
         The Keras object: ``keras.ops.image.crop_images``.
@@ -4658,7 +5191,7 @@ def op_image_crop(
     return keras.ops.image.crop_images(images=images, top_cropping=top_cropping, left_cropping=left_cropping, bottom_cropping=bottom_cropping, right_cropping=right_cropping, target_height=target_height, target_width=target_width, data_format=data_format)
 
 
-@tensor_function({'images': required(), 'alpha': as_integer, 'sigma': as_integer, 'interpolation': as_string, 'fill_mode': as_string, 'fill_value': as_integer, 'seed': as_seed})
+@tensor_function({'images': required(), 'alpha': as_number, 'sigma': as_number, 'interpolation': as_string, 'fill_mode': as_string, 'fill_value': as_number, 'seed': as_seed})
 def op_image_elastic_transform(
     images: Any,
     alpha: Any = 20,
@@ -4715,7 +5248,11 @@ def op_image_elastic_transform(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_image_elastic_transform
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_image_elastic_transform(np.ones((1, 4, 4, 1)), seed=1)).shape
+        (1, 4, 4, 1)
 
     See also:
         The Keras object: ``keras.ops.image.elastic_transform``.
@@ -4769,7 +5306,11 @@ def op_image_extract_patches(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_image_extract_patches
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_image_extract_patches(np.ones((1, 4, 4, 1)), 2)).shape
+        (1, 2, 2, 4)
 
     See also:
         The Keras object: ``keras.ops.image.extract_patches``.
@@ -4815,7 +5356,11 @@ def op_image_gaussian_blur(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_image_gaussian_blur
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_image_gaussian_blur(np.ones((1, 4, 4, 1)))).shape
+        (1, 4, 4, 1)
 
     See also:
         The Keras object: ``keras.ops.image.gaussian_blur``.
@@ -4856,7 +5401,11 @@ def op_image_hsv_to_rgb(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_image_hsv_to_rgb
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_image_hsv_to_rgb(np.ones((1, 2, 2, 3)))).shape
+        (1, 2, 2, 3)
 
     See also:
         The Keras object: ``keras.ops.image.hsv_to_rgb``.
@@ -4913,7 +5462,11 @@ def op_image_map_coordinates(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_image_map_coordinates
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_image_map_coordinates(np.arange(4.0).reshape(2, 2), np.zeros((2, 1)), order=0))
+        array([0.])
 
     See also:
         The Keras object: ``keras.ops.image.map_coordinates``.
@@ -4965,7 +5518,11 @@ def op_image_pad(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_image_pad
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_image_pad(np.ones((1, 2, 2, 1)), 1, 1, target_height=4, target_width=4)).shape
+        (1, 4, 4, 1)
 
     See also:
         The Keras object: ``keras.ops.image.pad_images``.
@@ -5018,7 +5575,12 @@ def op_image_perspective_transform(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_image_perspective_transform
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> pts = np.array([[[0.0, 0.0], [3.0, 0.0], [0.0, 3.0], [3.0, 3.0]]])
+        >>> as_array(op_image_perspective_transform(np.ones((1, 4, 4, 1)), pts, pts)).shape
+        (1, 4, 4, 1)
 
     See also:
         The Keras object: ``keras.ops.image.perspective_transform``.
@@ -5027,7 +5589,7 @@ def op_image_perspective_transform(
     return keras.ops.image.perspective_transform(images=images, start_points=start_points, end_points=end_points, interpolation=interpolation, fill_value=fill_value, data_format=data_format)
 
 
-@tensor_function({'images': required(), 'size': required(as_integer_tuple), 'interpolation': as_string, 'antialias': as_bool, 'crop_to_aspect_ratio': as_bool, 'pad_to_aspect_ratio': as_bool, 'fill_mode': as_string, 'fill_value': as_integer})
+@tensor_function({'images': required(), 'size': required(as_integer_tuple), 'interpolation': as_string, 'antialias': as_bool, 'crop_to_aspect_ratio': as_bool, 'pad_to_aspect_ratio': as_bool, 'fill_mode': as_string, 'fill_value': as_number})
 def op_image_resize(
     images: Any,
     size: Any,
@@ -5088,7 +5650,11 @@ def op_image_resize(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_image_resize
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_image_resize(np.ones((1, 4, 4, 1)), (2, 2))).shape
+        (1, 2, 2, 1)
 
     See also:
         The Keras object: ``keras.ops.image.resize``.
@@ -5129,7 +5695,11 @@ def op_image_rgb_to_grayscale(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_image_rgb_to_grayscale
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_image_rgb_to_grayscale(np.ones((1, 2, 2, 3)))).shape
+        (1, 2, 2, 1)
 
     See also:
         The Keras object: ``keras.ops.image.rgb_to_grayscale``.
@@ -5173,7 +5743,11 @@ def op_image_rgb_to_hsv(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_image_rgb_to_hsv
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_image_rgb_to_hsv(np.ones((1, 2, 2, 3)))).shape
+        (1, 2, 2, 3)
 
     See also:
         The Keras object: ``keras.ops.image.rgb_to_hsv``.
@@ -5209,7 +5783,11 @@ def op_in_top_k(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_in_top_k
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_in_top_k(np.array([1]), np.array([[0.1, 0.9]]), k=1))
+        array([ True])
 
     See also:
         The Keras object: ``keras.ops.in_top_k``.
@@ -5250,7 +5828,13 @@ def op_inner(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_inner
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_inner(y)).round(4)
+        array([[ 4. ,  6.5],
+               [10. , 13.5]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.inner``.
@@ -5282,7 +5866,12 @@ def op_inv(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_inv
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_inv(x)).round(4)
+        array([[-2. ,  1. ],
+               [ 1.5, -0.5]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.inv``.
@@ -5331,7 +5920,11 @@ def op_irfft(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_irfft
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_irfft((np.array([10.0, -2.0, -2.0]), np.array([0.0, 2.0, 0.0])))).round(4)
+        array([1., 2., 3., 4.])
 
     See also:
         The Keras object: ``keras.ops.irfft``.
@@ -5364,7 +5957,11 @@ def op_is_tensor(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_is_tensor
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> op_is_tensor(x)
+        False
 
     See also:
         The Keras object: ``keras.ops.is_tensor``.
@@ -5404,7 +6001,13 @@ def op_isclose(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_isclose
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_isclose(y))
+        array([[False, False],
+               [False, False]])
 
     See also:
         The Keras object: ``keras.ops.isclose``.
@@ -5438,7 +6041,12 @@ def op_isfinite(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_isfinite
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_isfinite(x))
+        array([[ True,  True],
+               [ True,  True]])
 
     See also:
         The Keras object: ``keras.ops.isfinite``.
@@ -5470,7 +6078,12 @@ def op_isinf(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_isinf
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_isinf(x))
+        array([[False, False],
+               [False, False]])
 
     See also:
         The Keras object: ``keras.ops.isinf``.
@@ -5502,7 +6115,12 @@ def op_isnan(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_isnan
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_isnan(x))
+        array([[False, False],
+               [False, False]])
 
     See also:
         The Keras object: ``keras.ops.isnan``.
@@ -5557,7 +6175,13 @@ def op_istft(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_istft
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import op_stft
+        >>> real, imag = op_stft(np.ones(8), 4, 2, 4)
+        >>> as_array(op_istft((real, imag), 4, 2, 4)).shape
+        (8,)
 
     See also:
         The Keras object: ``keras.ops.istft``.
@@ -5591,7 +6215,11 @@ def op_kaiser(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_kaiser
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_kaiser(3, 1.0)).round(4)
+        array([0.7898, 1.    , 0.7898], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.kaiser``.
@@ -5638,7 +6266,12 @@ def op_layer_normalization(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_layer_normalization
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_layer_normalization(x)).round(3)
+        array([[-1.,  1.],
+               [-1.,  1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.layer_normalization``.
@@ -5675,7 +6308,12 @@ def op_leaky_relu(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_leaky_relu
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_leaky_relu(x)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.leaky_relu``.
@@ -5711,7 +6349,11 @@ def op_left_shift(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_left_shift
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_left_shift(np.array([1]), np.array([2])))
+        array([4])
 
     See also:
         The Keras object: ``keras.ops.left_shift``.
@@ -5745,7 +6387,13 @@ def op_less(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_less
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_less(y))
+        array([[ True, False],
+               [False, False]])
 
     See also:
         The Keras object: ``keras.ops.less``.
@@ -5779,7 +6427,13 @@ def op_less_equal(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_less_equal
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_less_equal(y))
+        array([[ True, False],
+               [False, False]])
 
     See also:
         The Keras object: ``keras.ops.less_equal``.
@@ -5833,7 +6487,11 @@ def op_linspace(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_linspace
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_linspace(0.0, 1.0, num=3))
+        array([0. , 0.5, 1. ], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.linspace``.
@@ -5865,7 +6523,12 @@ def op_log(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_log
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_log(x)).round(4)
+        array([[0.    , 0.6931],
+               [1.0986, 1.3863]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.log``.
@@ -5897,7 +6560,12 @@ def op_log10(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_log10
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_log10(x)).round(4)
+        array([[0.    , 0.301 ],
+               [0.4771, 0.6021]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.log10``.
@@ -5929,7 +6597,12 @@ def op_log1p(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_log1p
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_log1p(x)).round(4)
+        array([[0.6931, 1.0986],
+               [1.3863, 1.6094]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.log1p``.
@@ -5961,7 +6634,12 @@ def op_log2(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_log2
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_log2(x)).round(4)
+        array([[0.   , 1.   ],
+               [1.585, 2.   ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.log2``.
@@ -5993,7 +6671,12 @@ def op_log_sigmoid(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_log_sigmoid
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_log_sigmoid(x)).round(4)
+        array([[-0.3133, -0.1269],
+               [-0.0486, -0.0181]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.log_sigmoid``.
@@ -6028,7 +6711,12 @@ def op_log_softmax(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_log_softmax
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_log_softmax(axis=0)).round(4)
+        array([[-2.1269, -2.1269],
+               [-0.1269, -0.1269]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.log_softmax``.
@@ -6062,7 +6750,13 @@ def op_logaddexp(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_logaddexp
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_logaddexp(y)).round(4)
+        array([[2.3133, 2.3133],
+               [3.0789, 4.3133]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.logaddexp``.
@@ -6094,7 +6788,11 @@ def op_logdet(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_logdet
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> float(as_array(op_logdet(np.array([[2.0, 0.0], [0.0, 3.0]]))).round(4))
+        1.7918
 
     See also:
         The Keras object: ``keras.ops.logdet``.
@@ -6128,7 +6826,13 @@ def op_logical_and(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_logical_and
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_logical_and(y))
+        array([[ True,  True],
+               [ True,  True]])
 
     See also:
         The Keras object: ``keras.ops.logical_and``.
@@ -6160,7 +6864,12 @@ def op_logical_not(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_logical_not
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_logical_not(x))
+        array([[False, False],
+               [False, False]])
 
     See also:
         The Keras object: ``keras.ops.logical_not``.
@@ -6194,7 +6903,13 @@ def op_logical_or(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_logical_or
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_logical_or(y))
+        array([[ True,  True],
+               [ True,  True]])
 
     See also:
         The Keras object: ``keras.ops.logical_or``.
@@ -6228,7 +6943,13 @@ def op_logical_xor(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_logical_xor
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_logical_xor(y))
+        array([[False, False],
+               [False, False]])
 
     See also:
         The Keras object: ``keras.ops.logical_xor``.
@@ -6278,7 +6999,11 @@ def op_logspace(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_logspace
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_logspace(0.0, 2.0, num=3))
+        array([  1.,  10., 100.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.logspace``.
@@ -6317,7 +7042,11 @@ def op_logsumexp(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_logsumexp
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_logsumexp(axis=0)).round(4)
+        array([3.1269, 4.1269], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.logsumexp``.
@@ -6367,7 +7096,12 @@ def op_lstsq(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_lstsq
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_lstsq(x, np.array([[1.0], [2.0]], dtype='float32'))).round(4)
+        array([[-0. ],
+               [ 0.5]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.lstsq``.
@@ -6399,7 +7133,12 @@ def op_lu_factor(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_lu_factor
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> lu, pivots = op_lu_factor(x)
+        >>> as_array(pivots)
+        array([1, 0], dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.lu_factor``.
@@ -6439,7 +7178,11 @@ def op_map(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_map
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_map(np.array([1.0, 2.0]), lambda v: v * 2))
+        array([2., 4.])
 
     See also:
         The Keras object: ``keras.ops.map``.
@@ -6480,7 +7223,13 @@ def op_matmul(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_matmul
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_matmul(y)).round(4)
+        array([[ 3.,  7.],
+               [ 8., 15.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.matmul``.
@@ -6525,7 +7274,11 @@ def op_max(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_max
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_max(axis=0)).round(4)
+        array([3., 4.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.max``.
@@ -6584,7 +7337,11 @@ def op_max_pool(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_max_pool
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_max_pool(np.arange(4.0).reshape(1, 4, 1), 2, strides=2)).ravel()
+        array([1., 3.])
 
     See also:
         The Keras object: ``keras.ops.max_pool``.
@@ -6618,7 +7375,13 @@ def op_maximum(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_maximum
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_maximum(y)).round(4)
+        array([[2., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.maximum``.
@@ -6656,7 +7419,11 @@ def op_mean(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_mean
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_mean(axis=0)).round(4)
+        array([2., 3.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.mean``.
@@ -6695,7 +7462,11 @@ def op_median(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_median
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_median(axis=0)).round(4)
+        array([2., 3.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.median``.
@@ -6736,7 +7507,11 @@ def op_min(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_min
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_min(axis=0)).round(4)
+        array([1., 2.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.min``.
@@ -6770,7 +7545,13 @@ def op_minimum(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_minimum
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_minimum(y)).round(4)
+        array([[1. , 1. ],
+               [0.5, 3. ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.minimum``.
@@ -6804,7 +7585,13 @@ def op_mod(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_mod
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_mod(y)).round(4)
+        array([[1., 0.],
+               [0., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.mod``.
@@ -6849,7 +7636,12 @@ def op_moments(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_moments
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> mean, variance = op_moments(x, axes=0)
+        >>> as_array(mean)
+        array([2., 3.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.moments``.
@@ -6887,7 +7679,11 @@ def op_moveaxis(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_moveaxis
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_moveaxis(np.ones((2, 3, 4)), 0, 2)).shape
+        (3, 4, 2)
 
     See also:
         The Keras object: ``keras.ops.moveaxis``.
@@ -6935,7 +7731,11 @@ def op_multi_hot(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_multi_hot
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_multi_hot(np.array([[0, 2]]), num_classes=3))
+        array([[1., 0., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.multi_hot``.
@@ -6969,7 +7769,13 @@ def op_multiply(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_multiply
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_multiply(y)).round(4)
+        array([[ 2. ,  2. ],
+               [ 1.5, 12. ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.multiply``.
@@ -6978,7 +7784,7 @@ def op_multiply(
     return keras.ops.multiply(x1=x1, x2=x2)
 
 
-@tensor_function({'x': required(), 'nan': as_integer})
+@tensor_function({'x': required(), 'nan': as_number})
 def op_nan_to_num(
     x: Any,
     nan: Any = 0,
@@ -7009,7 +7815,12 @@ def op_nan_to_num(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_nan_to_num
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_nan_to_num(x)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.nan_to_num``.
@@ -7041,7 +7852,11 @@ def op_ndim(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_ndim
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> op_ndim(x)
+        2
 
     See also:
         The Keras object: ``keras.ops.ndim``.
@@ -7073,7 +7888,12 @@ def op_negative(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_negative
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_negative(x)).round(4)
+        array([[-1., -2.],
+               [-3., -4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.negative``.
@@ -7105,7 +7925,12 @@ def op_nonzero(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_nonzero
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_nonzero(np.array([[0, 1], [1, 0]])))  # one row of 0-based coordinates each
+        array([[0, 1],
+               [1, 0]], dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.nonzero``.
@@ -7150,7 +7975,11 @@ def op_norm(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_norm
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> float(as_array(op_norm(np.array([3.0, 4.0]))))
+        5.0
 
     See also:
         The Keras object: ``keras.ops.norm``.
@@ -7190,7 +8019,11 @@ def op_normalize(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_normalize
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_normalize(np.array([3.0, 4.0])))
+        array([0.6, 0.8])
 
     See also:
         The Keras object: ``keras.ops.normalize``.
@@ -7224,7 +8057,13 @@ def op_not_equal(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_not_equal
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_not_equal(y))
+        array([[ True,  True],
+               [ True,  True]])
 
     See also:
         The Keras object: ``keras.ops.not_equal``.
@@ -7273,7 +8112,12 @@ def op_one_hot(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_one_hot
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_one_hot(np.array([0, 2]), num_classes=3))
+        array([[1., 0., 0.],
+               [0., 0., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.one_hot``.
@@ -7307,7 +8151,11 @@ def op_ones(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_ones
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_ones((2, 3))).shape
+        (2, 3)
 
     See also:
         The Keras object: ``keras.ops.ones``.
@@ -7341,7 +8189,12 @@ def op_ones_like(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_ones_like
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_ones_like(x)).round(4)
+        array([[1., 1.],
+               [1., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.ones_like``.
@@ -7379,7 +8232,15 @@ def op_outer(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_outer
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_outer(y)).round(4)
+        array([[ 2. ,  1. ,  0.5,  3. ],
+               [ 4. ,  2. ,  1. ,  6. ],
+               [ 6. ,  3. ,  1.5,  9. ],
+               [ 8. ,  4. ,  2. , 12. ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.outer``.
@@ -7425,7 +8286,11 @@ def op_pad(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_pad
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_pad(np.array([1.0, 2.0]), 1))
+        array([0., 1., 2., 0.])
 
     See also:
         The Keras object: ``keras.ops.pad``.
@@ -7459,7 +8324,13 @@ def op_pmax(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_pmax
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_pmax(y)).round(4)
+        array([[2., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.maximum``.
@@ -7493,7 +8364,13 @@ def op_pmin(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_pmin
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_pmin(y)).round(4)
+        array([[1. , 1. ],
+               [0.5, 3. ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.minimum``.
@@ -7537,7 +8414,12 @@ def op_polar(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_polar
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import op_dtype
+        >>> op_dtype(op_polar(np.array([1.0]), np.array([0.0])))
+        'complex128'
 
     See also:
         The Keras object: ``keras.ops.polar``.
@@ -7571,7 +8453,13 @@ def op_power(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_power
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_power(y)).round(4)
+        array([[ 1.    ,  2.    ],
+               [ 1.7321, 64.    ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.power``.
@@ -7612,7 +8500,11 @@ def op_prod(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_prod
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_prod(axis=0)).round(4)
+        array([3., 8.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.prod``.
@@ -7652,7 +8544,11 @@ def op_psnr(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_psnr
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> float(as_array(op_psnr(x, x + 0.1, max_val=4.0)).round(2))
+        32.040000915527344
 
     See also:
         The Keras object: ``keras.ops.psnr``.
@@ -7688,7 +8584,12 @@ def op_qr(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_qr
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> q, r = op_qr(x)
+        >>> as_array(q).shape
+        (2, 2)
 
     See also:
         The Keras object: ``keras.ops.qr``.
@@ -7739,7 +8640,11 @@ def op_quantile(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_quantile
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_quantile(0.5))
+        array(2.5, dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.quantile``.
@@ -7771,7 +8676,11 @@ def op_ravel(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_ravel
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_ravel(x)).round(4)
+        array([1., 2., 3., 4.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.ravel``.
@@ -7803,7 +8712,11 @@ def op_real(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_real
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_real(np.array([1 + 2j], dtype='complex64')))
+        array([1.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.real``.
@@ -7839,7 +8752,12 @@ def op_rearrange(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_rearrange
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_rearrange('a b -> b a'))
+        array([[1., 3.],
+               [2., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.rearrange``.
@@ -7872,7 +8790,12 @@ def op_reciprocal(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_reciprocal
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_reciprocal(x)).round(4)
+        array([[1.    , 0.5   ],
+               [0.3333, 0.25  ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.reciprocal``.
@@ -7904,7 +8827,12 @@ def op_relu(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_relu
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_relu(x)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.relu``.
@@ -7936,7 +8864,12 @@ def op_relu6(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_relu6
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_relu6(x)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.relu6``.
@@ -7973,7 +8906,11 @@ def op_repeat(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_repeat
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_repeat(np.array([1.0, 2.0]), 2))
+        array([1., 1., 2., 2.])
 
     See also:
         The Keras object: ``keras.ops.repeat``.
@@ -8009,7 +8946,11 @@ def op_reshape(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_reshape
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_reshape((-1, 1))).shape
+        (4, 1)
 
     See also:
         The Keras object: ``keras.ops.reshape``.
@@ -8055,7 +8996,12 @@ def op_rfft(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_rfft
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> real, imag = op_rfft(np.array([1.0, 2.0, 3.0, 4.0]))
+        >>> as_array(real)
+        array([10., -2., -2.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.rfft``.
@@ -8091,7 +9037,11 @@ def op_right_shift(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_right_shift
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_right_shift(np.array([8]), np.array([2])))
+        array([2])
 
     See also:
         The Keras object: ``keras.ops.right_shift``.
@@ -8137,7 +9087,12 @@ def op_rms_normalization(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_rms_normalization
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_rms_normalization(x)).round(3)
+        array([[0.632, 1.265],
+               [0.849, 1.131]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.rms_normalization``.
@@ -8175,7 +9130,11 @@ def op_roll(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_roll
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_roll(np.array([1.0, 2.0, 3.0]), 1))
+        array([3., 1., 2.])
 
     See also:
         The Keras object: ``keras.ops.roll``.
@@ -8214,7 +9173,12 @@ def op_rot90(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_rot90
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_rot90(x)).round(4)
+        array([[2., 4.],
+               [1., 3.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.rot90``.
@@ -8248,7 +9212,12 @@ def op_round(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_round
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_round(x)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.round``.
@@ -8280,7 +9249,12 @@ def op_rsqrt(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_rsqrt
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_rsqrt(x)).round(4)
+        array([[1.    , 0.7071],
+               [0.5774, 0.5   ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.rsqrt``.
@@ -8318,7 +9292,11 @@ def op_saturate_cast(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_saturate_cast
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_saturate_cast(np.array([-1.0, 300.0]), 'uint8'))
+        array([  0, 255], dtype=uint8)
 
     See also:
         The Keras object: ``keras.ops.saturate_cast``.
@@ -8401,7 +9379,12 @@ def op_scan(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_scan
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> carry, ys = op_scan(lambda carry, xi: (carry + xi, carry), np.float32(0.0), np.array([1.0, 2.0, 3.0], dtype='float32'))
+        >>> float(as_array(carry))
+        6.0
 
     See also:
         The Keras object: ``keras.ops.scan``.
@@ -8444,7 +9427,11 @@ def op_scatter(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_scatter
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_scatter(np.array([[0], [2]]), np.array([1.0, 2.0]), (4,)))
+        array([1., 0., 2., 0.])
 
     See also:
         The Keras object: ``keras.ops.scatter``.
@@ -8514,7 +9501,11 @@ def op_scatter_update(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_scatter_update
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_scatter_update(np.zeros(3), np.array([[1]]), np.array([5.0])))
+        array([0., 5., 0.])
 
     See also:
         The Keras object: ``keras.ops.scatter_update``.
@@ -8554,7 +9545,11 @@ def op_searchsorted(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_searchsorted
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_searchsorted(np.array([1.0, 3.0, 5.0]), np.array([2.0, 6.0])))
+        array([1, 3], dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.searchsorted``.
@@ -8597,7 +9592,11 @@ def op_segment_max(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_segment_max
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_segment_max(np.array([1.0, 2.0, 3.0]), np.array([0, 0, 1]), num_segments=2))
+        array([2., 3.])
 
     See also:
         The Keras object: ``keras.ops.segment_max``.
@@ -8640,7 +9639,11 @@ def op_segment_sum(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_segment_sum
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_segment_sum(np.array([1.0, 2.0, 3.0]), np.array([0, 0, 1]), num_segments=2))
+        array([3., 3.])
 
     See also:
         The Keras object: ``keras.ops.segment_sum``.
@@ -8682,7 +9685,12 @@ def op_select(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_select
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_select([x > 2], [x], default=0))
+        array([[0., 0.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.select``.
@@ -8714,7 +9722,12 @@ def op_selu(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_selu
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_selu(x)).round(4)
+        array([[1.0507, 2.1014],
+               [3.1521, 4.2028]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.selu``.
@@ -8781,7 +9794,11 @@ def op_separable_conv(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_separable_conv
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_separable_conv(np.ones((1, 4, 1)), np.ones((2, 1, 1)), np.ones((1, 1, 1)))).ravel()
+        array([2., 2., 2.])
 
     See also:
         The Keras object: ``keras.ops.separable_conv``.
@@ -8816,7 +9833,11 @@ def op_shape(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_shape
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> op_shape(x)
+        shape(2, 2)
 
     See also:
         The Keras object: ``keras.ops.shape``.
@@ -8848,7 +9869,12 @@ def op_sigmoid(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_sigmoid
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_sigmoid(x)).round(4)
+        array([[0.7311, 0.8808],
+               [0.9526, 0.982 ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.sigmoid``.
@@ -8880,7 +9906,12 @@ def op_sign(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_sign
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_sign(x)).round(4)
+        array([[1., 1.],
+               [1., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.sign``.
@@ -8913,7 +9944,12 @@ def op_signbit(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_signbit
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_signbit(x))
+        array([[False, False],
+               [False, False]])
 
     See also:
         The Keras object: ``keras.ops.signbit``.
@@ -8946,7 +9982,12 @@ def op_silu(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_silu
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_silu(x)).round(4)
+        array([[0.7311, 1.7616],
+               [2.8577, 3.9281]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.silu``.
@@ -8978,7 +10019,12 @@ def op_sin(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_sin
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_sin(x)).round(4)
+        array([[ 0.8415,  0.9093],
+               [ 0.1411, -0.7568]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.sin``.
@@ -9010,7 +10056,12 @@ def op_sinh(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_sinh
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_sinh(x)).round(4)
+        array([[ 1.1752,  3.6269],
+               [10.0179, 27.2899]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.sinh``.
@@ -9042,7 +10093,11 @@ def op_size(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_size
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> int(op_size(x))
+        4
 
     See also:
         The Keras object: ``keras.ops.size``.
@@ -9090,7 +10145,12 @@ def op_slice(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_slice
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_slice(x, (0, 1), (2, 1)))
+        array([[2.],
+               [4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.slice``.
@@ -9143,7 +10203,12 @@ def op_slice_update(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_slice_update
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_slice_update(x, (0, 0), np.zeros((1, 2), dtype='float32')))
+        array([[0., 0.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.slice_update``.
@@ -9175,7 +10240,12 @@ def op_slogdet(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_slogdet
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> sign, logdet = op_slogdet(x)
+        >>> float(as_array(sign))
+        -1.0
 
     See also:
         The Keras object: ``keras.ops.slogdet``.
@@ -9213,7 +10283,12 @@ def op_soft_shrink(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_soft_shrink
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_soft_shrink(x)).round(4)
+        array([[0.5, 1.5],
+               [2.5, 3.5]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.soft_shrink``.
@@ -9251,7 +10326,12 @@ def op_softmax(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_softmax
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_softmax(axis=0)).round(4)
+        array([[0.1192, 0.1192],
+               [0.8808, 0.8808]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.softmax``.
@@ -9284,7 +10364,12 @@ def op_softplus(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_softplus
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_softplus(x)).round(4)
+        array([[1.3133, 2.1269],
+               [3.0486, 4.0182]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.softplus``.
@@ -9316,7 +10401,12 @@ def op_softsign(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_softsign
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_softsign(x)).round(4)
+        array([[0.5   , 0.6667],
+               [0.75  , 0.8   ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.softsign``.
@@ -9352,7 +10442,12 @@ def op_solve(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_solve
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_solve(x, np.array([[1.0], [2.0]], dtype='float32'))).round(4)
+        array([[0. ],
+               [0.5]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.solve``.
@@ -9390,7 +10485,12 @@ def op_solve_triangular(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_solve_triangular
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_solve_triangular(np.triu(x), np.array([[1.0], [2.0]], dtype='float32'))).round(4)
+        array([[0. ],
+               [0.5]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.solve_triangular``.
@@ -9425,7 +10525,12 @@ def op_sort(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_sort
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_sort(axis=0)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.sort``.
@@ -9475,7 +10580,11 @@ def op_sparse_categorical_crossentropy(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_sparse_categorical_crossentropy
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_sparse_categorical_crossentropy(np.array([1]), np.array([[0.5, 0.5]]))).round(4)
+        array([0.6931])
 
     See also:
         The Keras object: ``keras.ops.sparse_categorical_crossentropy``.
@@ -9511,7 +10620,12 @@ def op_sparse_plus(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_sparse_plus
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_sparse_plus(x)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.sparse_plus``.
@@ -9547,7 +10661,12 @@ def op_sparse_sigmoid(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_sparse_sigmoid
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_sparse_sigmoid(x)).round(4)
+        array([[1., 1.],
+               [1., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.sparse_sigmoid``.
@@ -9584,7 +10703,12 @@ def op_sparsemax(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_sparsemax
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_sparsemax(axis=0)).round(4)
+        array([[0., 0.],
+               [1., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.sparsemax``.
@@ -9623,7 +10747,11 @@ def op_split(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_split
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> [as_array(part).shape for part in op_split(x, 2, axis=1)]
+        [(2, 1), (2, 1)]
 
     See also:
         The Keras object: ``keras.ops.split``.
@@ -9655,7 +10783,12 @@ def op_sqrt(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_sqrt
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_sqrt(x)).round(4)
+        array([[1.    , 1.4142],
+               [1.7321, 2.    ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.sqrt``.
@@ -9687,7 +10820,12 @@ def op_square(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_square
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_square(x)).round(4)
+        array([[ 1.,  4.],
+               [ 9., 16.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.square``.
@@ -9721,7 +10859,12 @@ def op_squareplus(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_squareplus
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_squareplus(x)).round(4)
+        array([[1.618 , 2.4142],
+               [3.3028, 4.2361]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.squareplus``.
@@ -9755,7 +10898,11 @@ def op_squeeze(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_squeeze
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_squeeze(np.ones((1, 2)))).shape
+        (2,)
 
     See also:
         The Keras object: ``keras.ops.squeeze``.
@@ -9790,7 +10937,11 @@ def op_stack(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_stack
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_stack([x, x], axis=0)).shape
+        (2, 2, 2)
 
     See also:
         The Keras object: ``keras.ops.stack``.
@@ -9828,7 +10979,11 @@ def op_std(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_std
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_std(axis=0)).round(4)
+        array([1., 1.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.std``.
@@ -9881,7 +11036,12 @@ def op_stft(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_stft
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> real, imag = op_stft(np.ones(8), sequence_length=4, sequence_stride=2, fft_length=4)
+        >>> as_array(real).shape
+        (5, 3)
 
     See also:
         The Keras object: ``keras.ops.stft``.
@@ -9914,7 +11074,12 @@ def op_stop_gradient(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_stop_gradient
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_stop_gradient(x))
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.stop_gradient``.
@@ -9948,7 +11113,13 @@ def op_subtract(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_subtract
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_subtract(y)).round(4)
+        array([[-1. ,  1. ],
+               [ 2.5,  1. ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.subtract``.
@@ -9986,7 +11157,14 @@ def op_sum(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_sum
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import op_cast
+        >>> as_array(x | op_sum(axis=1))
+        array([3., 7.], dtype=float32)
+        >>> as_array(x | op_cast('int32') | op_sum())
+        array(10, dtype=int32)
 
     See also:
         The Keras object: ``keras.ops.sum``.
@@ -10022,7 +11200,12 @@ def op_svd(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_svd
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> u, s, v = op_svd(x)
+        >>> as_array(s).round(3)
+        array([5.465, 0.366], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.svd``.
@@ -10058,7 +11241,11 @@ def op_swapaxes(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_swapaxes
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_swapaxes(np.ones((2, 3, 4)), 0, 2)).shape
+        (4, 3, 2)
 
     See also:
         The Keras object: ``keras.ops.swapaxes``.
@@ -10097,7 +11284,11 @@ def op_take(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_take
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_take(np.array([10.0, 20.0, 30.0]), [0, 2]))
+        array([10., 30.])
 
     See also:
         The Keras object: ``keras.ops.take``.
@@ -10136,7 +11327,12 @@ def op_take_along_axis(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_take_along_axis
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_take_along_axis(x, np.array([[1], [0]]), axis=1))
+        array([[2.],
+               [3.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.take_along_axis``.
@@ -10168,7 +11364,12 @@ def op_tan(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_tan
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_tan(x)).round(4)
+        array([[ 1.5574, -2.185 ],
+               [-0.1425,  1.1578]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.tan``.
@@ -10200,7 +11401,12 @@ def op_tanh(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_tanh
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_tanh(x)).round(4)
+        array([[0.7616, 0.964 ],
+               [0.9951, 0.9993]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.tanh``.
@@ -10232,7 +11438,12 @@ def op_tanh_shrink(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_tanh_shrink
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_tanh_shrink(x)).round(4)
+        array([[0.2384, 1.036 ],
+               [2.0049, 3.0007]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.tanh_shrink``.
@@ -10272,7 +11483,12 @@ def op_tensordot(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_tensordot
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_tensordot(x, x, axes=1))
+        array([[ 7., 10.],
+               [15., 22.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.tensordot``.
@@ -10310,7 +11526,12 @@ def op_threshold(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_threshold
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_threshold(2.5, 0.0))
+        array([[0., 0.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.threshold``.
@@ -10350,7 +11571,11 @@ def op_tile(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_tile
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_tile(np.array([1.0, 2.0]), 2))
+        array([1., 2., 1., 2.])
 
     See also:
         The Keras object: ``keras.ops.tile``.
@@ -10389,7 +11614,12 @@ def op_top_k(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_top_k
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> top = op_top_k(np.array([5.0, 1.0, 9.0, 3.0]), k=2)
+        >>> as_array(top.values), as_array(top.indices)
+        (array([9., 5.]), array([2, 0], dtype=int32))
 
     See also:
         The Keras object: ``keras.ops.top_k``.
@@ -10439,7 +11669,11 @@ def op_trace(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_trace
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_trace(x)).round(4)
+        np.float32(5.0)
 
     See also:
         The Keras object: ``keras.ops.trace``.
@@ -10474,7 +11708,12 @@ def op_transpose(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_transpose
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_transpose())
+        array([[1., 3.],
+               [2., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.transpose``.
@@ -10514,7 +11753,12 @@ def op_tri(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_tri
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_tri(2))
+        array([[1., 0.],
+               [1., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.tri``.
@@ -10550,7 +11794,12 @@ def op_tril(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_tril
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_tril(x)).round(4)
+        array([[1., 0.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.tril``.
@@ -10586,7 +11835,12 @@ def op_triu(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_triu
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_triu(x)).round(4)
+        array([[1., 2.],
+               [0., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.triu``.
@@ -10620,7 +11874,12 @@ def op_trunc(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_trunc
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_trunc(x)).round(4)
+        array([[1., 2.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.trunc``.
@@ -10654,7 +11913,11 @@ def op_unravel_index(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_unravel_index
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> [as_array(i) for i in op_unravel_index(np.array([5]), (2, 3))]
+        [array([1]), array([2])]
 
     See also:
         The Keras object: ``keras.ops.unravel_index``.
@@ -10691,7 +11954,11 @@ def op_unstack(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_unstack
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> len(op_unstack(x))
+        2
 
     See also:
         The Keras object: ``keras.ops.unstack``.
@@ -10729,7 +11996,11 @@ def op_var(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_var
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(x | op_var(axis=0)).round(4)
+        array([1., 1.], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.var``.
@@ -10767,7 +12038,12 @@ def op_vdot(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_vdot
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
+        >>> as_array(x | op_vdot(y)).round(4)
+        np.float32(17.5)
 
     See also:
         The Keras object: ``keras.ops.vdot``.
@@ -10825,7 +12101,11 @@ def op_vectorized_map(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_vectorized_map
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_vectorized_map(np.array([1.0, 2.0]), lambda v: v * 2))
+        array([2., 4.])
 
     See also:
         The Keras object: ``keras.ops.vectorized_map``.
@@ -10858,7 +12138,12 @@ def op_view_as_complex(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_view_as_complex
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import op_dtype
+        >>> op_dtype(op_view_as_complex(np.array([1.0, 2.0], dtype='float32')))
+        'complex64'
 
     See also:
         The Keras object: ``keras.ops.view_as_complex``.
@@ -10890,7 +12175,11 @@ def op_view_as_real(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_view_as_real
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_view_as_real(np.array([1 + 2j], dtype='complex64')))
+        array([[1., 2.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.view_as_real``.
@@ -10926,7 +12215,12 @@ def op_where(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_where
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_where(x > 2, x, 0.0))
+        array([[0., 0.],
+               [3., 4.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.where``.
@@ -10975,7 +12269,11 @@ def op_while_loop(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_while_loop
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> op_while_loop(lambda i: i < 3, lambda i: (i + 1,), (0,))
+        (<tf.Tensor: shape=(), dtype=int32, numpy=3>,)
 
     See also:
         The Keras object: ``keras.ops.while_loop``.
@@ -11009,7 +12307,11 @@ def op_zeros(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_zeros
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_zeros((2, 3))).shape
+        (2, 3)
 
     See also:
         The Keras object: ``keras.ops.zeros``.
@@ -11043,7 +12345,12 @@ def op_zeros_like(
         ``KerasTensor`` when given one (a functional model's input).
 
     Examples:
-        >>> pass  # regenerating
+        >>> import numpy as np
+        >>> from kerasfn import as_array, op_zeros_like
+        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> as_array(op_zeros_like(x)).round(4)
+        array([[0., 0.],
+               [0., 0.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.ops.zeros_like``.

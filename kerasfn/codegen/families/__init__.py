@@ -15,6 +15,10 @@ __all__ = ["RULES", "families"]
 #: Rule modules, in generation order.
 RULES: tuple[str, ...] = (
     "features",
+    "ops",
+    "activations",
+    "random",
+    "config",
 )
 
 

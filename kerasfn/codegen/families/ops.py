@@ -152,8 +152,8 @@ EXAMPLES: dict[str, list[str]] = {
     "op_argmin": ["as_array(x | op_argmin(axis=1))"],
     "op_argsort": ["as_array(op_argsort([3.0, 1.0, 2.0]))"],
     "op_argpartition": ["as_array(op_argpartition([3.0, 1.0, 2.0], kth=1))"],
-    "op_cast": ["as_array(x | op_cast('int32') | op_sum())"],
-    "op_sum": ["as_array(x | op_sum(axis=1))", "as_array(x | op_cast('int32') | op_sum())"],
+    "op_cast": ["from kerasfn import op_sum", "as_array(x | op_cast('int32') | op_sum())"],
+    "op_sum": ["from kerasfn import op_cast", "as_array(x | op_sum(axis=1))", "as_array(x | op_cast('int32') | op_sum())"],
     "op_add": ["as_array(x | op_add(1))"],
     "op_stack": ["as_array(op_stack([x, x], axis=0)).shape"],
     "op_concatenate": ["as_array([x, x] | op_concatenate(axis=1)).shape"],
@@ -193,7 +193,7 @@ EXAMPLES: dict[str, list[str]] = {
     "op_cond": ["as_array(op_cond(True, lambda: x + 1, lambda: x - 1))"],
     "op_fori_loop": ["as_array(op_fori_loop(0, 3, lambda i, total: total + i, 0))"],
     "op_while_loop": ["op_while_loop(lambda i: i < 3, lambda i: (i + 1,), (0,))"],
-    "op_scan": ["carry, ys = op_scan(lambda carry, xi: (carry + xi, carry), 0.0, np.array([1.0, 2.0, 3.0]))",
+    "op_scan": ["carry, ys = op_scan(lambda carry, xi: (carry + xi, carry), np.float32(0.0), np.array([1.0, 2.0, 3.0], dtype='float32'))",
                 "float(as_array(carry))"],
     "op_associative_scan": ["as_array(op_associative_scan(lambda a, b: a + b, np.array([1.0, 2.0, 3.0])))"],
     "op_map": ["as_array(op_map(np.array([1.0, 2.0]), lambda v: v * 2))"],
@@ -203,7 +203,7 @@ EXAMPLES: dict[str, list[str]] = {
     "op_stop_gradient": ["as_array(op_stop_gradient(x))"],
     "op_convert_to_numpy": ["type(op_convert_to_numpy(x)).__name__"],
     "op_convert_to_array": ["type(op_convert_to_array(x)).__name__"],
-    "op_convert_to_tensor": ["op_dtype(op_convert_to_tensor([1, 2], dtype='int32'))"],
+    "op_convert_to_tensor": ["from kerasfn import op_dtype", "op_dtype(op_convert_to_tensor([1, 2], dtype='int32'))"],
     "op_array": ["as_array(op_array([1, 2], dtype='float32'))"],
     "op_copy": ["as_array(op_copy(x))"],
     "op_saturate_cast": ["as_array(op_saturate_cast(np.array([-1.0, 300.0]), 'uint8'))"],
@@ -246,15 +246,15 @@ EXAMPLES: dict[str, list[str]] = {
     "op_irfft": ["as_array(op_irfft((np.array([10.0, -2.0, -2.0]), np.array([0.0, 2.0, 0.0])))).round(4)"],
     "op_stft": ["real, imag = op_stft(np.ones(8), sequence_length=4, sequence_stride=2, fft_length=4)",
                 "as_array(real).shape"],
-    "op_istft": ["real, imag = op_stft(np.ones(8), 4, 2, 4)",
+    "op_istft": ["from kerasfn import op_stft", "real, imag = op_stft(np.ones(8), 4, 2, 4)",
                  "as_array(op_istft((real, imag), 4, 2, 4)).shape"],
-    "op_view_as_complex": ["op_dtype(op_view_as_complex(np.array([1.0, 2.0], dtype='float32')))"],
+    "op_view_as_complex": ["from kerasfn import op_dtype", "op_dtype(op_view_as_complex(np.array([1.0, 2.0], dtype='float32')))"],
     "op_view_as_real": ["as_array(op_view_as_real(np.array([1 + 2j], dtype='complex64')))"],
     "op_real": ["as_array(op_real(np.array([1 + 2j], dtype='complex64')))"],
     "op_imag": ["as_array(op_imag(np.array([1 + 2j], dtype='complex64')))"],
     "op_conj": ["as_array(op_conj(np.array([1 + 2j], dtype='complex64')))"],
     "op_angle": ["as_array(op_angle(np.array([1.0, -1.0]))).round(4)"],
-    "op_polar": ["op_dtype(op_polar(np.array([1.0]), np.array([0.0])))"],
+    "op_polar": ["from kerasfn import op_dtype", "op_dtype(op_polar(np.array([1.0]), np.array([0.0])))"],
     "op_cholesky": ["as_array(op_cholesky(np.array([[4.0, 2.0], [2.0, 3.0]]))).round(4)"],
     "op_det": ["float(as_array(op_det(x)).round(4))"],
     "op_inv": ["as_array(op_inv(x)).round(4)"],
@@ -265,9 +265,9 @@ EXAMPLES: dict[str, list[str]] = {
     "op_svd": ["u, s, v = op_svd(x)", "as_array(s).round(3)"],
     "op_slogdet": ["sign, logdet = op_slogdet(x)", "float(as_array(sign))"],
     "op_logdet": ["float(as_array(op_logdet(np.array([[2.0, 0.0], [0.0, 3.0]]))).round(4))"],
-    "op_solve": ["as_array(op_solve(x, np.array([[1.0], [2.0]]))).round(4)"],
-    "op_solve_triangular": ["as_array(op_solve_triangular(np.triu(x), np.array([[1.0], [2.0]]))).round(4)"],
-    "op_lstsq": ["as_array(op_lstsq(x, np.array([[1.0], [2.0]]))).round(4)"],
+    "op_solve": ["as_array(op_solve(x, np.array([[1.0], [2.0]], dtype='float32'))).round(4)"],
+    "op_solve_triangular": ["as_array(op_solve_triangular(np.triu(x), np.array([[1.0], [2.0]], dtype='float32'))).round(4)"],
+    "op_lstsq": ["as_array(op_lstsq(x, np.array([[1.0], [2.0]], dtype='float32'))).round(4)"],
     "op_norm": ["float(as_array(op_norm(np.array([3.0, 4.0]))))"],
     "op_corrcoef": ["as_array(op_corrcoef(x)).round(4)"],
     "op_correlate": ["as_array(op_correlate(np.array([1.0, 2.0, 3.0]), np.array([0.0, 1.0])))"],
@@ -276,6 +276,8 @@ EXAMPLES: dict[str, list[str]] = {
     "op_extract_sequences": ["as_array(op_extract_sequences(np.arange(6.0), 3, 3))"],
     "op_in_top_k": ["as_array(op_in_top_k(np.array([1]), np.array([[0.1, 0.9]]), k=1))"],
     "op_psnr": ["float(as_array(op_psnr(x, x + 0.1, max_val=4.0)).round(2))"],
+    "op_rearrange": ["as_array(x | op_rearrange('a b -> b a'))"],
+    "op_threshold": ["as_array(x | op_threshold(2.5, 0.0))"],
     "op_quantile": ["as_array(x | op_quantile(0.5))"],
     "op_ctc_loss": ["loss = op_ctc_loss(np.array([[1, 2]]), np.full((1, 4, 3), 0.5), np.array([2]), np.array([4]))",
                     "as_array(loss).shape"],
@@ -288,7 +290,7 @@ EXAMPLES: dict[str, list[str]] = {
     "op_binary_crossentropy": [
         "as_array(op_binary_crossentropy(np.array([1.0]), np.array([0.5]))).round(4)"],
     "op_batch_normalization": [
-        "as_array(op_batch_normalization(x, mean=[2.0, 3.0], variance=[1.0, 1.0], axis=-1)).round(3)"],
+        "as_array(op_batch_normalization(x, mean=np.array([2.0, 3.0]), variance=np.array([1.0, 1.0]), axis=-1)).round(3)"],
     "op_moments": ["mean, variance = op_moments(x, axes=0)", "as_array(mean)"],
     "op_layer_normalization": ["as_array(op_layer_normalization(x)).round(3)"],
     "op_rms_normalization": ["as_array(op_rms_normalization(x)).round(3)"],
@@ -333,7 +335,7 @@ def example(function: rkeras3.RFunction) -> list[str]:
                 f"as_array(x | {function.name}(y)){rounded}"]
     if "axis" in dict(params):
         return [*setup, f"as_array(x | {function.name}(axis=0)){rounded}"]
-    return [*setup, f"as_array(x | {function.name}){rounded}"]
+    return [*setup, f"as_array({function.name}(x)){rounded}"]
 
 
 FAMILY = Family(
