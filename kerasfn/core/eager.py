@@ -68,8 +68,9 @@ __all__ = [
     "COSTS", "MAX_FUNCTIONS", "MAX_XLA_SHAPES", "CompiledEagerCalls", "compiled_kinds", "eager_call", "forget_compiled",
 ]
 
-#: Most compiled functions (graph-mode or jitted) kept at once.
-MAX_FUNCTIONS = 32
+#: Most compiled functions (graph-mode or jitted) kept at once: a traced LSTM
+#: function holds about 2.5 MiB of memory (bench/RESULTS.md, memory row).
+MAX_FUNCTIONS = 4
 #: Most XLA compilations (one per input shape) made per process.
 MAX_XLA_SHAPES = 8
 _MAX_ACCOUNTS = 1024
@@ -424,7 +425,10 @@ class _Engine:
     def function(self, prepared: _Prepared, compiler: Callable) -> _Bound:
         slot = _LayerSlot()
         slot.set(prepared.layer)
-        return _Bound(compiler(_pure_call(slot, prepared.structure, prepared.static, prepared.positions)), slot)
+        # The function closes over the call's structure without its tensors
+        # (which it must not keep alive).
+        skeleton = keras.tree.pack_sequence_as(prepared.structure, prepared.static)
+        return _Bound(compiler(_pure_call(slot, skeleton, prepared.static, prepared.positions)), slot)
 
 
 class _TensorFlow(_Engine):
