@@ -99,9 +99,11 @@ def test_magrittr_dot_nested_is_kept_for_a_person():
 
 
 def test_zeallot_destructuring_with_nesting_and_a_collector():
-    assert body("c(a, b) %<-% f(x)") == "a, b = f(x)"
-    assert body("c(a, c(b, d)) %<-% f(x)") == "a, (b, d) = f(x)"
-    assert body("c(out, ...states) %<-% f(x)") == "out, *states = f(x)"
+    assert body("c(a, b) %<-% op_unstack(x)") == "a, b = op_unstack(x)"
+    assert body("c(a, c(b, d)) %<-% op_unstack(x)") == "a, (b, d) = op_unstack(x)"
+    assert body("lstm <- layer_lstm(4, return_state = TRUE)\nc(out, ...states) %<-% lstm(x)") == (
+        "lstm = layer_lstm(4, return_state=True)\nout, *states = lstm(x)"
+    )
 
 
 def test_destructuring_a_named_list_takes_its_values():
@@ -349,6 +351,25 @@ def test_layer_positions_of_freeze_weights_shift():
 
 def test_names_python_cannot_use():
     assert body("my.data <- 1\nlambda <- 2\nlist <- 3") == "my_data = 1\nlambda_ = 2\nlist_ = 3"
+
+
+def test_a_function_neither_r_keras3_nor_the_scripts_is_kept_with_a_note():
+    result = translate("fit_lm <- glm(y, x)\nz <- as.data.frame(m)")
+    assert "fit_lm = glm(y, x)" in result.python
+    assert [(note.line, note.reason, note.kept) for note in result.notes] == [
+        (1, "`glm()` is neither R keras3's nor defined in this script: kept as it is", False),
+        (2, "R's `as.data.frame()` has no translation here: port it by hand", True),
+    ]
+
+
+def test_dataset_lists_nest():
+    assert body("mnist <- dataset_mnist()\nx <- mnist$train$x") == 'mnist = dataset_mnist()\nx = mnist["train"]["x"]'
+
+
+def test_new_layer_class_is_layer():
+    assert body("layer_id <- new_layer_class('Id', call = function(x) x)") == (
+        'layer_id = Layer("Id", call=lambda self, x: x)'
+    )
 
 
 # ---- what is left for a person ---------------------------------------------------------------------------

@@ -117,16 +117,19 @@ def parse_r(source: str) -> RNode:
     return RNode(_parser().parse(data).root_node, data)
 
 
-_CHUNK = re.compile(r"^```\{r(?P<options>[^}]*)\}[ \t]*\n(?P<code>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
+# knitr chunks (```{r label, eval = FALSE}) and the plain fences of rendered R Markdown (``` r)
+_CHUNK = re.compile(r"^```[ \t]*(?:\{r(?P<options>[^}]*)\}|r)[ \t]*\n(?P<code>.*?)^```[ \t]*$",
+                    re.MULTILINE | re.DOTALL)
 
 
 def r_chunks(rmd: str) -> str:
-    """The R code of an R Markdown document, every other line blanked so that
+    """The R code of an R Markdown document (its ```{r} chunks, or the ``` r
+    blocks of a rendered one), every other line blanked so that
     line numbers stay those of the ``.Rmd`` file.  Chunks with
     ``eval = FALSE`` are left out, as knitr leaves them out."""
     lines = [""] * (rmd.count("\n") + 1)
     for chunk in _CHUNK.finditer(rmd):
-        if re.search(r"\beval\s*=\s*(FALSE|F)\b", chunk["options"]):
+        if re.search(r"\beval\s*=\s*(FALSE|F)\b", chunk["options"] or ""):
             continue
         first = rmd.count("\n", 0, chunk.start("code"))
         for offset, line in enumerate(chunk["code"].splitlines()):

@@ -51,9 +51,13 @@ RESULT_KIND = {
     "keras_model": "model", "keras_model_sequential": "model", "load_model": "model",
     "fit": "history", "evaluate": "dict", "Layer": "layer_fn", "new_layer_class": "layer_fn",
     "list": "list", "array": "array", "matrix": "array", "runif": "array", "rnorm": "array",
-    "sample": "array", "rep": "array", "seq": "array", "seq_len": "array", "seq_along": "array",
+    "sample": "array", "rep": "array", **{f"dataset_{name}": "dataset" for name in (
+        "mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters", "boston_housing")}, "seq": "array", "seq_len": "array", "seq_along": "array",
     "to_categorical": "array", "pad_sequences": "array", "predict": "array", "dim": "shape",
 }
+
+#: Base R generics R keras3 adds methods to: calls to them are keras calls.
+R_GENERICS = frozenset({"predict", "summary", "plot", "print", "format", "length", "dim", "as.array"})
 
 #: Constructors of custom classes: their function arguments are methods (``self`` first).
 CLASS_CONSTRUCTORS = {"Layer": "Layer", "new_layer_class": "Layer", "Model": "Model",

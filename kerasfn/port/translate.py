@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from kerasfn.port import rules
+from kerasfn.port.names import R_KERAS3_EXPORTS
 from kerasfn.port.parser import RNode
 from kerasfn.port.rules import ADD, AND, ATOM, BOR, CMP, IFEXP, LAMBDA, MUL, NOT, POW, PRIMARY, UNARY
 
@@ -46,6 +47,7 @@ class Untranslatable(Exception):
     """An R construct the translator will not guess at."""
 
     def __init__(self, reason: str, node: RNode | None = None) -> None:
+        reason = " ".join(reason.split())  # one line: it becomes a comment
         super().__init__(reason)
         self.reason = reason
         self.node = node
@@ -120,6 +122,14 @@ class Scope:
     def __init__(self, parent: Scope | None = None, function: bool = False) -> None:
         self.parent, self.function, self.kinds = parent, function, {}
 
+    def defines(self, name: str) -> bool:
+        scope: Scope | None = self
+        while scope is not None:
+            if name in scope.kinds:
+                return True
+            scope = scope.parent
+        return False
+
     def kind(self, name: str) -> str | None:
         scope: Scope | None = self
         while scope is not None:
@@ -176,7 +186,7 @@ class Translator:
 
     def check(self, reason: str, node: RNode | None = None) -> None:
         """A translated construct a person should check: a note above its statement."""
-        node = node or self._node
+        node, reason = node or self._node, " ".join(reason.split())
         self.notes.append(Note(node.line, node.end_line, reason, kept=False))
         if self._frames:
             self._frames[-1].before.append(f"# port: {reason}")
@@ -672,8 +682,9 @@ class Translator:
             return Py(f"{subject.at(PRIMARY)}.history", PRIMARY, kind="dict")
         if subject.kind == "history" and member == "params":
             return Py(f"{subject.at(PRIMARY)}.params", PRIMARY, kind="dict")
-        if subject.kind == "dict":
-            return Py(f"{subject.at(PRIMARY)}[{member!r}]".replace("'", '"'), PRIMARY)
+        if subject.kind in ("dict", "dataset"):  # R's named list: `mnist$train$x` is nested
+            kind = "dataset" if subject.kind == "dataset" else None
+            return Py(f'{subject.at(PRIMARY)}["{member}"]', PRIMARY, kind=kind)
         kind = "list" if member in ("layers", "weights", "trainable_weights", "inputs", "outputs") else None
         return Py(f"{subject.at(PRIMARY)}.{python_name(member) if member != 'self' else member}", PRIMARY, kind=kind)
 
@@ -816,7 +827,9 @@ class Translator:
         return args
 
     def arguments(self, node: RNode) -> list[Arg]:
-        return self.argument_list(node.field("arguments"))
+        """A call's arguments; a trailing comma (``f(a, b, )``, R keras3 allows it) adds none."""
+        args = self.argument_list(node.field("arguments"))
+        return args[:-1] if args and args[-1] == Arg(None, None) else args
 
     def expr_call(self, node: RNode, ctx: Ctx, piped: Py | None = None) -> Py:
         name = self.function_name(node)
@@ -843,12 +856,22 @@ class Translator:
             return self.rbase[name](self, args, ctx, piped)
         if name in rules.CLASS_CONSTRUCTORS:
             return self.class_constructor(name, args, piped)
+        defined = name in self._user_functions or self.scope.defines(python_name(name))
+        if not defined and not self.keras_name(name):
+            if "." in name:  # R keras3 names have no dots: this is base R or another package
+                raise Untranslatable(f"R's `{name}()` has no translation here: port it by hand")
+            self.check(f"`{name}()` is neither R keras3's nor defined in this script: kept as it is")
         self.uses_kerasfn = self.uses_kerasfn or name not in self._user_functions
         python = python_name(name)
         kind = rules.RESULT_KIND.get(name)
         if name in self._user_functions and self.scope.kind(python) == "layer_fn":
             kind = None
         return replace(call(python, *self.call_arguments(name, args, piped)), kind=kind)
+
+    @staticmethod
+    def keras_name(name: str) -> bool:
+        """Whether ``name`` is R keras3's (kerasfn has it, or will, under that name)."""
+        return name in R_KERAS3_EXPORTS or name in rules.R_GENERICS or name in _kerasfn_names()
 
     def call_arguments(self, name: str, args: list[Arg], piped: Py | None = None, keras: bool | None = None) -> list[str]:
         """Arguments of a call to an R-named (kerasfn) or user function."""
@@ -923,8 +946,8 @@ class Translator:
             else:
                 value = self.expr(arg.node, Ctx(keras=True))
             texts.append(f"{python_name(arg.name)}={value.text}" if arg.name else value.text)
-        if target != "Layer":
-            self.check(f"`{name}()`: kerasfn's `{target}()` is used with R's method functions (`self` first)")
+        if not self.keras_name(target) or target not in _kerasfn_names():
+            self.check(f"`{name}()`: kerasfn has no `{target}()` yet; the call keeps R's methods, `self` first")
         self.uses_kerasfn = True
         return Py(f"{target}({', '.join(texts)})", PRIMARY, kind="layer_fn" if target == "Layer" else None)
 
@@ -966,6 +989,12 @@ class Translator:
         if name in ("compile", "freeze_weights", "unfreeze_weights"):
             return subject.kind
         return rules.RESULT_KIND.get(name)
+
+
+def _kerasfn_names() -> list[str]:
+    import kerasfn  # already imported: kerasfn.port is its subpackage
+
+    return kerasfn.__all__
 
 
 def _rbase():  # rbase builds on this module's types, so it is imported late
