@@ -182,7 +182,9 @@ def test_masked_inputs_run_through_keras(cls, kernel_calls):
 def test_torch_call_returns_what_keras_returns(cls, config, kernel_calls):
     fused, plain = _pair(cls, **config)
     x = torch.tensor(_x())
-    got, expected = _as_list(torch_call(fused, x, {"training": False})), _as_list(plain(x))
+    got, expected = torch_call(fused, x, {"training": False, "mask": None}), plain(x)
+    assert type(got) is type(expected)
+    got, expected = _as_list(got), _as_list(expected)
     assert len(got) == len(expected)
     for g, e in zip(got, expected):
         np.testing.assert_allclose(g.detach().numpy(), e.detach().numpy(), **TOL)
@@ -195,7 +197,8 @@ def test_torch_call_returns_what_keras_returns(cls, config, kernel_calls):
         ("stateful", {"stateful": True}, {}),
         ("dropout, training not False", {"dropout": 0.2}, {}),
         ("dropout in training", {"dropout": 0.2}, {"training": True}),
-        ("unknown call argument", {}, {"mask": None}),
+        ("a mask argument", {}, {"mask": np.ones((4, 7), dtype=bool)}),
+        ("unknown call argument", {}, {"constants": None}),
         ("activity regularizer", {"activity_regularizer": "l2"}, {}),
     ],
     ids=lambda v: v if isinstance(v, str) else "",

@@ -47,7 +47,7 @@ from kerasfn.internals import get_keras_mask
 
 __all__ = ["FusedTorchRNN", "fused_supported", "torch_call"]
 
-_CALL_KEYWORDS = frozenset({"training", "initial_state"})
+_CALL_KEYWORDS = frozenset({"training", "initial_state", "mask"})
 
 
 def _torch():
@@ -181,7 +181,7 @@ def torch_call(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, Any]) -
     tensor are taken, without masks, regularized outputs, or input dropout
     unless ``training=False`` is passed (a call nested in a training call
     inherits ``training`` from it); the result is what Keras returns (the output, or
-    ``[output, *states]`` with ``return_state``).
+    ``(output, *states)`` with ``return_state``).
     """
     torch = _torch() if keras.backend.backend() == "torch" else None
     if torch is None or not _direct_call_ok(layer, inputs, kwargs):
@@ -202,7 +202,7 @@ def torch_call(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, Any]) -
             return None
     last_output, outputs, new_states = fused_recurrence(layer, x, states)
     output = outputs if layer.return_sequences else last_output
-    return [output, *new_states] if layer.return_state else output
+    return (output, *new_states) if layer.return_state else output
 
 
 def _direct_call_ok(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, Any]) -> bool:
@@ -210,6 +210,7 @@ def _direct_call_ok(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, An
     return (
         isinstance(inputs, (torch.Tensor, np.ndarray))
         and get_keras_mask(inputs) is None
+        and kwargs.get("mask") is None  # models pass mask=None explicitly
         and set(kwargs) <= _CALL_KEYWORDS
         and kwargs.get("training") in (None, True, False)
         and (not layer.dropout or kwargs.get("training") is False)
