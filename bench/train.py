@@ -52,14 +52,19 @@ OUTPUT = Path(__file__).with_name("TRAINING.md")
 N, BATCH, LR = 1024, 32, 1e-3
 LOSS_RTOL = 1e-3
 
-# (name, KERAS_BACKEND, how the row trains)
+# (name, KERAS_BACKEND, how the row trains, torch threads: None = torch's default).
+# torch's threads spin while they wait: on a CPU other processes share, its
+# default (one per core) can run ten times slower than one thread, so the
+# torch rows also run with one thread, each compared with the loop on as many.
 WAYS = [
-    ("hand-written torch loop", "torch", "torch-loop"),
-    ("TensorFlow, Keras' CPU default (no XLA)", "tensorflow", "keras"),
-    ("TensorFlow, `jit_compile=TRUE` (XLA)", "tensorflow", "keras-xla"),
-    ("JAX", "jax", "keras"),
-    ("PyTorch, plain Keras layers", "torch", "keras-plain"),
-    ("PyTorch, kerasfn layers (fused kernels)", "torch", "keras"),
+    ("hand-written torch loop", "torch", "torch-loop", None),
+    ("TensorFlow, Keras' CPU default (no XLA)", "tensorflow", "keras", None),
+    ("TensorFlow, `jit_compile=TRUE` (XLA)", "tensorflow", "keras-xla", None),
+    ("JAX", "jax", "keras", None),
+    ("PyTorch, plain Keras layers", "torch", "keras-plain", None),
+    ("PyTorch, kerasfn layers (fused kernels)", "torch", "keras", None),
+    ("hand-written torch loop, 1 thread", "torch", "torch-loop", 1),
+    ("PyTorch, kerasfn layers (fused kernels), 1 thread", "torch", "keras", 1),
 ]
 WORKLOADS = ["lstm", "gru_text", "conv_lstm"]
 
@@ -321,7 +326,14 @@ def w1_table(medians: dict) -> str:
 # -- driver ----------------------------------------------------------------------
 
 
+THREADS_VARIABLE = "KERASFN_BENCH_TORCH_THREADS"
+
+
 def worker(workload: str, how: str, epochs: int) -> None:
+    if os.environ.get(THREADS_VARIABLE):
+        import torch
+
+        torch.set_num_threads(int(os.environ[THREADS_VARIABLE]))
     if workload == "w1":
         result = run_w1(epochs)
     elif how == "torch-loop":
@@ -331,8 +343,10 @@ def worker(workload: str, how: str, epochs: int) -> None:
     print("RESULT " + json.dumps(result))
 
 
-def run_way(workload: str, backend: str, how: str, epochs: int) -> dict:
+def run_way(workload: str, backend: str, how: str, epochs: int, threads: int | None = None) -> dict:
     env = {**os.environ, "KERAS_BACKEND": backend, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    if threads:
+        env[THREADS_VARIABLE] = str(threads)
     command = [sys.executable, __file__, "--worker", workload, how, str(epochs)]
     done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=Path(__file__).parent.parent)
     lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
@@ -348,24 +362,21 @@ def run_way(workload: str, backend: str, how: str, epochs: int) -> dict:
 def table(results: dict, rounds: int) -> str:
     header = "| model | how | samples/s, round " + " / ".join(str(r + 1) for r in range(rounds))
     lines = [header + " | vs torch loop | first epoch s | final loss | same computation |", "| --- | --- | ---: | ---: | ---: | ---: | :---: |"]
+    loops = {threads: name for name, _, how, threads in WAYS if how == "torch-loop"}
     for workload in WORKLOADS:
-        reference = results.get((workload, "hand-written torch loop"))
-        if not reference:
-            continue
-        ref_speed = statistics.median(r["samples_per_s"] for r in reference if "error" not in r) if all("error" not in r for r in reference) else None
-        ref_loss = reference[-1].get("final_loss")
-        for name, _, _ in WAYS:
+        for name, _, _, threads in WAYS:
             runs = results.get((workload, name), [])
             if not runs:
                 continue
-            if any("error" in r for r in runs):
-                lines.append(f"| {workload} | {name} | failed: {next(r['error'] for r in runs if 'error' in r)} | | | | |")
+            failed = [r["error"] for r in runs if "error" in r]
+            if failed:
+                lines.append(f"| {workload} | {name} | failed: {failed[0]} | | | | |")
                 continue
             speeds = [r["samples_per_s"] for r in runs]
-            speed = statistics.median(speeds)
-            ratio = f"{speed / ref_speed:.2f}x" if ref_speed else ""
+            reference = [r for r in results.get((workload, loops[threads]), []) if "error" not in r]
+            ratio = f"{statistics.median(speeds) / statistics.median(r['samples_per_s'] for r in reference):.2f}x" if reference else ""
             loss = runs[-1]["final_loss"]
-            same = "yes" if ref_loss is not None and abs(loss - ref_loss) <= LOSS_RTOL * abs(ref_loss) else "NO"
+            same = "yes" if reference and abs(loss - reference[-1]["final_loss"]) <= LOSS_RTOL * abs(reference[-1]["final_loss"]) else "NO"
             first = statistics.median(r["times"][0] for r in runs)
             lines.append(
                 f"| {workload} | {name} | {' / '.join(f'{s:.0f}' for s in speeds)} | {ratio} | {first:.1f} | {loss:.5f} | {same} |"
@@ -408,15 +419,15 @@ def main() -> None:
     results: dict = {}
     for _ in range(rounds):
         for workload in workloads:
-            for name, backend, how in WAYS:
-                result = run_way(workload, backend, how, epochs)
+            for name, backend, how, threads in WAYS:
+                result = run_way(workload, backend, how, epochs, threads)
                 results.setdefault((workload, name), []).append(result)
                 print(workload, name, {k: v for k, v in result.items() if k != "times"}, flush=True)
     text = table(results, rounds)
-    if args.w1_repeats:
-        w1 = run_way("w1", "torch", "-", args.w1_repeats)
-        text += "\n\nOne layer at W1 (batch 64, 100 steps, 32 features, 128 units), PyTorch backend, "
-        text += f"median of {args.w1_repeats} interleaved calls:\n\n"
+    for threads in (None, 1) if args.w1_repeats else ():
+        w1 = run_way("w1", "torch", "-", args.w1_repeats, threads)
+        text += "\n\nOne layer at W1 (batch 64, 100 steps, 32 features, 128 units), PyTorch backend"
+        text += f"{', 1 thread' if threads else ''}, median of {args.w1_repeats} interleaved calls:\n\n"
         text += f"failed: {w1['error']}" if "error" in w1 else w1_table(w1)
     print(text)
     if args.quick:
