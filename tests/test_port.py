@@ -83,6 +83,12 @@ def test_native_and_magrittr_pipes_into_kerasfn_functions_become_the_pipe_operat
     assert body("model |> compile(loss = 'mse')") == 'model | compile(loss="mse")'
 
 
+def test_a_pipe_into_a_layer_variable_composes_it():
+    assert body("lstm <- layer_lstm(4)\ny <- x |> lstm()\nz <- x |> lstm(initial_state = s)") == (
+        "lstm = layer_lstm(4)\ny = x | lstm\nz = lstm(x, initial_state=s)"
+    )
+
+
 def test_pipes_into_other_functions_become_calls():
     assert body("f <- function(a, b) a + b\ny <- 1 |> f(2)") == "def f(a, b):\n    return a + b\n\n\ny = f(1, 2)"
     assert body("y <- x %>% sqrt") == "y = np.sqrt(x)"
@@ -241,6 +247,11 @@ def test_array_and_matrix_fill_column_major_as_r():
     assert ns["z"].dtype == np.float64  # R's 0 is a double
 
 
+def test_array_reshape_fills_row_major_as_reticulate():
+    # reticulate: array_reshape(1:6, c(2, 3)) is rows 1 2 3 / 4 5 6
+    assert run("a <- array_reshape(1:6, c(2, 3))")["a"].tolist() == [[1, 2, 3], [4, 5, 6]]
+
+
 def test_which_max_stays_one_based_and_minus_one_folds():
     assert body("i <- which.max(p)\nj <- which.max(p) - 1") == "i = np.argmax(p) + 1\nj = np.argmax(p)"
     assert body("k <- apply(p, 1, which.max) - 1") == "k = np.argmax(p, axis=1)"
@@ -335,6 +346,13 @@ def test_custom_layer_translation_runs():
     ns = run(SCALE)
     assert tuple(ns["out"].shape) == (2, 3)
     assert type(ns["layer_scale"]()).__name__ == "Scale"
+
+
+def test_other_class_constructors_keep_super_initialize():
+    result = translate("loss_mse <- Loss('MSE', initialize = function(name = 'mse') {\n"
+                       "  super$initialize(name = name)\n  self$k <- 2\n}, call = function(y_true, y_pred) y_true)")
+    assert "def mse_initialize(self, name=\"mse\"):\n    super(type(self), self).__init__(name=name)" in result.python
+    assert "call=lambda self, y_true, y_pred: y_true" in result.python
 
 
 # ---- keras argument conventions ----------------------------------------------------------------------------

@@ -649,5 +649,9 @@ for _name in ("data.frame", "read.csv", "write.csv", "readRDS", "saveRDS", "tryC
               "stopifnot", "return"):
     HELPERS[_name] = _unsupported("R's `{name}()` has no translation here: port it by hand")
 
-HELPERS["array_reshape"] = _unsupported(
-    "reticulate's `array_reshape()` fills row-major: `np.reshape(x, dim)` (no order=\"F\"), check by hand")
+@helper("array_reshape")
+def array_reshape(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    """reticulate's ``array_reshape()`` fills row-major (``order = "C"``) unless told, as NumPy does."""
+    m = Matched(tr, args, piped, ("x", "dim", "order"))
+    order = [f"order={m.py('order').text}"] if m.has("order") else []
+    return _np(tr, "reshape", m.py("x").text, m.py("dim", Ctx(shape=True)).text, *order)

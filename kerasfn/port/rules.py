@@ -60,8 +60,11 @@ RESULT_KIND = {
 R_GENERICS = frozenset({"predict", "summary", "plot", "print", "format", "length", "dim", "as.array"})
 
 #: Constructors of custom classes: their function arguments are methods (``self`` first).
-CLASS_CONSTRUCTORS = {"Layer": "Layer", "new_layer_class": "Layer", "Model": "Model",
-                      "new_model_class": "Model", "Callback": "Callback", "new_callback_class": "Callback"}
+CLASS_CONSTRUCTORS = {
+    **{name: name for name in ("Layer", "Model", "Callback", "Loss", "Metric", "Constraint", "LearningRateSchedule")},
+    "new_layer_class": "Layer", "new_model_class": "Model", "new_callback_class": "Callback",
+    "new_loss_class": "Loss", "new_metric_class": "Metric", "new_learning_rate_schedule_class": "LearningRateSchedule",
+}
 
 #: reticulate/installation set-up that a Python script does not need.
 SETUP_CALLS = frozenset({

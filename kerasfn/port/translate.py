@@ -179,6 +179,7 @@ class Translator:
         self._user_functions: set[str] = set()
         self.uses_kerasfn = False
         self._dot: Py | None = None  # what magrittr's `.` stands for in the step being translated
+        self._class: str | None = None  # the class constructor whose methods are being translated
         self.calling = ""  # the R helper being translated (helpers shared by several names read it)
         self.rbase = _rbase().HELPERS
 
@@ -337,7 +338,7 @@ class Translator:
             return [rbase.raised(self, args)]
         if name == "stopifnot":
             return [f"assert {self.expr(arg.node).text}" for arg in args if arg.node is not None]
-        if name == "super$initialize" and self.scope.kind("self") == "self":
+        if name == "super$initialize" and self.scope.kind("self") == "self" and self._class == "Layer":
             return []  # kerasfn's Layer() initialises the base class before `initialize` runs
         return None
 
@@ -839,8 +840,8 @@ class Translator:
             if self.scope.kind("self") != "self":
                 raise Untranslatable("`super$` outside a method")
             method = name[len("super$"):]
-            self.needs.add("keras")
-            return call(f"super(type(self), self).{python_name(method)}", *self.call_arguments(name, args, piped))
+            method = "__init__" if method == "initialize" else python_name(method)
+            return call(f"super(type(self), self).{method}", *self.call_arguments(name, args, piped))
         if function.type == "dollar":
             target = self.expr(function)
             return call(target.text, *self.call_arguments(name, args, piped, keras=True))
@@ -937,15 +938,19 @@ class Translator:
         classname = next((arg.node.text.strip("\"'") for arg in args
                           if arg.node is not None and arg.name in (None, "classname")), target)
         texts = []
-        for arg in args:
-            if arg.node is None:
-                raise Untranslatable("an empty argument")
-            if arg.node.type in ("function_definition", "lambda_function"):
-                hint = f"{snake(classname)}_{arg.name or 'method'}"
-                value = self.function_literal(arg.node, Ctx(hint=hint, method=True))
-            else:
-                value = self.expr(arg.node, Ctx(keras=True))
-            texts.append(f"{python_name(arg.name)}={value.text}" if arg.name else value.text)
+        outer, self._class = self._class, target
+        try:
+            for arg in args:
+                if arg.node is None:
+                    raise Untranslatable("an empty argument")
+                if arg.node.type in ("function_definition", "lambda_function"):
+                    hint = f"{snake(classname)}_{arg.name or 'method'}"
+                    value = self.function_literal(arg.node, Ctx(hint=hint, method=True))
+                else:
+                    value = self.expr(arg.node, Ctx(keras=True))
+                texts.append(f"{python_name(arg.name)}={value.text}" if arg.name else value.text)
+        finally:
+            self._class = outer
         if not self.keras_name(target) or target not in _kerasfn_names():
             self.check(f"`{name}()`: kerasfn has no `{target}()` yet; the call keeps R's methods, `self` first")
         self.uses_kerasfn = True
@@ -972,6 +977,11 @@ class Translator:
                 self._dot = outer
         if magrittr and "." in re.findall(r"(?<![\w.])\.(?![\w.])", right.text):
             raise Untranslatable("magrittr's `.` inside a nested call: the pipe's value goes where by hand")
+        layer_variable = right.field("function").type == "identifier" and name not in self._user_functions \
+            and self.scope.defines(python_name(name)) and self.scope.kind(python_name(name)) != "function"
+        if layer_variable and not self.arguments(right):  # `x |> lstm()`, lstm a layer or model: compose it
+            layer = self.expr(right.field("function"))
+            return Py(f"{subject.at(BOR)} | {layer.text}", BOR, kind="model" if subject.kind == "model" else None)
         if self.pipeable(name) and right.field("function").type in ("identifier", "namespace_get"):
             self.uses_kerasfn = True
             step = self.expr_call(right, Ctx())
