@@ -346,7 +346,8 @@ def op_vectorize(func: Callable[..., Any], excluded: set | None = None, signatur
         ``keras.ops.vectorize(func, excluded=, signature=)``: the returned
         function maps ``func`` over the leading axis of its arguments, like
         ``numpy.vectorize``.  (R's ``...`` is passed on to Keras, which takes
-        nothing more.)
+        nothing more.)  Keras' TensorFlow backend has no ``vectorize``: the
+        call of the vectorized function fails there (JAX and PyTorch run it).
 
     Arguments:
         func: The function of one element.
@@ -363,7 +364,7 @@ def op_vectorize(func: Callable[..., Any], excluded: set | None = None, signatur
         >>> double = op_vectorize(lambda v: v * 2)
         >>> callable(double)
         True
-        >>> as_array(double(np.array([1.0, 2.0])))  # doctest: +SKIP  (JAX, PyTorch: Keras' TensorFlow backend has no vectorize)
+        >>> as_array(double(np.array([1.0, 2.0])))  # doctest: +SKIP
         array([2., 4.])
 
     See also:
