@@ -87,6 +87,9 @@ LAYER_KEYWORDS = frozenset(
 def describe(value: Any) -> str:
     """Render a received value for an error message: its repr and type."""
     text = repr(value)
+    if "\n" in text:  # a repr meant for reading on its own (an array, a printed history)
+        shape = getattr(value, "shape", None)
+        text = f"<{type(value).__name__}>" if shape is None else f"<shape={tuple(shape)}, dtype={getattr(value, 'dtype', '?')}>"
     if len(text) > 60:
         text = text[:57] + "..."
     return f"{text} ({type(value).__name__})"

@@ -53,7 +53,7 @@ from typing import Any
 
 import keras
 
-import kerasfn.core.attention
+{kerasfn_imports}
 from kerasfn.compose import constructor_function, create_layer, create_merge, layer_function, merge_function
 from kerasfn.layers.backends import require_backend
 from kerasfn.r_conventions import (
@@ -387,8 +387,10 @@ def _converter_imports() -> str:
 
 def _sources(run_examples: bool) -> Iterator[str]:
     names = "".join(f"    {name!r},\n" for name in _names())
+    modules = sorted({keras_class(entry).__module__ for entry in CATALOG} - {"keras"})
+    kerasfn_imports = "\n".join(f"import {module}" for module in modules if module.startswith("kerasfn."))
     yield _HEADER.format(version=keras.__version__, names=f"[\n{names}]", source=rkeras3.SOURCE,
-                         converter_imports=_converter_imports())
+                         converter_imports=_converter_imports(), kerasfn_imports=kerasfn_imports)
     for entry in CATALOG:
         yield "\n\n" + _function(entry, run_examples) + "\n"
     yield "\n\n" + "".join(f"{alias} = {target}\n" for alias, target in ALIASES.items())

@@ -15,6 +15,7 @@ from typing import Any
 import keras
 
 import kerasfn.core.attention
+import kerasfn.core.recurrent
 from kerasfn.compose import constructor_function, create_layer, create_merge, layer_function, merge_function
 from kerasfn.layers.backends import require_backend
 from kerasfn.r_conventions import (
