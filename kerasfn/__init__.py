@@ -35,6 +35,8 @@ from kerasfn.verbs import (
     summary,
     unfreeze_weights,
 )
+from kerasfn.vocabulary import *  # noqa: F403  (model helpers, custom classes, datasets, utilities)
+from kerasfn.vocabulary import __all__ as _vocabulary
 
 _pipe.install()
 _printing.install()
@@ -55,6 +57,7 @@ __all__ = [
     "shape",
     *_layer_functions,
     *_family_functions,
+    *_vocabulary,
     *_r_ops,
     # custom layers and R keras 2's input
     "Layer",

@@ -13,17 +13,22 @@ versions those tests pass on is the range ``pyproject.toml`` allows.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import keras
 
 __all__ = [
     "autocast_dtype",
+    "custom_object_registry",
+    "dataset_file_resolver",
     "flatten_layers",
     "get_keras_mask",
     "gradients_recorded",
     "in_stateless_scope",
     "inbound_nodes",
+    "keras_home",
     "node_attribute_at_index",
     "public_name",
     "register_public_name",
@@ -184,3 +189,51 @@ def restore_sequential(model: keras.Sequential, snapshot: tuple) -> None:
     Hooks: ``Sequential._layers``, ``Sequential._functional``.
     """
     model._layers, model.built, model._functional = snapshot
+
+
+# -- the Keras cache (datasets, ImageNet class index) -------------------------
+
+
+def keras_home() -> str:
+    """The directory Keras caches downloads under (``$KERAS_HOME`` or ``~/.keras``,
+    as Keras read it at import).
+
+    Hook: ``keras.src.backend.config.keras_home``.
+    """
+    from keras.src.backend import config
+
+    return config.keras_home()
+
+
+@contextlib.contextmanager
+def dataset_file_resolver(loader: Any, resolve: Any) -> Iterator[None]:
+    """Run a ``keras.datasets.*.load_data`` loader with ``resolve`` in place of
+    the ``get_file`` its module calls, so the loader's own reading and
+    processing run on a file kerasfn found (offline, without Keras' hash
+    check and re-download).
+
+    Hook: the module-level ``get_file`` of ``keras.src.datasets.<name>``
+    (each loader module imports it by name).
+    """
+    import sys
+
+    module = sys.modules[loader.__module__]
+    original = module.get_file
+    module.get_file = resolve
+    try:
+        yield
+    finally:
+        module.get_file = original
+
+
+def custom_object_registry() -> tuple[dict, dict]:
+    """Keras' global custom-object tables: name -> object and object -> name
+    (``register_keras_serializable`` fills both; clearing one alone would put
+    them out of step, as R keras3's ``set_custom_objects()`` notes).
+
+    Hook: ``keras.src.saving.object_registration.GLOBAL_CUSTOM_OBJECTS`` and
+    ``GLOBAL_CUSTOM_NAMES``.
+    """
+    from keras.src.saving import object_registration
+
+    return object_registration.GLOBAL_CUSTOM_OBJECTS, object_registration.GLOBAL_CUSTOM_NAMES

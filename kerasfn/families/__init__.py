@@ -15,6 +15,7 @@ import importlib.util
 FAMILIES: tuple[str, ...] = (
     "features",
     "applications",
+    "utilities",
     "ops",
     "activations",
     "random",

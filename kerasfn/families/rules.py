@@ -8,16 +8,27 @@ converters.
 
 from __future__ import annotations
 
+import inspect
+import os
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import keras
 
-from kerasfn.r_conventions import Converter
+from kerasfn.r_conventions import Converter, as_integer_vector, as_positive_integer
 from kerasfn.rfunction import r_function
 from kerasfn.tensors import is_tensor_like
 
-__all__ = ["activation_function", "any_value_function", "constructor", "function_of_function", "tensor_function"]
+__all__ = [
+    "activation_function",
+    "any_value_function",
+    "as_labels",
+    "as_split_size",
+    "constructor",
+    "function_of_function",
+    "tensor_function",
+    "utility_function",
+]
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -59,3 +70,57 @@ def activation_function(converters: Mapping[str, Converter]) -> Decorator:
         return wrapper
 
     return decorate
+
+
+def _is_path(value: Any) -> bool:
+    return isinstance(value, (str, os.PathLike))
+
+
+def _is_image(value: Any) -> bool:
+    return hasattr(value, "getbands")  # a PIL image, without importing PIL here
+
+
+#: A utility's subject, recognised by the name of its first argument.
+_UTILITY_SUBJECTS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "path": (_is_path, "a file path"),
+    "directory": (_is_path, "a directory path"),
+    "x": (is_tensor_like, "an array"),
+    "img": (_is_image, "a PIL image"),
+    "dataset": (lambda value: value is not None, "a dataset or arrays"),
+    "tensor": (lambda value: isinstance(value, keras.KerasTensor), "a symbolic tensor"),
+    "obj": (lambda value: value is not None, "an object"),
+    "config": (lambda value: isinstance(value, (Mapping, str)), "a config"),
+    "name": (lambda value: isinstance(value, str), "a name"),
+}
+
+
+def utility_function(converters: Mapping[str, Converter]) -> Decorator:
+    """A ``keras.utils``/``keras.saving`` helper (``image_load(path)``,
+    ``split_dataset(dataset)``): it runs on its first argument, whose kind its
+    name says, or, without it, waits for it to be piped in
+    (``"cat.png" | image_load()``); one with no argument is a plain function."""
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        parameters = inspect.signature(function).parameters
+        first = next(iter(parameters), None)
+        if first not in _UTILITY_SUBJECTS:
+            return r_function(None, "", converters)(function)
+        subject, text = _UTILITY_SUBJECTS[first]
+        return r_function(subject, text, converters)(function)
+
+    return decorate
+
+
+def as_split_size(name: str, value: Any) -> Any:
+    """``split_dataset(left_size=)``: R's ``ifelse(x < 1, x, as_integer(x))``:
+    a fraction below 1, else a whole number of samples."""
+    if value is None or (isinstance(value, float) and 0 < value < 1):
+        return value
+    return as_positive_integer(name, value)
+
+
+def as_labels(name: str, value: Any) -> Any:
+    """``labels``: ``"inferred"``, ``None``, or one integer label per file."""
+    if value is None or isinstance(value, str):
+        return value
+    return as_integer_vector(name, value)

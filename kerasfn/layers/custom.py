@@ -8,12 +8,10 @@ from typing import Any
 import keras
 
 from kerasfn.compose import compose_layer, layer_function
+from kerasfn.custom_classes import custom_class
 from kerasfn.models import keras_input
 
 __all__ = ["Layer", "layer_input"]
-
-#: Keyword arguments that belong to ``keras.layers.Layer.__init__`` itself.
-_BASE_KEYWORDS = ("name", "dtype", "trainable", "autocast")
 
 
 def Layer(  # noqa: N802  (R's name)
@@ -62,19 +60,8 @@ def Layer(  # noqa: N802  (R's name)
         :func:`layer_lambda` for a layer without weights or configuration.
     """
 
-    def __init__(self: keras.layers.Layer, *args: Any, **kwargs: Any) -> None:
-        base = {key: kwargs.pop(key) for key in _BASE_KEYWORDS if key in kwargs}
-        keras.layers.Layer.__init__(self, **base)
-        if initialize is not None:
-            initialize(self, *args, **kwargs)
-        elif args or kwargs:
-            raise TypeError(f"{classname}() takes no arguments without `initialize`; received {args or kwargs}.")
-
-    namespace = {"__init__": __init__, **methods}
-    for name, method in (("call", call), ("build", build), ("get_config", get_config)):
-        if method is not None:
-            namespace[name] = method
-    layer_class = type(classname, (keras.layers.Layer,), namespace)
+    members = {"call": call, "build": build, "get_config": get_config, **methods}
+    layer_class = custom_class(classname, keras.layers.Layer, initialize, members)
 
     def create(object: Any = None, *args: Any, **kwargs: Any) -> Any:
         return compose_layer(object, layer_class(*args, **kwargs))

@@ -15,6 +15,8 @@ __all__ = ["RULES", "families"]
 #: Rule modules, in generation order.
 RULES: tuple[str, ...] = (
     "features",
+    "applications",
+    "utilities",
     "ops",
     "activations",
     "random",

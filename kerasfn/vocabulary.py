@@ -1,0 +1,31 @@
+"""R keras3's hand-written exports beyond layers and generated families, gathered for ``kerasfn/__init__``.
+
+Model helpers (:mod:`kerasfn.model_helpers`), custom classes
+(:mod:`kerasfn.custom_classes`), ImageNet helpers (:mod:`kerasfn.applications`),
+dataset loaders (:mod:`kerasfn.datasets`), the Keras cache's ``get_file()``
+(:mod:`kerasfn.cache`), the custom-object registry
+(:mod:`kerasfn.serialization`) and reticulate's array and iterator helpers
+(:mod:`kerasfn.reticulate`).  The ``application_*`` constructors and the
+one-call utilities are generated (:mod:`kerasfn.families`).
+"""
+
+from __future__ import annotations
+
+from kerasfn import applications, cache, custom_classes, datasets, model_helpers, reticulate, serialization
+from kerasfn.layers.custom import Layer
+
+_MODULES = (applications, cache, custom_classes, datasets, model_helpers, reticulate, serialization)
+#: Names of these modules that are not R keras3 exports (helpers of kerasfn's own).
+_INTERNAL = frozenset({"DatasetNotCachedError", "Dataset", "DatasetSplit", "ImagenetPrediction", "KerasConfig",
+                       "cache_dir", "cached_file", "custom_class", "with_preprocessing"})
+
+__all__: list[str] = []
+for _module in _MODULES:
+    for _name in _module.__all__:
+        if _name not in _INTERNAL:
+            globals()[_name] = getattr(_module, _name)
+            __all__.append(_name)
+
+#: R keras3's alias of ``Layer()`` (R/zzz-aliases.R).
+new_layer_class = Layer
+__all__.append("new_layer_class")
