@@ -58,7 +58,8 @@ def register_public_name(cls: type, public_name: str) -> None:
 
 def public_name(cls: type) -> str | None:
     """The public ``keras.*`` name Keras serializes ``cls`` under (e.g.
-    ``"keras.layers.GroupQueryAttention"`` for the class Keras names
+    ``"keras.layers.GroupQueryAttention"`` on Keras 3.15 and
+    ``"keras.layers.GroupedQueryAttention"`` on 3.16 for the class Keras names
     ``GroupedQueryAttention``), or ``None`` for a class without one.
 
     Hook: ``keras.src.api_export.get_name_from_symbol``.
@@ -74,9 +75,11 @@ def public_name(cls: type) -> str | None:
 def get_keras_mask(x: Any) -> Any:
     """The Keras mask attached to tensor ``x`` (``None`` when unmasked).
 
-    Hook: ``keras.src.backend.get_keras_mask`` (the ``_keras_mask`` attribute).
+    Hook: ``keras.src.backend.common.masking.get_keras_mask`` (the
+    ``_keras_mask`` attribute; Keras 3.16 no longer re-exports it from
+    ``keras.src.backend``).
     """
-    from keras.src.backend import get_keras_mask as keras_get_keras_mask
+    from keras.src.backend.common.masking import get_keras_mask as keras_get_keras_mask
 
     return keras_get_keras_mask(x)
 
