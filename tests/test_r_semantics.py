@@ -425,3 +425,11 @@ def test_summary_is_80_columns_when_the_terminal_is(monkeypatch, capsys):
     keras_model_sequential(input_shape=3) | layer_dense(2) | summary()
     widths = {len(line) for line in capsys.readouterr().out.splitlines() if line.startswith(("┏", "│"))}
     assert widths == {80}
+
+
+def test_a_wrong_initial_state_shape_is_named():
+    lstm = layer_lstm(4)
+    with pytest.raises(ValueError, match=r"`initial_state` of layer '.*' must be \[h, c\], two tensors of shape \(2, 4\); "
+                                         r"received shapes \[\(2, 3\), \(2, 3\)\]"):
+        lstm(SEQ, initial_state=[np.zeros((2, 3)), np.zeros((2, 3))])
+    assert shape(lstm(SEQ, initial_state=[np.zeros((2, 4)), np.zeros((2, 4))])) == (2, 4)

@@ -69,6 +69,7 @@ class LSTM(CompiledEagerCalls, FusedTorchRNN, LegacyLayerMembers, keras.layers.L
 
     def __call__(self, inputs: Any, *args: Any, **kwargs: Any) -> Any:
         self._check_inputs(inputs)
+        self._check_initial_state(inputs, kwargs.get("initial_state"))
         return name_outputs(self, super().__call__(inputs, *args, **kwargs))
 
     def get_config(self) -> dict[str, Any]:
@@ -80,6 +81,25 @@ class LSTM(CompiledEagerCalls, FusedTorchRNN, LegacyLayerMembers, keras.layers.L
         if self.use_cudnn != "auto":
             config["use_cudnn"] = self.use_cudnn
         return config
+
+    def _check_initial_state(self, inputs: Any, initial_state: Any) -> None:
+        """Two states of shape (batch, units), named with the shapes received
+        (the backend's own error dumps the tensors from inside the cell)."""
+        if initial_state is None:
+            return
+        states = list(initial_state) if isinstance(initial_state, (list, tuple)) else [initial_state]
+        shapes = [tuple(getattr(state, "shape", ())) for state in states]
+        expected = (inputs.shape[0], self.units)
+        fits = len(shapes) == 2 and all(
+            len(shape) == 2 and all(want is None or got is None or want == got for want, got in zip(expected, shape))
+            for shape in shapes
+        )
+        if not fits:
+            batch = "batch" if expected[0] is None else expected[0]
+            raise ValueError(
+                f"`initial_state` of layer '{self.name}' must be [h, c], two tensors of shape ({batch}, {self.units}); "
+                f"received shapes {shapes}."
+            )
 
     def _check_inputs(self, inputs: Any) -> None:
         shape = getattr(inputs, "shape", None)
