@@ -219,6 +219,7 @@ def test_negative_indices_drop():
 
 def test_logical_masks_are_not_shifted():
     assert body("y <- v[v > 2 & v < 5]") == "y = v[(v > 2) & (v < 5)]"
+    assert body("keep <- v > 2\ny <- v[keep]") == "keep = v > 2\ny = v[keep]"
 
 
 def test_an_index_of_unknown_kind_is_shifted_with_a_note():
@@ -369,6 +370,10 @@ def test_layer_positions_of_freeze_weights_shift():
 
 def test_names_python_cannot_use():
     assert body("my.data <- 1\nlambda <- 2\nlist <- 3") == "my_data = 1\nlambda_ = 2\nlist_ = 3"
+    # keyword arguments only avoid Python's keywords: `max = ` stays a valid keyword argument
+    assert body("y <- layer_dense(x, 4, max = 2, lambda = 1, return.x = TRUE)") == (
+        "y = layer_dense(x, 4, max=2, lambda_=1, return_x=True)"
+    )
 
 
 def test_a_function_neither_r_keras3_nor_the_scripts_is_kept_with_a_note():

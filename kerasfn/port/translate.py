@@ -13,6 +13,7 @@ The R base helpers scripts use around keras are in :mod:`kerasfn.port.rbase`.
 from __future__ import annotations
 
 import ast
+import keyword
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from kerasfn.port import rules
 from kerasfn.port.names import R_KERAS3_EXPORTS
 from kerasfn.port.parser import RNode
-from kerasfn.port.rules import ADD, AND, ATOM, BOR, CMP, IFEXP, LAMBDA, MUL, NOT, POW, PRIMARY, UNARY
+from kerasfn.port.rules import ADD, AND, ATOM, BAND, BOR, CMP, IFEXP, LAMBDA, NOT, OR, POW, PRIMARY, UNARY
 
 __all__ = ["Note", "Py", "Translator", "Untranslatable"]
 
@@ -154,6 +155,13 @@ def python_name(name: str) -> str:
     if name[:1].isdigit():
         name = "_" + name
     return name + "_" if name in rules.RESERVED else name
+
+
+def keyword_name(name: str) -> str:
+    """An R argument name as a Python keyword argument: only Python's keywords
+    need the underscore (``from`` -> ``from_``, as kerasfn names it)."""
+    name = re.sub(r"[^0-9A-Za-z_]", "_", name.strip("`"))
+    return name + "_" if keyword.iskeyword(name) else name
 
 
 def snake(name: str) -> str:
@@ -591,7 +599,7 @@ class Translator:
             if operand.type == "binary" and operand.operator == "%in%":
                 left, right = self.expr(operand.field("left")), self.expr(operand.field("right"))
                 return Py(f"{left.at(CMP + 1)} not in {right.at(CMP + 1)}", CMP)
-            return Py(f"not {self.expr(operand).at(NOT)}", NOT)
+            return Py(f"not {self.expr(operand).at(NOT)}", NOT, kind="bool")
         if operator == "~":
             raise Untranslatable("R formula (`~`)")
         value = self.expr(operand, ctx)
@@ -632,6 +640,8 @@ class Translator:
         kind = "array" if "array" in (a.kind, b.kind) and prec >= ADD else None
         if a.kind == "index1" and b.number is not None and operator in ("+", "-"):
             kind = "index1"  # `i <- i + 1` keeps counting positions
+        if prec in (CMP, AND, OR) or operator in ("&", "|"):
+            kind = "bool"  # a logical vector: as an index it is a mask, not positions
         result = Py(text, prec, kind=kind)
         if operator == "+" and b.number == 1:
             result = replace(result, plus_one_of=a)
@@ -773,7 +783,7 @@ class Translator:
             start, stop = self.expr(node.field("left")), self.expr(node.field("right"))
             first = minus_one(start)
             return f"{'' if first.number == 0 else first.text}:{stop.text}"
-        if node.type == "binary" and (rules.BINARY.get(node.operator, ("", 0))[1] in (CMP, AND, 3, BOR, 9)):
+        if node.type == "binary" and rules.BINARY.get(node.operator, ("", 0))[1] in (CMP, AND, OR, BOR, BAND):
             return self.expr(node).text  # a logical mask
         if node.type == "unary" and node.operator == "!":
             return self.expr(node).text
@@ -890,7 +900,7 @@ class Translator:
                 if arg.name == "...":
                     continue
                 value = self.argument_value(name, arg.name, arg.node, keras)
-                texts.append(f"{python_name(arg.name) if arg.name != 'from' else 'from_'}={value.text}")
+                texts.append(f"{keyword_name(arg.name)}={value.text}")
             else:
                 if arg.node.type == "dots":
                     texts += ["*args", "**kwargs"]
@@ -948,7 +958,7 @@ class Translator:
                     value = self.function_literal(arg.node, Ctx(hint=hint, method=True))
                 else:
                     value = self.expr(arg.node, Ctx(keras=True))
-                texts.append(f"{python_name(arg.name)}={value.text}" if arg.name else value.text)
+                texts.append(f"{keyword_name(arg.name)}={value.text}" if arg.name else value.text)
         finally:
             self._class = outer
         if not self.keras_name(target) or target not in _kerasfn_names():
