@@ -247,3 +247,22 @@ def test_config_functions_read_and_set_keras_config():
         assert keras.config.epsilon() == 1e-5
     finally:
         config_set_epsilon(before)
+
+
+def test_a_layer_with_an_activation_function_saves_and_loads(tmp_path):
+    from kerasfn import keras_model, load_model, save_model
+
+    inputs = keras_input(shape=(3,))
+    model = keras_model(inputs, inputs | layer_dense(units=2, activation=activation_softmax))
+    save_model(model, tmp_path / "m.keras")
+    reloaded = load_model(tmp_path / "m.keras")  # no custom_objects: it is Keras' own softmax
+    assert reloaded.layers[-1].activation is keras.activations.softmax
+    np.testing.assert_allclose(as_array(reloaded(X)), as_array(model(X)), rtol=1e-6)
+
+
+def test_r_doubles_become_integers_in_index_data():
+    from kerasfn import op_split
+
+    # R: op_split(op_arange(6), 3) -> list(c(1, 2), c(3, 4), c(5, 6)): 3 sections
+    assert [as_array(part).tolist() for part in op_split(np.arange(1, 7), 3.0)] == [[1, 2], [3, 4], [5, 6]]
+    assert as_array(op_one_hot(np.array([0.0, 2.0]), 3)).tolist() == [[1, 0, 0], [0, 0, 1]]
