@@ -19,6 +19,7 @@ from kerasfn.models import keras_input, keras_model, keras_model_sequential
 from kerasfn.plot import plot
 from kerasfn.r_ops import *  # noqa: F403  (the op_* R keras3 writes by hand: op_subset, op_arange, ...)
 from kerasfn.r_ops import __all__ as _r_ops
+from kerasfn.reexports import all_dims, as_tensor, keras_variable, newaxis
 from kerasfn.shape import Shape, shape
 from kerasfn.utils import pad_sequences, set_random_seed, timeseries_dataset_from_array, to_categorical
 from kerasfn.verbs import (
@@ -55,6 +56,11 @@ __all__ = [
     "cudnn_status",
     "layer_cudnn_lstm",
     "shape",
+    # R keras3's re-exports from the tensorflow R package
+    "all_dims",
+    "as_tensor",
+    "keras_variable",
+    "newaxis",
     *_layer_functions,
     *_family_functions,
     *_vocabulary,

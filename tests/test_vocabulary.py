@@ -1,0 +1,38 @@
+"""Issue 9 (1): every exported name of R keras3 is in kerasfn, or excluded with what to write instead."""
+
+import inspect
+
+import kerasfn
+from kerasfn.codegen import rkeras3
+from kerasfn.codegen.rkeras3.excluded import EXCLUDED
+
+
+def test_the_names_come_from_r_keras3_at_a_recorded_commit():
+    assert rkeras3.SOURCE == "rstudio/keras3@4571bff1befc425ee812faf247e3732ffc510607"
+    assert len(rkeras3.exports()) == 792
+
+
+def test_every_r_keras3_export_is_provided_or_excluded():
+    missing = sorted(set(rkeras3.exports()) - set(kerasfn.__all__) - set(EXCLUDED))
+    assert missing == []
+
+
+def test_exclusions_are_r_machinery_only():
+    assert set(EXCLUDED) <= set(rkeras3.exports())
+    assert not set(EXCLUDED) & set(kerasfn.__all__)
+
+
+def test_every_exported_name_is_a_real_function_or_class():
+    for name in kerasfn.__all__:
+        value = getattr(kerasfn, name)
+        assert callable(value) or name in ("newaxis", "all_dims"), name
+        if inspect.isfunction(value):
+            assert value.__doc__, name
+
+
+def test_the_readme_says_what_to_write_instead():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    for name in EXCLUDED:
+        assert f"`{name}`" in readme, name
