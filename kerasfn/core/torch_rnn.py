@@ -180,13 +180,13 @@ def torch_call(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, Any]) -
     Only eager calls of a built, non-``stateful`` LSTM/GRU on a float32
     tensor are taken, without masks, regularized outputs, or input dropout
     unless ``training=False`` is passed (a call nested in a training call
-    inherits ``training`` from it); the result is what Keras returns (the output, or
-    ``(output, *states)`` with ``return_state``).
+    inherits ``training`` from it); the result is what Keras returns (the
+    output, or ``(output, *states)`` with ``return_state``).
     """
     torch = _torch() if keras.backend.backend() == "torch" else None
     if torch is None or not _direct_call_ok(layer, inputs, kwargs):
         return None
-    x = torch.as_tensor(inputs) if isinstance(inputs, np.ndarray) else inputs
+    x = keras.ops.convert_to_tensor(inputs) if isinstance(inputs, np.ndarray) else inputs  # on Keras' device
     if x.ndim != 3 or x.dtype != torch.float32:
         return None
     if not fused_supported(layer) or x.shape[-1] != layer.cell.kernel.shape[0]:
