@@ -156,17 +156,19 @@ def run_keras(workload: str, how: str, epochs: int) -> dict:
     jit = True if how == "keras-xla" else (False if keras.backend.backend() == "tensorflow" else "auto")
     model.compile(optimizer=keras.optimizers.Adam(LR), loss=loss_name(workload), jit_compile=jit)
     times: list[float] = []
+    cpu_times: list[float] = []
 
     class EpochTimes(keras.callbacks.Callback):
         def on_epoch_begin(self, epoch, logs=None):
-            self.start = time.perf_counter()
+            self.start, self.cpu = time.perf_counter(), time.process_time()
 
         def on_epoch_end(self, epoch, logs=None):
             times.append(time.perf_counter() - self.start)
+            cpu_times.append(time.process_time() - self.cpu)
 
     model.fit(x, y, batch_size=BATCH, epochs=1 + epochs, shuffle=False, verbose=0, callbacks=[EpochTimes()])
     final = float(model.evaluate(x, y, batch_size=256, verbose=0))
-    return {"times": times, "final_loss": final, "jit_compile": bool(model.jit_compile)}
+    return {"times": times, "cpu_times": cpu_times, "final_loss": final, "jit_compile": bool(model.jit_compile)}
 
 
 # -- the hand-written torch loop ------------------------------------------------
@@ -254,9 +256,9 @@ def run_torch_loop(workload: str, epochs: int) -> dict:
             return -(t * torch.log(p) + (1 - t) * torch.log(1 - p)).mean()
         return ((p - t) ** 2).mean()
 
-    times, step = [], 0
+    times, cpu_times, step = [], [], 0
     for _ in range(1 + epochs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for i in range(0, N, BATCH):
             step += 1
             group["eps"] = 1e-7 / (1 - 0.999**step) ** 0.5
@@ -265,9 +267,10 @@ def run_torch_loop(workload: str, epochs: int) -> dict:
             loss.backward()
             optimizer.step()
         times.append(time.perf_counter() - start)
+        cpu_times.append(time.process_time() - cpu)
     with torch.no_grad():
         final = float(loss_fn(model(x), y))
-    return {"times": times, "final_loss": final, "jit_compile": False}
+    return {"times": times, "cpu_times": cpu_times, "final_loss": final, "jit_compile": False}
 
 
 # -- one layer at W1 on the PyTorch backend (issue 10) ---------------------------------
@@ -361,7 +364,8 @@ def run_way(workload: str, backend: str, how: str, epochs: int, threads: int | N
 
 def table(results: dict, rounds: int) -> str:
     header = "| model | how | samples/s, round " + " / ".join(str(r + 1) for r in range(rounds))
-    lines = [header + " | vs torch loop | first epoch s | final loss | same computation |", "| --- | --- | ---: | ---: | ---: | ---: | :---: |"]
+    columns = " | vs torch loop | CPU s per epoch | first epoch s | final loss | same computation |"
+    lines = [header + columns, "| --- | --- | ---: | ---: | ---: | ---: | ---: | :---: |"]
     loops = {threads: name for name, _, how, threads in WAYS if how == "torch-loop"}
     for workload in WORKLOADS:
         for name, _, _, threads in WAYS:
@@ -370,7 +374,7 @@ def table(results: dict, rounds: int) -> str:
                 continue
             failed = [r["error"] for r in runs if "error" in r]
             if failed:
-                lines.append(f"| {workload} | {name} | failed: {failed[0]} | | | | |")
+                lines.append(f"| {workload} | {name} | failed: {failed[0]} | | | | | |")
                 continue
             speeds = [r["samples_per_s"] for r in runs]
             reference = [r for r in results.get((workload, loops[threads]), []) if "error" not in r]
@@ -378,8 +382,9 @@ def table(results: dict, rounds: int) -> str:
             loss = runs[-1]["final_loss"]
             same = "yes" if reference and abs(loss - reference[-1]["final_loss"]) <= LOSS_RTOL * abs(reference[-1]["final_loss"]) else "NO"
             first = statistics.median(r["times"][0] for r in runs)
+            cpu = statistics.median(t for r in runs for t in r["cpu_times"][1:])
             lines.append(
-                f"| {workload} | {name} | {' / '.join(f'{s:.0f}' for s in speeds)} | {ratio} | {first:.1f} | {loss:.5f} | {same} |"
+                f"| {workload} | {name} | {' / '.join(f'{s:.0f}' for s in speeds)} | {ratio} | {cpu:.2f} | {first:.1f} | {loss:.5f} | {same} |"
             )
     return "\n".join(lines)
 
@@ -403,8 +408,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--epochs", type=int, default=5, help="timed epochs after the warm-up epoch")
     parser.add_argument("--workloads", default=",".join(WORKLOADS))
+    parser.add_argument("--ways", default="", help="only the ways whose name contains this text")
     parser.add_argument("--w1-repeats", type=int, default=15, help="repeats of the W1 calls (0: leave them out)")
     parser.add_argument("--quick", action="store_true", help="1 round, 2 timed epochs, print only")
+    parser.add_argument("--print-only", action="store_true", help=f"do not write {OUTPUT.name}")
     parser.add_argument("--note", default="", help="a line about the conditions of the run, written under the table")
     args = parser.parse_args()
     if args.worker:
@@ -420,6 +427,8 @@ def main() -> None:
     for _ in range(rounds):
         for workload in workloads:
             for name, backend, how, threads in WAYS:
+                if args.ways not in name:
+                    continue
                 result = run_way(workload, backend, how, epochs, threads)
                 results.setdefault((workload, name), []).append(result)
                 print(workload, name, {k: v for k, v in result.items() if k != "times"}, flush=True)
@@ -430,7 +439,7 @@ def main() -> None:
         text += f"{', 1 thread' if threads else ''}, median of {args.w1_repeats} interleaved calls:\n\n"
         text += f"failed: {w1['error']}" if "error" in w1 else w1_table(w1)
     print(text)
-    if args.quick:
+    if args.quick or args.print_only:
         return
     OUTPUT.write_text(
         "# Training throughput\n\n"
