@@ -2,10 +2,11 @@
 prints what its hand-written port prints.
 
 Each ``NN_name.R`` (or ``.Rmd``) sits beside ``NN_name.py``, a port written by
-hand.  The R scripts were run with R keras3 (``shared/rkeras/run.sh``), and
-the values each prints (shapes, parameter counts, metric names) are the ones
-the hand port prints, R's printing aside; for example 01 prints 1617
-parameters, 05 ``8 6 9`` / ``2`` / ``3353``, 13 ``FALSE FALSE TRUE``.
+hand, and ``NN_name.Rout``, what the R script printed when run with R keras3
+(``shared/rkeras/run.sh``; 10 with plain ``Rscript``).  The values the hand
+port prints (shapes, parameter counts, metric names) are those, R's printing
+aside: 01 prints 1617 parameters, 05 ``8 6 9`` / ``2`` / ``3353``, 13
+``FALSE FALSE TRUE``.
 ``python tests/test_port_corpus.py`` prints the share of R lines translated
 without a note, per script and overall.
 """
