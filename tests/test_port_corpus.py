@@ -17,6 +17,7 @@ import ast
 import builtins
 import contextlib
 import io
+import re
 from pathlib import Path
 
 import keras
@@ -85,7 +86,17 @@ def test_translation_runs_and_prints_what_the_hand_port_prints(script):
         pytest.skip(f"needs R keras3 names kerasfn does not have yet: {missing}")
     expected = _run(script.with_suffix(".py").read_text())
     assert expected.strip(), "the hand port prints nothing to compare"
-    assert _run(result.python) == expected
+    printed = _run(result.python)
+    assert printed == expected
+    r_output = script.with_suffix(".Rout")
+    if r_output.is_file():  # and the numbers are R's, in R's order
+        assert _numbers(printed) == _numbers(r_output.read_text())
+
+
+def _numbers(output: str) -> list[float]:
+    """The numbers a script printed, without R's ``[1]``, ``[,2]``, ``[3,]`` position markers."""
+    output = re.sub(r"\[\d*,?\d*\]", " ", output)
+    return [float(number) for number in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", output)]
 
 
 def test_share_of_lines_translated_without_a_note():
