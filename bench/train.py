@@ -52,19 +52,17 @@ OUTPUT = Path(__file__).with_name("TRAINING.md")
 N, BATCH, LR = 1024, 32, 1e-3
 LOSS_RTOL = 1e-3
 
-# (name, KERAS_BACKEND, how the row trains, torch threads: None = torch's default).
-# torch's threads spin while they wait: on a CPU other processes share, its
-# default (one per core) can run ten times slower than one thread, so the
-# torch rows also run with one thread, each compared with the loop on as many.
+# (name, KERAS_BACKEND, how the row trains).  torch's threads spin while they
+# wait: on a CPU other processes share, its default (one per core) can run
+# ten times slower than one thread, so the torch rows run with each setting of
+# --torch-threads, each compared with the loop on as many threads.
 WAYS = [
-    ("hand-written torch loop", "torch", "torch-loop", None),
-    ("TensorFlow, Keras' CPU default (no XLA)", "tensorflow", "keras", None),
-    ("TensorFlow, `jit_compile=TRUE` (XLA)", "tensorflow", "keras-xla", None),
-    ("JAX", "jax", "keras", None),
-    ("PyTorch, plain Keras layers", "torch", "keras-plain", None),
-    ("PyTorch, kerasfn layers (fused kernels)", "torch", "keras", None),
-    ("hand-written torch loop, 1 thread", "torch", "torch-loop", 1),
-    ("PyTorch, kerasfn layers (fused kernels), 1 thread", "torch", "keras", 1),
+    ("hand-written torch loop", "torch", "torch-loop"),
+    ("TensorFlow, Keras' CPU default (no XLA)", "tensorflow", "keras"),
+    ("TensorFlow, `jit_compile=TRUE` (XLA)", "tensorflow", "keras-xla"),
+    ("JAX", "jax", "keras"),
+    ("PyTorch, plain Keras layers", "torch", "keras-plain"),
+    ("PyTorch, kerasfn layers (fused kernels)", "torch", "keras"),
 ]
 WORKLOADS = ["lstm", "gru_text", "conv_lstm"]
 
@@ -362,13 +360,28 @@ def run_way(workload: str, backend: str, how: str, epochs: int, threads: int | N
     return result
 
 
-def table(results: dict, rounds: int) -> str:
+def expand_ways(torch_threads: list[int | None]) -> list[tuple[str, str, str, int | None, str]]:
+    """(name, backend, how, torch threads, the loop it is compared with): the
+    torch rows once per thread setting, the others once (compared with the
+    loop on the first setting)."""
+    ways = []
+    for threads in torch_threads:
+        suffix = f", {threads} thread{'s' if threads > 1 else ''}" if threads else ""
+        loop = WAYS[0][0] + suffix
+        for name, backend, how in WAYS:
+            if backend == "torch":
+                ways.append((name + suffix, backend, how, threads, loop))
+            elif threads == torch_threads[0]:
+                ways.append((name, backend, how, None, loop))
+    return ways
+
+
+def table(results: dict, rounds: int, ways: list) -> str:
     header = "| model | how | samples/s, round " + " / ".join(str(r + 1) for r in range(rounds))
     columns = " | vs torch loop | CPU s per epoch | first epoch s | final loss | same computation |"
     lines = [header + columns, "| --- | --- | ---: | ---: | ---: | ---: | ---: | :---: |"]
-    loops = {threads: name for name, _, how, threads in WAYS if how == "torch-loop"}
     for workload in WORKLOADS:
-        for name, _, _, threads in WAYS:
+        for name, _, _, _, loop in ways:
             runs = results.get((workload, name), [])
             if not runs:
                 continue
@@ -377,7 +390,7 @@ def table(results: dict, rounds: int) -> str:
                 lines.append(f"| {workload} | {name} | failed: {failed[0]} | | | | | |")
                 continue
             speeds = [r["samples_per_s"] for r in runs]
-            reference = [r for r in results.get((workload, loops[threads]), []) if "error" not in r]
+            reference = [r for r in results.get((workload, loop), []) if "error" not in r]
             ratio = f"{statistics.median(speeds) / statistics.median(r['samples_per_s'] for r in reference):.2f}x" if reference else ""
             loss = runs[-1]["final_loss"]
             same = "yes" if reference and abs(loss - reference[-1]["final_loss"]) <= LOSS_RTOL * abs(reference[-1]["final_loss"]) else "NO"
@@ -408,6 +421,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--epochs", type=int, default=5, help="timed epochs after the warm-up epoch")
     parser.add_argument("--workloads", default=",".join(WORKLOADS))
+    parser.add_argument("--torch-threads", default="default,1", help="torch thread settings, e.g. default,1")
     parser.add_argument("--ways", default="", help="only the ways whose name contains this text")
     parser.add_argument("--w1-repeats", type=int, default=15, help="repeats of the W1 calls (0: leave them out)")
     parser.add_argument("--quick", action="store_true", help="1 round, 2 timed epochs, print only")
@@ -419,6 +433,8 @@ def main() -> None:
         worker(workload, how, int(epochs))
         return
     rounds, epochs = (1, 2) if args.quick else (args.rounds, args.epochs)
+    thread_settings = [None if t == "default" else int(t) for t in args.torch_threads.split(",")]
+    ways = expand_ways(thread_settings)
     workloads = [w for w in args.workloads.split(",") if w]
     if set(workloads) - set(WORKLOADS):
         parser.error(f"--workloads: unknown {sorted(set(workloads) - set(WORKLOADS))}; known: {WORKLOADS}")
@@ -426,24 +442,24 @@ def main() -> None:
     results: dict = {}
     for _ in range(rounds):
         for workload in workloads:
-            for name, backend, how, threads in WAYS:
+            for name, backend, how, threads, _ in ways:
                 if args.ways not in name:
                     continue
                 result = run_way(workload, backend, how, epochs, threads)
                 results.setdefault((workload, name), []).append(result)
                 print(workload, name, {k: v for k, v in result.items() if k != "times"}, flush=True)
-    text = table(results, rounds)
-    for threads in (None, 1) if args.w1_repeats else ():
+    text = table(results, rounds, ways)
+    for threads in thread_settings if args.w1_repeats else ():
         w1 = run_way("w1", "torch", "-", args.w1_repeats, threads)
-        text += "\n\nOne layer at W1 (batch 64, 100 steps, 32 features, 128 units), PyTorch backend"
-        text += f"{', 1 thread' if threads else ''}, median of {args.w1_repeats} interleaved calls:\n\n"
+        text += "\n\nOne layer at W1 (batch 64, 100 steps, 32 features, 128 units), PyTorch backend, "
+        text += f"torch threads: {threads or 'default'}, median of {args.w1_repeats} interleaved calls:\n\n"
         text += f"failed: {w1['error']}" if "error" in w1 else w1_table(w1)
     print(text)
     if args.quick or args.print_only:
         return
     OUTPUT.write_text(
         "# Training throughput\n\n"
-        f"Command: `python bench/train.py --rounds {rounds} --epochs {epochs}` "
+        f"Command: `python bench/train.py --rounds {rounds} --epochs {epochs} --torch-threads {args.torch_threads}` "
         f"(samples/s from the median of {epochs} epochs after a warm-up epoch; rounds interleaved)\n\n"
         f"Machine: {describe_machine()}\n\n"
         f"Run: {started:%Y-%m-%d %H:%M} UTC{'; ' + args.note if args.note else ''}\n\n"
