@@ -20,6 +20,14 @@ FAMILIES: tuple[str, ...] = (
     "activations",
     "random",
     "config",
+    "losses",
+    "metrics",
+    "learning_rate_schedules",
+    "optimizers",
+    "callbacks",
+    "initializers",
+    "regularizers",
+    "constraints",
 )
 
 __all__: list[str] = []

@@ -21,6 +21,14 @@ RULES: tuple[str, ...] = (
     "activations",
     "random",
     "config",
+    "losses",
+    "metrics",
+    "learning_rate_schedules",
+    "optimizers",
+    "callbacks",
+    "initializers",
+    "regularizers",
+    "constraints",
 )
 
 
