@@ -4,6 +4,13 @@
 function dispatches on its first argument (see :mod:`kerasfn.compose`).
 """
 
+# ruff: noqa: E402  (Keras is imported first, inside the quiet start)
+from kerasfn.startup import initialize_backend as _initialize_backend
+from kerasfn.startup import quiet_native_startup as _quiet_native_startup
+
+with _quiet_native_startup():
+    _initialize_backend()
+
 from kerasfn import pipe as _pipe
 from kerasfn import printing as _printing
 from kerasfn.backend import as_array, use_backend
