@@ -70,6 +70,12 @@ GROUPS: tuple[tuple[str, Callable[[str], bool]], ...] = (
         r"layer_(reshape|flatten|permute|repeat_vector|cropping_\dd|upsampling_\dd|zero_padding_\dd)")),
     ("Backend-specific wrappers", _matching(r"layer_(torch_module|jax_model|flax_module)_wrapper|layer_tfsm")),
     ("Core layers", _matching(r"layer_(?!input$)\w+|Layer")),  # layer_input() is R keras 2's keras_input()
+    ("Losses", _matching(r"loss_\w+")),
+    ("Metrics", _matching(r"metric_\w+")),
+    ("Optimizers", _matching(r"optimizer_\w+")),
+    ("Learning rate schedules", _matching(r"learning_rate_schedule_\w+")),
+    ("Callbacks", _matching(r"callback_\w+")),
+    ("Initializers, regularizers and constraints", _matching(r"(initializer|regularizer|constraint)_\w+")),
     ("Models", _MODELS.__contains__),
     ("Model verbs", _MODEL_VERBS.__contains__),
     ("Helpers", _HELPERS.__contains__),
