@@ -36,3 +36,10 @@ def test_the_readme_says_what_to_write_instead():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
     for name in EXCLUDED:
         assert f"`{name}`" in readme, name
+
+
+def test_compile_is_the_only_python_builtin_shadowed():
+    import builtins
+
+    # the README says so
+    assert [name for name in kerasfn.__all__ if hasattr(builtins, name)] == ["compile"]
