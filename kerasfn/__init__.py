@@ -21,8 +21,8 @@ from kerasfn.families import __all__ as _family_functions
 from kerasfn.layers import layer_cudnn_lstm, layer_lstm
 from kerasfn.layers.generated import *  # noqa: F403  (every other R layer function)
 from kerasfn.layers.generated import __all__ as _layer_functions
-from kerasfn.layers.custom import Layer, layer_input
-from kerasfn.models import keras_input, keras_model, keras_model_sequential
+from kerasfn.layers.custom import Layer
+from kerasfn.models import keras_input, keras_model, keras_model_sequential, layer_input
 from kerasfn.plot import plot
 from kerasfn.r_ops import *  # noqa: F403  (the op_* R keras3 writes by hand: op_subset, op_arange, ...)
 from kerasfn.r_ops import __all__ as _r_ops

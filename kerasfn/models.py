@@ -11,7 +11,7 @@ import keras
 from kerasfn.r_conventions import as_bool, as_integer, describe
 from kerasfn.shape import as_shape
 
-__all__ = ["keras_input", "keras_model", "keras_model_sequential"]
+__all__ = ["keras_input", "keras_model", "keras_model_sequential", "layer_input"]
 
 
 def keras_input(
@@ -165,3 +165,7 @@ def keras_model(inputs: Any, outputs: Any = None, name: str | None = None, **kwa
     if isinstance(outputs, tuple):  # named return_state results: a list to Keras
         outputs = list(outputs)
     return keras.Model(inputs=inputs, outputs=outputs, name=name, **kwargs)
+
+
+#: R keras3's alias (``R/zzz-aliases.R``: ``layer_input <- keras_input``), R keras 2's name.
+layer_input = keras_input

@@ -1,4 +1,4 @@
-"""``Layer()``: R keras3's constructor for custom layer classes, and ``layer_input()``."""
+"""``Layer()``: R keras3's constructor for custom layer classes."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import keras
 
 from kerasfn.compose import compose_layer, layer_function
 from kerasfn.custom_classes import custom_class
-from kerasfn.models import keras_input
 
-__all__ = ["Layer", "layer_input"]
+__all__ = ["Layer"]
 
 
 def Layer(  # noqa: N802  (R's name)
@@ -71,45 +70,3 @@ def Layer(  # noqa: N802  (R's name)
     create = layer_function({})(create)
     create.layer_class = layer_class
     return create
-
-
-def layer_input(
-    shape: Any = None,
-    batch_size: int | None = None,
-    dtype: str | None = None,
-    sparse: bool | None = None,
-    batch_shape: Any = None,
-    name: str | None = None,
-    tensor: Any = None,
-    optional: bool = False,
-) -> keras.KerasTensor:
-    """Create a Keras tensor (R keras 2's name for keras_input)
-
-    Description:
-        ``layer_input()`` is R keras 2's name for ``keras_input()``, kept so
-        that older scripts port unchanged.  It takes the same arguments and
-        returns the same symbolic tensor.
-
-    Arguments:
-        shape: The shape of one sample, without the batch size.
-        batch_size: Optional static batch size.
-        dtype: The data type of the input.
-        sparse: Whether the input is sparse.
-        batch_shape: The full shape, batch size included.
-        name: Optional name for the input layer.
-        tensor: Optional existing tensor to wrap into the input layer.
-        optional: Whether the input can be ``None``.
-
-    Value:
-        A ``KerasTensor``.
-
-    Examples:
-        >>> from kerasfn import layer_input, shape
-        >>> shape(layer_input((10, 8)))
-        shape(NA, 10, 8)
-
-    See also:
-        :func:`keras_input`.
-    """
-    return keras_input(shape=shape, batch_size=batch_size, dtype=dtype, sparse=sparse,
-                       batch_shape=batch_shape, name=name, tensor=tensor, optional=optional)
