@@ -9,12 +9,14 @@ taking ``self`` first (R's implicit ``self``):
 * ``initialize`` is the constructor (R's ``initialize``; Python's
   ``__init__``).  The Keras base class is initialised *before* it runs, with
   the keywords the base takes (``name``, ``dtype``, ...), so R's
-  ``super$initialize(...)`` line is dropped when porting; R's other
+  ``super$initialize(...)`` line may be dropped when porting; kept, as
+  ``super(type(self), self).__init__(**kwargs)`` at the start of
+  ``initialize``, it initialises the base again with the same keywords
+  (``**kwargs`` receives them, as R's ``...`` does).  R's other
   ``super$method(...)`` calls are ``super(type(self), self).method(...)``.
-* The new class saves and loads: a Layer or Model gets Keras' automatic
-  config from ``initialize``'s arguments; a Loss, Metric, Constraint or
-  learning-rate schedule without its own ``get_config`` gets the same
-  (the arguments it was created with, when they are plain values).  Loading
+* The new class saves and loads: without its own ``get_config``, its
+  config is the base's plus the arguments it was created with (those that
+  are plain values: numbers, strings, booleans, ``None``).  Loading
   needs the class, as in R: ``load_model(path, custom_objects=[MyLoss])``.
 * Callback methods receive Keras' 0-based epoch and batch numbers (R adds 1)
   and, as in R, a dict they return is added to ``logs``.
@@ -115,9 +117,9 @@ def custom_class(
     if not isinstance(classname, str) or not classname.isidentifier():
         raise ValueError(f"`classname` must be a valid class name; received {describe(classname)}.")
     keywords = _base_keywords(base)
-    operation = issubclass(base, keras.Operation)  # Keras gives these their config automatically
     signature = _init_signature(base, initialize, keywords)
-    own = frozenset(inspect.signature(initialize).parameters) if initialize else frozenset()
+    own = inspect.signature(initialize).parameters if initialize else {}
+    takes_all = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in own.values())
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         bound = signature.bind(self, *args, **kwargs)  # a wrong argument is reported as Python does
@@ -128,18 +130,19 @@ def custom_class(
                                              if p.kind is inspect.Parameter.VAR_KEYWORD), ""), {}))
         base_arguments = {name: arguments.pop(name) for name in keywords if name in arguments}
         base.__init__(self, **{k: v for k, v in base_arguments.items() if k != "name" or v is not None})
-        if not operation:
-            recorded = {k: v for k, v in {**base_arguments, **arguments}.items() if isinstance(v, _PLAIN)}
-            object.__setattr__(self, "_kerasfn_arguments", tuple(recorded.items()))
+        recorded = {k: v for k, v in {**base_arguments, **arguments}.items() if isinstance(v, _PLAIN)}
+        object.__setattr__(self, "_kerasfn_arguments", tuple(recorded.items()))
         if initialize is not None:
-            initialize(self, *args, **{k: v for k, v in kwargs.items() if k not in keywords or k in own})
+            # R's initialize gets every argument (its `...` passes name= on to super$initialize);
+            # one without **kwargs gets the base's keywords only when it names them
+            initialize(self, *args, **{k: v for k, v in kwargs.items() if takes_all or k not in keywords or k in own})
 
     __init__.__signature__ = signature
     namespace: dict[str, Any] = {"__init__": __init__}
     for name, member in members.items():
         if member is not None:
             namespace[(rename or {}).get(name, name)] = _method(name, member)
-    if not operation and "get_config" not in namespace:
+    if "get_config" not in namespace:  # Keras' own automatic config misses a Model's arguments
         namespace["get_config"] = _recorded_config(base)
     return type(classname, (base,), namespace)
 

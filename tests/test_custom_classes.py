@@ -1,0 +1,225 @@
+"""Issue 9: R keras3's custom-class constructors (kerasfn/custom_classes.py, and Layer() on the same mechanism).
+
+Each returns a real Keras subclass; models using them save and load with
+``custom_objects`` (a list, as in R: ``load_model(path, custom_objects = list(layer_scale))``).
+R semantics from rstudio/keras3 R/Layer.R, R/Model.R, R/Loss.R, R/Metric.R, R/Callback.R,
+R/LearningRateSchedule.R, R/Constraint.R and inst/python/kerastools/callback.py (a dict a
+callback method returns is added to logs).
+"""
+
+import keras
+import numpy as np
+import pytest
+
+from kerasfn import (
+    Callback,
+    Constraint,
+    Layer,
+    LearningRateSchedule,
+    Loss,
+    Metric,
+    Model,
+    compile,
+    fit,
+    keras_input,
+    keras_model,
+    keras_model_sequential,
+    layer_dense,
+    load_model,
+    new_callback_class,
+    new_layer_class,
+    new_learning_rate_schedule_class,
+    new_loss_class,
+    new_metric_class,
+    new_model_class,
+    save_model,
+)
+
+X = np.random.default_rng(0).uniform(size=(8, 3)).astype("float32")
+Y = np.random.default_rng(1).uniform(size=(8, 1)).astype("float32")
+
+
+def test_r_aliases_are_the_constructors():
+    assert new_layer_class is Layer and new_model_class is Model and new_loss_class is Loss
+    assert new_metric_class is Metric and new_callback_class is Callback
+    assert new_learning_rate_schedule_class is LearningRateSchedule
+
+
+def _scale_layer():
+    def initialize(self, factor=2.0, **kwargs):
+        self.factor = factor
+
+    return Layer("Scale", initialize=initialize, call=lambda self, x: x * self.factor)
+
+
+def test_layer_with_positional_argument_saves_and_loads_with_a_custom_objects_list(tmp_path):
+    layer_scale = _scale_layer()
+    inputs = keras_input(3)
+    model = keras_model(inputs, inputs | layer_scale(3.0) | layer_dense(1))  # positional, as R passes it
+    assert model.layers[1].get_config()["factor"] == 3.0
+    path = str(tmp_path / "scale.keras")
+    model | save_model(path)
+    loaded = load_model(path, custom_objects=[layer_scale])
+    assert type(loaded.layers[1]).__name__ == "Scale" and loaded.layers[1].factor == 3.0
+    np.testing.assert_allclose(loaded.predict(X, verbose=0), model.predict(X, verbose=0), rtol=1e-6)
+
+
+def test_layer_base_keywords_reach_keras_and_wrong_arguments_are_python_errors():
+    layer_scale = _scale_layer()
+    layer = layer_scale(factor=1.5, name="my_scale", trainable=False)
+    assert (layer.name, layer.trainable, layer.factor) == ("my_scale", False, 1.5)
+    strict = Layer("Strict", initialize=lambda self, factor=2.0: setattr(self, "factor", factor),
+                   call=lambda self, x: x * self.factor)
+    with pytest.raises(TypeError, match=r"unexpected keyword argument 'size'"):
+        strict(size=2)
+    plain = Layer("Plain", call=lambda self, x: x)
+    with pytest.raises(TypeError, match=r"too many positional arguments"):
+        plain(None, 3)
+
+
+def test_layer_with_weights_built_and_called():
+    def build(self, input_shape):
+        self.w = self.add_weight(shape=(input_shape[-1], self.units), initializer="ones")
+
+    layer_linear = Layer("Linear", initialize=lambda self, units=2: setattr(self, "units", units), build=build,
+                         call=lambda self, x: keras.ops.matmul(x, self.w))
+    model = keras_model_sequential(input_shape=3) | layer_linear(units=4)
+    np.testing.assert_allclose(model.predict(X, verbose=0), X @ np.ones((3, 4)), rtol=1e-6)
+
+
+def _two_layer_model_class():
+    def initialize(self, units=4, **kwargs):
+        self.hidden = layer_dense(units=units, activation="relu")
+        self.out = layer_dense(units=1)
+
+    return Model("TwoLayer", initialize=initialize, call=lambda self, x: self.out(self.hidden(x)))
+
+
+def test_model_class_trains_saves_and_loads(tmp_path):
+    TwoLayer = _two_layer_model_class()
+    model = TwoLayer(units=5, name="two")
+    assert isinstance(model, keras.Model) and model.name == "two"
+    model | compile(optimizer="sgd", loss="mse", run_eagerly=True)
+    history = model | fit(X, Y, epochs=2, batch_size=8, verbose=0)
+    assert len(history.history["loss"]) == 2 and model.hidden.units == 5
+    path = str(tmp_path / "two.keras")
+    model.save(path)
+    loaded = load_model(path, custom_objects=[TwoLayer])
+    assert type(loaded) is TwoLayer and loaded.hidden.units == 5
+    np.testing.assert_allclose(loaded.predict(X, verbose=0), model.predict(X, verbose=0), rtol=1e-6)
+
+
+def test_ported_super_initialize_keeps_the_keywords():
+    """kerasfn.port keeps R's super$initialize(...) as super(type(self), self).__init__(**kwargs)."""
+
+    def initialize(self, scale=1.0, **kwargs):
+        super(type(self), self).__init__(**kwargs)
+        self.scale = scale
+
+    Scaled = Loss("Scaled", initialize=initialize, call=lambda self, y_true, y_pred: self.scale * (y_pred - y_true))
+    loss = Scaled(scale=2.0, name="scaled_loss", reduction="sum")
+    assert (loss.name, loss.reduction, loss.scale) == ("scaled_loss", "sum", 2.0)
+
+
+def _mse(self, y_true, y_pred):
+    return self.scale * keras.ops.mean(keras.ops.square(y_true - y_pred), axis=-1)
+
+
+def test_loss_class_computes_like_keras_and_takes_r_default_formals():
+    Scaled = Loss("ScaledMSE", initialize=lambda self, scale=1.0: setattr(self, "scale", scale), call=_mse)
+    y_true, y_pred = np.array([[0.0, 1.0], [1.0, 1.0]]), np.array([[1.0, 1.0], [1.0, 3.0]])
+    expected = float(keras.losses.MeanSquaredError()(y_true, y_pred))
+    assert float(Scaled()(y_true, y_pred)) == pytest.approx(expected)
+    # R's default formals: name = NULL, reduction = "sum_over_batch_size", dtype = NULL
+    summed = Scaled(scale=2.0, reduction="sum", name="s")
+    expected_sum = float(keras.losses.MeanSquaredError(reduction="sum")(y_true, y_pred))
+    assert float(summed(y_true, y_pred)) == pytest.approx(2 * expected_sum)
+    assert summed.get_config() == {"name": "s", "reduction": "sum", "dtype": None, "scale": 2.0}
+
+
+def _total_metric():
+    def initialize(self):
+        self.total = self.add_variable(shape=(), initializer="zeros", name="total")
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        self.total.assign_add(keras.ops.sum(y_pred))
+
+    return Metric("Total", initialize=initialize, update_state=update_state, result=lambda self: self.total)
+
+
+def test_metric_class_accumulates_and_resets():
+    metric = _total_metric()(name="total", dtype="float32")
+    metric.update_state(np.zeros(2), np.array([1.0, 2.0]))
+    metric.update_state(np.zeros(1), np.array([4.0]))
+    assert float(metric.result()) == 7.0 and metric.name == "total"
+    metric.reset_state()
+    assert float(metric.result()) == 0.0
+
+
+def test_compiled_custom_loss_and_metric_save_and_load(tmp_path):
+    Scaled = Loss("ScaledMSE", initialize=lambda self, scale=1.0: setattr(self, "scale", scale), call=_mse)
+    Total = _total_metric()
+    model = keras_model_sequential(input_shape=3) | layer_dense(1)
+    model | compile(optimizer="sgd", loss=Scaled(scale=3.0), metrics=[Total(name="total")], run_eagerly=True)
+    model | fit(X, Y, verbose=0)
+    path = str(tmp_path / "custom.keras")
+    model | save_model(path)
+    loaded = load_model(path, custom_objects=[Scaled, Total])
+    assert type(loaded.loss).__name__ == "ScaledMSE" and loaded.loss.scale == 3.0
+    np.testing.assert_allclose(loaded.evaluate(X, Y, verbose=0, return_dict=True)["loss"],
+                               model.evaluate(X, Y, verbose=0, return_dict=True)["loss"], rtol=1e-6)
+
+
+def test_callback_methods_get_zero_based_epochs_and_returned_dicts_join_logs():
+    seen = []
+
+    def on_epoch_end(self, epoch, logs=None):
+        seen.append(epoch)
+        return {"double_loss": 2 * logs["loss"]}
+
+    Recorder = Callback("Recorder", on_epoch_end=on_epoch_end,
+                        on_train_begin=lambda self, logs=None: seen.append("begin"))
+    model = keras_model_sequential(input_shape=3) | layer_dense(1) | compile(loss="mse", run_eagerly=True)
+    history = model | fit(X, Y, epochs=2, callbacks=[Recorder()], verbose=0)
+    assert seen == ["begin", 0, 1]  # R's are 1, 2: Python counts from 0
+    assert history.history["double_loss"] == pytest.approx([2 * v for v in history.history["loss"]])
+
+
+def test_learning_rate_schedule_drives_the_optimizer_and_serializes():
+    Halving = LearningRateSchedule("Halving", initialize=lambda self, rate=0.1: setattr(self, "rate", rate),
+                                   call=lambda self, step: self.rate * keras.ops.power(0.5, keras.ops.cast(step, "float32")))
+    schedule = Halving(rate=0.4)
+    assert float(schedule(2)) == pytest.approx(0.1)
+    assert schedule.get_config() == {"rate": 0.4}
+    optimizer = keras.optimizers.SGD(learning_rate=schedule)
+    config = keras.saving.serialize_keras_object(optimizer)
+    assert config["config"]["learning_rate"]["class_name"] == "Halving"
+    restored = keras.saving.deserialize_keras_object(config, custom_objects={"Halving": Halving})
+    assert float(restored.learning_rate) == pytest.approx(0.4)  # the schedule at step 0, restored with rate=0.4
+
+
+def test_constraint_is_applied_after_each_step():
+    NonNegative = Constraint("NonNegative", call=lambda self, w: keras.ops.relu(w))
+    layer = layer_dense(units=4, kernel_constraint=NonNegative(), kernel_initializer=keras.initializers.Constant(-1.0))
+    model = keras_model_sequential(input_shape=3) | layer | compile(optimizer="sgd", loss="mse", run_eagerly=True)
+    model | fit(X, np.zeros((8, 4)), verbose=0)
+    assert float(np.min(layer.kernel.numpy())) >= 0.0
+
+
+def test_from_config_member_is_a_class_method_and_inherit_extends():
+    Base = Loss("Base", call=lambda self, y_true, y_pred: y_pred - y_true,
+                from_config=lambda cls, config: cls(name="from_config"))
+    assert Base.from_config({}).name == "from_config"
+    Child = Loss("Child", inherit=Base)
+    assert issubclass(Child, Base) and float(Child()(np.zeros(2), np.ones(2))) == 1.0
+
+
+def test_constructor_errors_name_the_argument():
+    with pytest.raises(ValueError, match=r"`classname` must be a valid class name; received 'my loss'"):
+        Loss("my loss", call=lambda self, y_true, y_pred: y_pred)
+    with pytest.raises(TypeError, match=r"`classname` must be a string; received 3"):
+        Metric(3)
+    with pytest.raises(TypeError, match=r"`inherit` must be a subclass of keras.Loss; received <class 'int'>"):
+        Loss("Bad", inherit=int)
+    with pytest.raises(TypeError, match=r"`public` must be a dict of members; received"):
+        Model("Bad", public=["call"])
