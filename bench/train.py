@@ -330,34 +330,41 @@ def w1_table(medians: dict) -> str:
 THREADS_VARIABLE = "KERASFN_BENCH_TORCH_THREADS"
 
 
-def worker(workload: str, how: str, epochs: int) -> None:
+def worker(workloads: str, how: str, epochs: int) -> None:
+    """Run the comma-separated ``workloads`` one after the other in this
+    process (one backend per process; importing it once saves time)."""
     if os.environ.get(THREADS_VARIABLE):
         import torch
 
         torch.set_num_threads(int(os.environ[THREADS_VARIABLE]))
-    if workload == "w1":
-        result = run_w1(epochs)
-    elif how == "torch-loop":
-        result = run_torch_loop(workload, epochs)
-    else:
-        result = run_keras(workload, how, epochs)
-    print("RESULT " + json.dumps(result))
+    for workload in workloads.split(","):
+        if workload == "w1":
+            result = run_w1(epochs)
+        elif how == "torch-loop":
+            result = run_torch_loop(workload, epochs)
+        else:
+            result = run_keras(workload, how, epochs)
+        print("RESULT " + json.dumps({"workload": workload, "result": result}), flush=True)
 
 
-def run_way(workload: str, backend: str, how: str, epochs: int, threads: int | None = None) -> dict:
+def run_way(workloads: list[str], backend: str, how: str, epochs: int, threads: int | None = None) -> dict:
+    """{workload: result} from one subprocess on ``backend``; a workload
+    that did not finish maps to {"error": [the last line it printed]}."""
     env = {**os.environ, "KERAS_BACKEND": backend, "TF_CPP_MIN_LOG_LEVEL": "3"}
     if threads:
         env[THREADS_VARIABLE] = str(threads)
-    command = [sys.executable, __file__, "--worker", workload, how, str(epochs)]
+    command = [sys.executable, __file__, "--worker", ",".join(workloads), how, str(epochs)]
     done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=Path(__file__).parent.parent)
-    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
-    if done.returncode or not lines:
-        return {"error": (done.stderr or done.stdout).strip().splitlines()[-1:]}
-    result = json.loads(lines[-1][len("RESULT ") :])
-    if workload == "w1":
-        return result
-    result["samples_per_s"] = N / statistics.median(result["times"][1:])
-    return result
+    results = {}
+    for line in done.stdout.splitlines():
+        if line.startswith("RESULT "):
+            record = json.loads(line[len("RESULT ") :])
+            result = record["result"]
+            if record["workload"] != "w1":
+                result["samples_per_s"] = N / statistics.median(result["times"][1:])
+            results[record["workload"]] = result
+    error = {"error": (done.stderr or done.stdout).strip().splitlines()[-1:]}
+    return {workload: results.get(workload, error) for workload in workloads}
 
 
 def expand_ways(torch_threads: list[int | None]) -> list[tuple[str, str, str, int | None, str]]:
@@ -393,7 +400,10 @@ def table(results: dict, rounds: int, ways: list) -> str:
             reference = [r for r in results.get((workload, loop), []) if "error" not in r]
             ratio = f"{statistics.median(speeds) / statistics.median(r['samples_per_s'] for r in reference):.2f}x" if reference else ""
             loss = runs[-1]["final_loss"]
-            same = "yes" if reference and abs(loss - reference[-1]["final_loss"]) <= LOSS_RTOL * abs(reference[-1]["final_loss"]) else "NO"
+            same = ""
+            if reference:
+                expected = reference[-1]["final_loss"]
+                same = "yes" if abs(loss - expected) <= LOSS_RTOL * abs(expected) else "NO"
             first = statistics.median(r["times"][0] for r in runs)
             cpu = statistics.median(t for r in runs for t in r["cpu_times"][1:])
             lines.append(
@@ -441,16 +451,15 @@ def main() -> None:
     started = datetime.datetime.now(datetime.timezone.utc)
     results: dict = {}
     for _ in range(rounds):
-        for workload in workloads:
-            for name, backend, how, threads, _ in ways:
-                if args.ways not in name:
-                    continue
-                result = run_way(workload, backend, how, epochs, threads)
+        for name, backend, how, threads, _ in ways:
+            if args.ways not in name or not workloads:
+                continue
+            for workload, result in run_way(workloads, backend, how, epochs, threads).items():
                 results.setdefault((workload, name), []).append(result)
                 print(workload, name, {k: v for k, v in result.items() if k != "times"}, flush=True)
     text = table(results, rounds, ways)
     for threads in thread_settings if args.w1_repeats else ():
-        w1 = run_way("w1", "torch", "-", args.w1_repeats, threads)
+        w1 = run_way(["w1"], "torch", "-", args.w1_repeats, threads)["w1"]
         text += "\n\nOne layer at W1 (batch 64, 100 steps, 32 features, 128 units), PyTorch backend, "
         text += f"torch threads: {threads or 'default'}, median of {args.w1_repeats} interleaved calls:\n\n"
         text += f"failed: {w1['error']}" if "error" in w1 else w1_table(w1)
