@@ -116,3 +116,14 @@ def test_training_with_kerasfn_choice_reaches_plain_keras_loss(cpu_only):
     keras_jit, keras_losses = train("auto")
     assert (kerasfn_jit, keras_jit) == (True, False)
     np.testing.assert_allclose(kerasfn_losses, keras_losses, rtol=1e-5)
+
+
+def test_kerasfn_compile_applies_the_choice(cpu_only):
+    from kerasfn import compile
+
+    assert compile(_lstm_model(), optimizer="adam", loss="mse").jit_compile is True
+    assert compile(_lstm_model(), optimizer="adam", loss="mse", jit_compile=False).jit_compile is False
+    no_xla = keras.Sequential([keras.Input((6, 3)), _NoXLA(), keras.layers.LSTM(4)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert compile(no_xla, loss="mse").jit_compile is False
