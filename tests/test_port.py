@@ -292,6 +292,17 @@ def test_strings_and_printing_match_r():
     assert out == "epoch 3 \nloss: 0.123\na-b\nx1\na, b \n"
 
 
+def test_switch_do_call_and_in():
+    assert body("act <- switch(kind, small = 'relu', large = 'gelu', 'linear')") == (
+        'act = {"small": "relu", "large": "gelu"}.get(kind, "linear")'
+    )
+    assert body("y <- do.call(layer_dense, list(units = 4))") == "y = layer_dense(units=4)"
+    assert body("a <- list(units = 4)\ny <- do.call(layer_dense, a)") == (
+        'a = {"units": 4}\ny = layer_dense(**a)'
+    )
+    assert run("v <- c(1, 5, 7)\nhit <- v %in% c(5, 7)")["hit"].tolist() == [False, True, True]  # R: FALSE TRUE TRUE
+
+
 def test_dim_nrow_length():
     assert body("dim(x)\nnrow(x)\nncol(x)\nlength(x)") == (
         "print(x.shape)\nprint(len(x))\nprint(x.shape[1])\nprint(len(x))"
@@ -401,6 +412,7 @@ def test_new_layer_class_is_layer():
 @pytest.mark.parametrize("r, reason", [
     ("fit <- lm(y ~ x)", "R formula (`~`)"),
     ("x <- tryCatch(f(), error = function(e) NULL)", "R's `tryCatch()` has no translation here: port it by hand"),
+    ("y <- do.call(f, args)", "`do.call()` with arguments of a kind the translator cannot see (list or named list)"),
     ("y <- obj@slot", "S4 slot access (`@`)"),
     ("y <- x[v, drop = TRUE]", "`[` with named arguments (`drop = TRUE`, `exact = `)"),
     ("names(x) <- c('a')", "`names(x) <-` sets R attributes that Python objects do not have"),

@@ -633,6 +633,44 @@ def sys_time(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     return call("time.time")
 
 
+@helper("switch")
+def switch(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    """``switch(x, a = 1, b = 2, 3)`` -> ``{"a": 1, "b": 2}.get(x, 3)`` (no fall-through)."""
+    if not args or args[0].node is None:
+        raise Untranslatable("`switch()` without a value")
+    subject = piped if piped is not None and args[0].node is None else tr.expr(args[0].node)
+    cases, default = [], None
+    for arg in args[1:]:
+        if arg.node is None:
+            raise Untranslatable("`switch()` falling through empty alternatives")
+        value = tr.expr(arg.node)
+        if arg.name is None:
+            if default is not None:
+                raise Untranslatable("`switch()` on a number or with several defaults")
+            default = value
+        else:
+            cases.append(f'"{arg.name}": {value.text}')
+    table = "{" + ", ".join(cases) + "}"
+    return call(f"{table}.get", subject.text, *([default.text] if default is not None else []))
+
+
+@helper("do.call")
+def do_call(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    """``do.call(f, list(...))``: the call itself; ``do.call(f, args)`` unpacks a known list or dict."""
+    m = Matched(tr, args, piped, ("what", "args", "quote", "envir"))
+    what, arguments = m.node("what"), m.node("args")
+    if isinstance(what, Py) or isinstance(arguments, Py) or what is None or arguments is None:
+        raise Untranslatable("`do.call()` in a pipe")
+    function = what.text.strip("\"'`")
+    if arguments.type == "call" and tr.function_name(arguments) == "list":
+        return tr.call_named(function, tr.arguments(arguments), ctx)
+    unpacked = tr.expr(arguments)
+    if unpacked.kind not in ("list", "dict"):
+        raise Untranslatable("`do.call()` with arguments of a kind the translator cannot see (list or named list)")
+    star = "**" if unpacked.kind == "dict" else "*"
+    return call(tr.expr(what).at(PRIMARY), f"{star}{unpacked.text}")
+
+
 def _unsupported(reason: str) -> Helper:
     def translate(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
         raise Untranslatable(reason.format(name=tr.calling))
@@ -640,7 +678,7 @@ def _unsupported(reason: str) -> Helper:
     return translate
 
 
-for _name in ("data.frame", "read.csv", "write.csv", "readRDS", "saveRDS", "tryCatch", "switch", "do.call",
+for _name in ("data.frame", "read.csv", "write.csv", "readRDS", "saveRDS", "tryCatch",
               "Reduce", "Map", "mapply", "Filter", "environment", "on.exit", "Recall", "table", "factor",
               "setNames", "format", "formatC", "system.time", "exists", "get", "assign", "eval", "quote",
               "substitute", "match.arg", "missing", "new.env", "local", "with", "within", "merge", "rbind",

@@ -627,6 +627,9 @@ class Translator:
         python, prec = rules.BINARY[operator]
         a = self.expr(left, replace(ctx, shape=False))
         b = self.expr(right, replace(ctx, shape=False))
+        if operator == "%in%" and a.kind in ("array", "list", "range1"):  # element-wise, as R's %in% is
+            self.needs.add("numpy")
+            return Py(f"np.isin({a.text}, {b.text})", PRIMARY, kind="bool")
         if operator == "-" and b.number == 1:
             folded = minus_one(a)
             if folded is not a:
@@ -666,6 +669,12 @@ class Translator:
         no = self.expr(alternative[0], ctx)
         cond = self.expr(node.field("condition"))
         return Py(f"{yes.at(IFEXP + 1)} if {cond.at(IFEXP + 1)} else {no.at(IFEXP)}", IFEXP)
+
+    def expr_switch(self, node: RNode, ctx: Ctx) -> Py:
+        """The grammar reads ``switch()`` as a keyword: its value, then its alternatives."""
+        alternatives = self.argument_list(node.field("body"))
+        self.calling = "switch"
+        return self.rbase["switch"](self, [Arg(None, node.field("value")), *alternatives], ctx, None)
 
     def expr_pipe(self, node: RNode, ctx: Ctx) -> Py:
         return self.pipe(node.field("left"), node.field("right"), ctx, magrittr=False)
@@ -842,6 +851,13 @@ class Translator:
         args = self.argument_list(node.field("arguments"))
         return args[:-1] if args and args[-1] == Arg(None, None) else args
 
+    def call_named(self, name: str, args: list[Arg], ctx: Ctx) -> Py:
+        """A call to the R function ``name`` with these arguments (``do.call()``'s target)."""
+        if name in self.rbase and name not in self._user_functions:
+            self.calling = name
+            return self.rbase[name](self, args, ctx, None)
+        return self.named_call(name, args, ctx, None)
+
     def expr_call(self, node: RNode, ctx: Ctx, piped: Py | None = None) -> Py:
         name = self.function_name(node)
         args = self.arguments(node)
@@ -865,6 +881,10 @@ class Translator:
                 args = [Arg(None, None), *args]
             self.calling = name
             return self.rbase[name](self, args, ctx, piped)
+        return self.named_call(name, args, ctx, piped)
+
+    def named_call(self, name: str, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+        """A call to an R keras3 (kerasfn) function, a class constructor, or the script's own function."""
         if name in rules.CLASS_CONSTRUCTORS:
             return self.class_constructor(name, args, piped)
         defined = name in self._user_functions or self.scope.defines(python_name(name))
