@@ -277,10 +277,11 @@ W1 = (64, 100, 32, 128)  # batch, time steps, features, units
 
 
 def run_w1(repeats: int) -> dict:
-    """Median ms of one LSTM(128)/GRU(128) call on (64, 100, 32), for
-    inference (``torch.no_grad``) and a training step (forward, loss,
-    backward): kerasfn's layer, plain Keras' layer and ``torch.nn``'s,
-    measured in interleaved order."""
+    """Median wall and CPU ms of one LSTM(128)/GRU(128) call on
+    (64, 100, 32), for inference (``torch.no_grad``) and a training step
+    (forward, loss, backward): kerasfn's layer, plain Keras' layer and
+    ``torch.nn``'s, measured in interleaved order.  With one torch thread the
+    CPU time is the work done, whatever else runs on the machine."""
     import keras
     import torch
 
@@ -309,18 +310,26 @@ def run_w1(repeats: int) -> dict:
     for _ in range(1 + repeats):  # the first round warms up
         for (kind, way), call in ways.items():
             for step_name, step in (("inference", inference), ("training step", training_step)):
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 step(call)
-                times.setdefault((kind, step_name, way), []).append(time.perf_counter() - start)
-    return {" | ".join(key): 1000 * statistics.median(t[1:]) for key, t in times.items()}
+                measured = (time.perf_counter() - start, time.process_time() - cpu)
+                times.setdefault((kind, step_name, way), []).append(measured)
+    return {
+        " | ".join(key): [1000 * statistics.median(m[i] for m in t[1:]) for i in (0, 1)] for key, t in times.items()
+    }
 
 
 def w1_table(medians: dict) -> str:
-    lines = ["| layer | call | way | median ms | vs torch.nn |", "| --- | --- | --- | ---: | ---: |"]
-    for key, ms in medians.items():
+    lines = [
+        "| layer | call | way | median ms | vs torch.nn | median CPU ms | vs torch.nn |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for key, (wall, cpu) in medians.items():
         kind, step, way = key.split(" | ")
-        reference = medians[f"{kind} | {step} | torch.nn.{kind}"]
-        lines.append(f"| {kind}({W1[3]}) | {step} | {way} | {ms:.1f} | {ms / reference:.2f}x |")
+        wall_ref, cpu_ref = medians[f"{kind} | {step} | torch.nn.{kind}"]
+        lines.append(
+            f"| {kind}({W1[3]}) | {step} | {way} | {wall:.1f} | {wall / wall_ref:.2f}x | {cpu:.1f} | {cpu / cpu_ref:.2f}x |"
+        )
     return "\n".join(lines)
 
 
