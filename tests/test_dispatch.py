@@ -40,9 +40,20 @@ def test_symbolic_input_gives_the_output_tensor():
     assert shape(output) == (None, 4)
 
 
+_TF_ONLY = pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason="TensorFlow's own types (KERAS_BACKEND=tensorflow)")
+
+
 @pytest.mark.parametrize(
-    "make", [np.ones, lambda s: tf.ones(s), lambda s: random_uniform(s), lambda s: tf.Variable(tf.ones(s))],
-    ids=["numpy", "tf.Tensor", "random_uniform", "tf.Variable"],
+    "make",
+    [
+        np.ones,
+        lambda s: keras.ops.ones(s),
+        lambda s: random_uniform(s),
+        lambda s: keras.Variable(np.ones(s, "float32")),
+        pytest.param(lambda s: tf.ones(s), marks=_TF_ONLY),
+        pytest.param(lambda s: tf.Variable(tf.ones(s)), marks=_TF_ONLY),
+    ],
+    ids=["numpy", "backend tensor", "random_uniform", "keras.Variable", "tf.Tensor", "tf.Variable"],
 )
 def test_eager_data_is_computed_now(make):
     output = layer_lstm(make((3, 5, 2)), 4)
