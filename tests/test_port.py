@@ -96,7 +96,7 @@ def test_pipes_into_other_functions_become_calls():
 
 def test_magrittr_dot_places_the_value():
     assert body("y <- x %>% head(., 2)") == "y = x[:2]"
-    assert body("y <- x %>% paste0('a', .)") == 'y = "a" + str(x)'
+    assert body("y <- 'b' %>% paste0('a', .)") == 'y = "a" + "b"'
 
 
 def test_magrittr_dot_nested_is_kept_for_a_person():
@@ -290,6 +290,17 @@ def test_strings_and_printing_match_r():
                   'cat(paste(c("a", "b"), collapse = ", "), "\\n")')
     # R prints: "epoch 3 \n", "loss: 0.123\n", [1] "a-b", [1] "x1", "a, b \n"
     assert out == "epoch 3 \nloss: 0.123\na-b\nx1\na, b \n"
+
+
+def test_paste_of_a_value_of_unknown_length_is_noted():
+    result = translate("for (i in 1:3) cat(paste0('layer_', i), '\\n')\nlabel <- paste('id', ids)")
+    assert 'print("layer_" + str(i), "\\n", end="")' in result.python
+    assert [(note.line, note.reason) for note in result.notes] == [
+        (2, "`ids` is pasted as one value; R's `paste()` is element-wise over vectors")]
+
+
+def test_r_functions_passed_by_name():
+    assert body("n <- sapply(texts, length)") == "n = np.array([len(item) for item in texts])"
 
 
 def test_switch_do_call_and_in():

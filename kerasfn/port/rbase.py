@@ -515,6 +515,15 @@ def _mapped(tr: Translator, m: Matched, over: str) -> str:
             if "," not in params and not m.rest:
                 return f"[{body.strip()} for {params.strip()} in {items.text}]"
         applied = value.at(PRIMARY)
+    elif function is not None and not isinstance(function, Py) and function.type == "identifier" \
+            and function.text in HELPERS and not tr.scope.defines(function.text):
+        # an R function passed by name: `sapply(x, length)` -> `[len(item) for item in x]`
+        tr.calling = function.text
+        item = HELPERS[function.text](tr, [Arg(None, None)], Ctx(), Py("item"))
+        extra = m.rest_py()
+        if extra:
+            raise Untranslatable(f"`{function.text}` applied with extra arguments")
+        return f"[{item.text} for item in {items.text}]"
     else:
         applied = m.py("FUN").at(PRIMARY)
     extra = "".join(f", {name + '=' if name else ''}{value.text}" for name, value in m.rest_py())
@@ -574,7 +583,18 @@ def paste(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
         return Py(f"{m.py('collapse').at(PRIMARY)}.join(map(str, {values[0].text}))", PRIMARY, kind="str")
     if any(value.kind in ("array", "list", "range1") for value in values):
         raise Untranslatable("`paste()` over a vector: R pastes element-wise")
+    unseen = [value.text for value in values if value.kind not in _SCALAR]
+    if unseen:
+        tr.check(f"`{tr_short(unseen[0])}` is pasted as one value; R's `paste()` is element-wise over vectors")
     return _joined(values, sep)
+
+
+#: Kinds the translator knows to be single values.
+_SCALAR = ("str", "number", "integer", "index1", "bool")
+
+
+def tr_short(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 @helper("sprintf")
