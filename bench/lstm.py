@@ -2,8 +2,11 @@
 
 Run from the repository root::
 
-    python bench/lstm.py            # prints the table, writes bench/RESULTS.md
+    python bench/lstm.py            # prints the table
     python bench/lstm.py --quick    # fewer repeats, smaller sizes
+
+bench/RESULTS.md is bench/eager.py's table (issue 10's workloads and
+targets); this one is the per-size detail of the LSTM core, printed only.
 
 One run, one table: the median time of each way of running the same layer,
 for a few (batch, timesteps, features, units) sizes, on every device
@@ -20,7 +23,6 @@ import gc
 import os
 import platform
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,7 +35,6 @@ import tensorflow as tf  # noqa: E402
 
 from kerasfn import keras_model_sequential, layer_lstm  # noqa: E402
 
-RESULTS = Path(__file__).with_name("RESULTS.md")
 SIZES = [(16, 20, 8, 32), (64, 100, 32, 128), (128, 100, 64, 256)]
 QUICK_SIZES = [(16, 20, 8, 32), (64, 100, 32, 128)]
 
@@ -219,7 +220,6 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7, help="timed calls per row (median taken)")
     parser.add_argument("--quick", action="store_true", help="smaller sizes, 3 repeats")
-    parser.add_argument("--no-write", action="store_true", help=f"print only; do not write {RESULTS.name}")
     options = parser.parse_args(argv)
     repeats = 3 if options.quick else options.repeats
     result = table(repeats, QUICK_SIZES if options.quick else SIZES)
@@ -230,9 +230,6 @@ def main(argv: list[str] | None = None) -> None:
         f"Machine: {machine()}\n\nRun: {stamp}\n\n{result}\n"
     )
     print(report)
-    if not options.no_write:
-        RESULTS.write_text(report)
-        print(f"written to {RESULTS}", file=sys.stderr)
 
 
 if __name__ == "__main__":
