@@ -425,6 +425,7 @@ def test_new_layer_class_is_layer():
     ("x <- tryCatch(f(), error = function(e) NULL)", "R's `tryCatch()` has no translation here: port it by hand"),
     ("y <- do.call(f, args)", "`do.call()` with arguments of a kind the translator cannot see (list or named list)"),
     ("y <- obj@slot", "S4 slot access (`@`)"),
+    ("`add<-` <- `+`", "R name `add<-` has no Python spelling"),
     ("y <- x[v, drop = TRUE]", "`[` with named arguments (`drop = TRUE`, `exact = `)"),
     ("names(x) <- c('a')", "`names(x) <-` sets R attributes that Python objects do not have"),
     ("y <- tfdatasets::tensor_slices_dataset(x)", "`tfdatasets::` has no Python counterpart here"),

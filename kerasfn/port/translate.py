@@ -402,6 +402,8 @@ class Translator:
     # ---- assignment ---------------------------------------------------------------------
 
     def assign(self, target: RNode, value: RNode) -> list[str]:
+        if target.type == "identifier" and re.search(r"[^\w. `]", target.text):
+            raise Untranslatable(f"R name {target.text} has no Python spelling")
         if value.type in ("left_assignment", "equals_assignment"):  # `a <- b <- 0`
             inner = self.assign(value.field("name"), value.field("value"))
             if len(inner) != 1 or target.type != "identifier":
@@ -531,6 +533,8 @@ class Translator:
             return self._dot
         if name in rules.CONSTANTS and self.scope.kind(python_name(name)) is None:
             return self.constant(name)
+        if re.search(r"[^\w. `]", name):  # `add<-`, `+`: replacement functions and operators as names
+            raise Untranslatable(f"R name {name} has no Python spelling")
         py = python_name(name)
         return Py(py, ATOM, kind=self.scope.kind(py))
 
