@@ -158,3 +158,47 @@ def test_sequential_snapshot_and_restore_sequential():
         restore_sequential(model, snapshot)
         assert len(model.layers) == 1
         np.testing.assert_allclose(model(_data(4, 3)), before)
+
+
+def test_keras_home():
+    with hook("keras_home") as keras_home:
+        home = keras_home()
+        assert isinstance(home, str) and home
+        # keras.utils.get_file's default cache directory is this one
+        import inspect
+
+        assert "keras_home" in inspect.getsource(keras.utils.get_file)
+
+
+def test_dataset_file_resolver(tmp_path):
+    with hook("dataset_file_resolver") as dataset_file_resolver:
+        np.savez(tmp_path / "tiny.npz", x_train=np.zeros((1, 2, 2)), y_train=np.zeros(1),
+                 x_test=np.ones((1, 2, 2)), y_test=np.ones(1))
+        calls = []
+
+        def resolve(fname=None, origin=None, **options):
+            calls.append((fname, origin))
+            return str(tmp_path / "tiny.npz")
+
+        with dataset_file_resolver(keras.datasets.mnist.load_data, resolve):
+            (x_train, _), (x_test, _) = keras.datasets.mnist.load_data()
+        assert calls and calls[0][0] == "mnist.npz" and x_test.shape == (1, 2, 2)
+        import sys
+
+        assert sys.modules[keras.datasets.mnist.load_data.__module__].get_file is not resolve  # restored
+
+
+def test_custom_object_registry():
+    with hook("custom_object_registry") as custom_object_registry:
+        objects, names = custom_object_registry()
+
+        class Probe:
+            def get_config(self):
+                return {}
+
+        keras.saving.register_keras_serializable(package="probe")(Probe)
+        try:
+            assert objects["probe>Probe"] is Probe and names[Probe] == "probe>Probe"
+            assert keras.saving.get_custom_objects() is objects
+        finally:
+            del objects["probe>Probe"], names[Probe]
