@@ -26,7 +26,7 @@ Correctness:
   quantized layer) is plain Keras' ``call()``.  A call whose compilation
   fails runs plain Keras, and its kind of call is never compiled again.
 
-When compiling pays (never slower than plain Keras eager):
+When compiling pays:
 
 Each kind of call (layer class, config without names, variable shapes,
 argument structure and dtypes, mixed-precision state) keeps an account.  A
@@ -39,7 +39,11 @@ on it reaches the cost of compiling it (XLA only for inference: it draws
 other dropout random numbers, and cannot differentiate the loop under a
 tape).  Costs start from estimates and are replaced by the ones measured in
 the process.  On JAX, a kind of call includes its exact shapes and is
-``jax.jit``-compiled by the same rule.
+``jax.jit``-compiled by the same rule.  So a compile step is only ever paid
+after plain Keras has spent as much on that kind of call: a sequence of calls
+costs at most one compile more than plain Keras (twice, in the worst case
+of no calls after a compile), and much less as soon as calls repeat
+(bench/RESULTS.md).
 
 Memory stays bounded: at most :data:`MAX_FUNCTIONS` compiled functions are
 kept (least recently used out), at most :data:`MAX_XLA_SHAPES` XLA
