@@ -18,7 +18,7 @@ from kerasfn.core.cudnn import CudnnStatus, cudnn_status
 from kerasfn.destructure import LSTMStates
 from kerasfn.families import *  # noqa: F403  (op_*, loss_*, ...: R keras3's other families)
 from kerasfn.families import __all__ as _family_functions
-from kerasfn.layers import layer_cudnn_lstm, layer_lstm
+from kerasfn.layers import layer_cudnn_lstm
 from kerasfn.layers.generated import *  # noqa: F403  (every other R layer function)
 from kerasfn.layers.generated import __all__ as _layer_functions
 from kerasfn.layers.custom import Layer

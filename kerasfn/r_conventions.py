@@ -89,7 +89,12 @@ def describe(value: Any) -> str:
     text = repr(value)
     if "\n" in text:  # a repr meant for reading on its own (an array, a printed history)
         shape = getattr(value, "shape", None)
-        text = f"<{type(value).__name__}>" if shape is None else f"<shape={tuple(shape)}, dtype={getattr(value, 'dtype', '?')}>"
+        if shape is not None:
+            text = f"<shape={tuple(shape)}, dtype={getattr(value, 'dtype', '?')}>"
+        elif isinstance(value, (list, tuple, dict)):
+            text = " ".join(text.split())
+        else:
+            text = f"<{type(value).__name__}>"
     if len(text) > 60:
         text = text[:57] + "..."
     return f"{text} ({type(value).__name__})"

@@ -41,6 +41,7 @@ class Entry:
     package: str | None = None
     r_defaults: tuple[tuple[str, object], ...] = ()
     converters: tuple[tuple[str, str], ...] = ()  # kerasfn checks beyond what the signature tells
+    notes: tuple[str, ...] = ()  # paragraphs added to the Description
 
 
 _SEQ = "random_uniform((2, 5, 3))"
@@ -51,6 +52,19 @@ _SEQ_PAIR = "[random_uniform((2, 5, 3)), random_uniform((2, 4, 3))]"
 
 CATALOG: tuple[Entry, ...] = (
     # rnn layers and cells
+    Entry("layer_lstm", "kerasfn.core.lstm.LSTM", arguments="4", data=_SEQ, notes=(
+        "kerasfn's layer is this Keras class with more on top (kerasfn.core): eager calls run "
+        "compiled, ``return_state`` results are named and unpack (``seq, h, c = lstm(x)``), "
+        "``cudnn_status(layer, inputs)`` says whether the cuDNN kernel runs and names each "
+        "condition that fails, and the tf.keras members of the seed pages work (``time_major``, "
+        "``implementation``, ``reset_states(states=)``).",
+        "The cuDNN kernel runs on a GPU with the TensorFlow backend when (Keras' documented list): "
+        "1. ``activation == \"tanh\"``; 2. ``recurrent_activation == \"sigmoid\"``; "
+        "3. ``recurrent_dropout == 0`` (the list says ``dropout == 0`` too, but Keras 3 applies input "
+        "dropout before the kernel, so ``dropout`` does not block it); 4. ``unroll`` is ``False``; "
+        "5. ``use_bias`` is ``True``; 6. masked inputs are strictly right-padded; 7. Eager execution "
+        "is enabled in the outermost context (a ``tf.function`` such as ``fit()`` keeps cuDNN in TensorFlow 2).",
+    )),
     Entry("layer_gru", "kerasfn.core.recurrent.GRU", arguments="4", data=_SEQ),
     Entry("layer_simple_rnn", "kerasfn.core.recurrent.SimpleRNN", arguments="4", data=_SEQ),
     Entry("layer_rnn", "kerasfn.core.recurrent.RNN", "wrapper", arguments="rnn_cell_lstm(4)", data=_SEQ),

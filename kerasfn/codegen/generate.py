@@ -29,7 +29,7 @@ from kerasfn.codegen.catalog import ALIASES, CATALOG, Entry
 from kerasfn.codegen.converters import converters_for
 from kerasfn.codegen import docstrings
 
-__all__ = ["TARGET", "keras_class", "render", "write"]
+__all__ = ["TARGET", "keras_class", "render", "signature_class", "write"]
 
 TARGET = Path(__file__).resolve().parents[1] / "layers" / "generated.py"
 
@@ -85,8 +85,27 @@ def _class_reference(entry: Entry) -> str:
 # -- the function --------------------------------------------------------------
 
 
+def signature_class(entry: Entry) -> type:
+    """The class whose ``__init__`` states the arguments: the entry's own, or,
+    when that one passes ``*args`` on (kerasfn's core LSTM), the Keras class
+    it extends."""
+    for klass in keras_class(entry).__mro__:
+        init = klass.__dict__.get("__init__")
+        if init is not None and not any(p.kind is p.VAR_POSITIONAL for p in inspect.signature(init).parameters.values()):
+            return klass
+    raise LookupError(f"{entry.r_name}: no class in {keras_class(entry).__name__}'s bases states its arguments.")
+
+
+def _extra_keywords(entry: Entry) -> list[inspect.Parameter]:
+    """Keywords kerasfn's class takes beyond the Keras class it extends
+    (``time_major``): they go through ``**kwargs``, as R's signature has none."""
+    own = inspect.signature(keras_class(entry).__init__).parameters.values()
+    inherited = inspect.signature(signature_class(entry).__init__).parameters
+    return [p for p in own if p.kind is p.KEYWORD_ONLY and p.name not in inherited]
+
+
 def _parameters(entry: Entry) -> list[inspect.Parameter]:
-    signature = inspect.signature(keras_class(entry).__init__)
+    signature = inspect.signature(signature_class(entry).__init__)
     parameters = []
     for parameter in list(signature.parameters.values())[1:]:
         if parameter.kind in (parameter.VAR_KEYWORD, parameter.VAR_POSITIONAL):
@@ -121,7 +140,10 @@ def _defaults(entry: Entry) -> dict[str, Any]:
 
 
 def _converters(entry: Entry) -> dict[str, str]:
-    return {**converters_for(entry.r_name, _parameters(entry), _defaults(entry)), **dict(entry.converters)}
+    extra = _extra_keywords(entry)
+    return {**converters_for(entry.r_name, [*_parameters(entry), *extra],
+                             {**_defaults(entry), **{p.name: p.default for p in extra}}),
+            **dict(entry.converters)}
 
 
 _DECORATORS = {"layer": "layer_function", "wrapper": "layer_function", "backend": "layer_function",
@@ -322,11 +344,12 @@ def _first_positional(arguments: str) -> str:
 
 
 def _docstring(entry: Entry, run_examples: bool) -> list[str]:
-    klass = keras_class(entry)
+    klass = signature_class(entry)
     title, description, sections = docstrings.sections(klass.__doc__)
     arguments = {}
-    for name in _ARGUMENT_SECTIONS:
-        arguments.update(docstrings.items(sections.get(name, [])))
+    for doc_sections in (sections, docstrings.sections(keras_class(entry).__doc__)[2]):
+        for name in _ARGUMENT_SECTIONS:
+            arguments.update(docstrings.items(doc_sections.get(name, [])))
     parameters = _parameters(entry)
     first = parameters[0].name if parameters else "object"
     example_arguments = _first_positional(entry.arguments)
@@ -339,6 +362,9 @@ def _docstring(entry: Entry, run_examples: bool) -> list[str]:
     while paragraphs and not paragraphs[-1].strip():
         paragraphs.pop()
     out += paragraphs or [f"        See ``{_class_reference(entry)}``."]
+    for note in entry.notes:
+        out += [""] + textwrap.wrap(note, width=76, initial_indent=" " * 8, subsequent_indent=" " * 8,
+                                    break_on_hyphens=False, break_long_words=False)
     out += ["", f"        The layer is a ``{_class_reference(entry)}``; everything Keras documents",
             "        for it applies."]
 

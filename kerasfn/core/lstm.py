@@ -45,7 +45,7 @@ class LSTM(CompiledEagerCalls, FusedTorchRNN, LegacyLayerMembers, keras.layers.L
     """``keras.layers.LSTM`` with named ``return_state`` results, early input
     checks, compiled eager calls and the legacy tf.keras members.
 
-    Arguments beyond Keras':
+    Args:
         time_major: If ``True``, inputs and sequence outputs are
             ``(timesteps, batch, features)`` (tf.compat.v1); the layer is then
             a :class:`kerasfn.core.time_major.TimeMajorLSTM`.

@@ -1,6 +1,10 @@
-"""The R-named ``layer_*`` functions: each a one-line call into :mod:`kerasfn.compose`."""
+"""The R-named ``layer_*`` functions: each a one-line call into :mod:`kerasfn.compose`.
+
+``generated.py`` holds every one the catalog describes; ``cudnn_lstm.py``
+is R keras 2's ``layer_cudnn_lstm()``, whose argument list (the subset
+``CuDNNLSTM`` took) no Keras class states.
+"""
 
 from kerasfn.layers.cudnn_lstm import layer_cudnn_lstm
-from kerasfn.layers.lstm import layer_lstm
 
-__all__ = ["layer_cudnn_lstm", "layer_lstm"]
+__all__ = ["layer_cudnn_lstm"]

@@ -15,6 +15,7 @@ from typing import Any
 import keras
 
 import kerasfn.core.attention
+import kerasfn.core.lstm
 import kerasfn.core.recurrent
 from kerasfn.compose import constructor_function, create_layer, create_merge, layer_function, merge_function
 from kerasfn.layers.backends import require_backend
@@ -111,6 +112,7 @@ __all__ = [
     'layer_jax_model_wrapper',
     'layer_lambda',
     'layer_layer_normalization',
+    'layer_lstm',
     'layer_masking',
     'layer_max_num_bounding_boxes',
     'layer_max_pooling_1d',
@@ -180,6 +182,186 @@ __all__ = [
     'rnn_cells_stack',
     'time_distributed',
 ]
+
+
+@layer_function({'units': required(as_positive_integer), 'activation': as_activation, 'recurrent_activation': as_activation, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'recurrent_initializer': as_initializer, 'bias_initializer': as_initializer, 'unit_forget_bias': as_bool, 'kernel_regularizer': as_regularizer, 'recurrent_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'activity_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'recurrent_constraint': as_constraint, 'bias_constraint': as_constraint, 'dropout': as_probability, 'recurrent_dropout': as_probability, 'seed': as_seed, 'return_sequences': as_bool, 'return_state': as_bool, 'go_backwards': as_bool, 'stateful': as_bool, 'unroll': as_bool, 'use_cudnn': as_use_cudnn, 'time_major': as_bool, 'implementation': as_integer})
+def layer_lstm(
+    object: Any = None,
+    units: Any = None,
+    activation: str = 'tanh',
+    recurrent_activation: str = 'sigmoid',
+    use_bias: bool = True,
+    kernel_initializer: str = 'glorot_uniform',
+    recurrent_initializer: str = 'orthogonal',
+    bias_initializer: str = 'zeros',
+    unit_forget_bias: bool = True,
+    kernel_regularizer: Any = None,
+    recurrent_regularizer: Any = None,
+    bias_regularizer: Any = None,
+    activity_regularizer: Any = None,
+    kernel_constraint: Any = None,
+    recurrent_constraint: Any = None,
+    bias_constraint: Any = None,
+    dropout: float = 0.0,
+    recurrent_dropout: float = 0.0,
+    seed: Any = None,
+    return_sequences: bool = False,
+    return_state: bool = False,
+    go_backwards: bool = False,
+    stateful: bool = False,
+    unroll: bool = False,
+    use_cudnn: str = 'auto',
+    **kwargs: Any,
+) -> Any:
+    """Long Short-Term Memory layer - Hochreiter 1997
+
+    Description:
+        Based on available runtime hardware and constraints, this layer
+        will choose different implementations (cuDNN-based or backend-native)
+        to maximize the performance. If a GPU is available and all
+        the arguments to the layer meet the requirement of the cuDNN kernel
+        (see below for details), the layer will use a fast cuDNN implementation
+        when using the TensorFlow backend.
+
+        kerasfn's layer is this Keras class with more on top (kerasfn.core):
+        eager calls run compiled, ``return_state`` results are named and
+        unpack (``seq, h, c = lstm(x)``), ``cudnn_status(layer, inputs)``
+        says whether the cuDNN kernel runs and names each condition that
+        fails, and the tf.keras members of the seed pages work
+        (``time_major``, ``implementation``, ``reset_states(states=)``).
+
+        The cuDNN kernel runs on a GPU with the TensorFlow backend when
+        (Keras' documented list): 1. ``activation == "tanh"``; 2.
+        ``recurrent_activation == "sigmoid"``; 3. ``recurrent_dropout == 0``
+        (the list says ``dropout == 0`` too, but Keras 3 applies input
+        dropout before the kernel, so ``dropout`` does not block it); 4.
+        ``unroll`` is ``False``; 5. ``use_bias`` is ``True``; 6. masked
+        inputs are strictly right-padded; 7. Eager execution is enabled in
+        the outermost context (a ``tf.function`` such as ``fit()`` keeps
+        cuDNN in TensorFlow 2).
+
+        The layer is a ``kerasfn.core.lstm.LSTM``; everything Keras documents
+        for it applies.
+
+    Arguments:
+        object: Object to compose the layer with: a tensor, array, symbolic
+            input (``keras_input()``), or Sequential model.  When the first
+            positional argument is none of these, every positional argument
+            moves one place right (R's missing ``object``), so ``x |
+            layer_lstm(4)`` is R's ``x |> layer_lstm(4)`` and
+            ``layer_lstm(4)`` alone is the layer.
+        units: Positive integer, dimensionality of the output space.
+        activation: Activation function to use. Default: hyperbolic tangent
+            (`tanh`). If you pass `None`, no activation is applied (ie.
+            "linear" activation: `a(x) = x`).
+        recurrent_activation: Activation function to use for the recurrent
+            step. Default: sigmoid (`sigmoid`). If you pass `None`, no
+            activation is applied (ie. "linear" activation: `a(x) = x`).
+        use_bias: Boolean, (default `True`), whether the layer should use a
+            bias vector.
+        kernel_initializer: Initializer for the `kernel` weights matrix,
+            used for the linear transformation of the inputs. Default:
+            `"glorot_uniform"`.
+        recurrent_initializer: Initializer for the `recurrent_kernel`
+            weights matrix, used for the linear transformation of the
+            recurrent state. Default: `"orthogonal"`.
+        bias_initializer: Initializer for the bias vector. Default:
+            `"zeros"`.
+        unit_forget_bias: Boolean (default `True`). If `True`, add 1 to the
+            bias of the forget gate at initialization. Setting it to `True`
+            will also force `bias_initializer="zeros"`. This is recommended
+            in [Jozefowicz et al.](
+            https://github.com/mlresearch/v37/blob/gh-pages/jozefowicz15.pdf)
+        kernel_regularizer: Regularizer function applied to the `kernel`
+            weights matrix. Default: `None`.
+        recurrent_regularizer: Regularizer function applied to the
+            `recurrent_kernel` weights matrix. Default: `None`.
+        bias_regularizer: Regularizer function applied to the bias vector.
+            Default: `None`.
+        activity_regularizer: Regularizer function applied to the output of
+            the layer (its "activation"). Default: `None`.
+        kernel_constraint: Constraint function applied to the `kernel`
+            weights matrix. Default: `None`.
+        recurrent_constraint: Constraint function applied to the
+            `recurrent_kernel` weights matrix. Default: `None`.
+        bias_constraint: Constraint function applied to the bias vector.
+            Default: `None`.
+        dropout: Float between 0 and 1. Fraction of the units to drop for
+            the linear transformation of the inputs. Default: 0.
+        recurrent_dropout: Float between 0 and 1. Fraction of the units to
+            drop for the linear transformation of the recurrent state.
+            Default: 0.
+        seed: Random seed for dropout.
+        return_sequences: Boolean. Whether to return the last output in the
+            output sequence, or the full sequence. Default: `False`.
+        return_state: Boolean. Whether to return the last state in addition
+            to the output. Default: `False`.
+        go_backwards: Boolean (default: `False`). If `True`, process the
+            input sequence backwards and return the reversed sequence.
+        stateful: Boolean (default: `False`). If `True`, the last state for
+            each sample at index i in a batch will be used as initial state
+            for the sample of index i in the following batch.
+        unroll: Boolean (default False). If `True`, the network will be
+            unrolled, else a symbolic loop will be used. Unrolling can
+            speed-up a RNN, although it tends to be more memory-intensive.
+            Unrolling is only suitable for short sequences.
+        use_cudnn: Whether to use a cuDNN-backed implementation. `"auto"`
+            will attempt to use cuDNN when feasible, and will fallback to
+            the default implementation if not.
+        **kwargs: Passed on to the layer: ``name``, ``dtype``,
+            ``trainable``; and, on the first layer piped into an empty
+            ``keras_model_sequential()``, R scripts' ``input_shape``,
+            ``batch_input_shape``, ``batch_size`` and ``input_dim``, which
+            declare the model's input.  Any other keyword is a
+            ``TypeError``.
+
+    Value:
+        The return value depends on ``object``.  If ``object`` is:
+
+        - missing or ``None``: the ``Layer`` instance;
+        - a ``keras_model_sequential()``: the layer is appended to the model
+          (modified in place) and the model is returned, so a pipe can go on;
+          if the layer cannot be added, the model is left exactly as it was;
+        - a ``keras_input()`` (symbolic tensor): the output tensor of
+          ``layer(input)``;
+        - eager data (a tensor or numpy array): the output computed now.
+
+        With ``return_state=True`` the output is a named tuple of the output and
+        the final states that unpacks positionally; a bidirectional LSTM's has
+        five parts: ``output, forward_h, forward_c, backward_h, backward_c``.
+
+    Call arguments:
+        inputs: A 3D tensor, with shape `(batch, timesteps, feature)`.
+        mask: Binary tensor of shape `(samples, timesteps)` indicating
+            whether a given timestep should be masked  (optional). An
+            individual `True` entry indicates that the corresponding
+            timestep should be utilized, while a `False` entry indicates
+            that the corresponding timestep should be ignored. Defaults to
+            `None`.
+        training: Python boolean indicating whether the layer should behave
+            in training mode or in inference mode. This argument is passed
+            to the cell when calling it. This is only relevant if `dropout`
+            or `recurrent_dropout` is used  (optional). Defaults to `None`.
+        initial_state: List of initial state tensors to be passed to the
+            first call of the cell (optional, `None` causes creation of
+            zero-filled initial state tensors). Defaults to `None`.
+
+    Examples:
+        >>> from kerasfn import layer_lstm, random_uniform, shape
+        >>> x = random_uniform((2, 5, 3))
+        >>> shape(x | layer_lstm(4))
+        shape(2, 4)
+
+    See also:
+        The Keras class: ``kerasfn.core.lstm.LSTM``.
+        Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
+        :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
+        :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
+        :func:`layer_conv_lstm_2d`, :func:`layer_conv_lstm_3d`,
+        :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`, :func:`rnn_cell_simple`,
+        :func:`rnn_cells_stack`.
+    """
+    return create_layer(kerasfn.core.lstm.LSTM, locals())
 
 
 @layer_function({'units': required(as_positive_integer), 'activation': as_activation, 'recurrent_activation': as_activation, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'recurrent_initializer': as_initializer, 'bias_initializer': as_initializer, 'kernel_regularizer': as_regularizer, 'recurrent_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'activity_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'recurrent_constraint': as_constraint, 'bias_constraint': as_constraint, 'dropout': as_probability, 'recurrent_dropout': as_probability, 'seed': as_seed, 'return_sequences': as_bool, 'return_state': as_bool, 'go_backwards': as_bool, 'stateful': as_bool, 'unroll': as_bool, 'reset_after': as_bool, 'use_cudnn': as_use_cudnn})
@@ -333,8 +515,8 @@ def layer_gru(
 
     See also:
         The Keras class: ``kerasfn.core.recurrent.GRU``.
-        Other rnn layers: :func:`layer_lstm`, :func:`layer_simple_rnn`,
-        :func:`layer_rnn`, :func:`layer_bidirectional`,
+        Other rnn layers: :func:`layer_lstm`, :func:`layer_lstm`,
+        :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
         :func:`layer_conv_lstm_2d`, :func:`layer_conv_lstm_3d`,
         :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`, :func:`rnn_cell_simple`,
@@ -475,11 +657,12 @@ def layer_simple_rnn(
 
     See also:
         The Keras class: ``kerasfn.core.recurrent.SimpleRNN``.
-        Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`, :func:`layer_rnn`,
-        :func:`layer_bidirectional`, :func:`layer_time_distributed`,
-        :func:`layer_conv_lstm_1d`, :func:`layer_conv_lstm_2d`,
-        :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
-        :func:`rnn_cell_simple`, :func:`rnn_cells_stack`.
+        Other rnn layers: :func:`layer_lstm`, :func:`layer_lstm`, :func:`layer_gru`,
+        :func:`layer_rnn`, :func:`layer_bidirectional`,
+        :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
+        :func:`layer_conv_lstm_2d`, :func:`layer_conv_lstm_3d`,
+        :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`, :func:`rnn_cell_simple`,
+        :func:`rnn_cells_stack`.
     """
     return create_layer(kerasfn.core.recurrent.SimpleRNN, locals())
 
@@ -605,7 +788,7 @@ def layer_rnn(
 
     See also:
         The Keras class: ``kerasfn.core.recurrent.RNN``.
-        Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
+        Other rnn layers: :func:`layer_lstm`, :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
         :func:`layer_conv_lstm_2d`, :func:`layer_conv_lstm_3d`,
@@ -701,7 +884,7 @@ def layer_bidirectional(
 
     See also:
         The Keras class: ``kerasfn.core.recurrent.Bidirectional``.
-        Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
+        Other rnn layers: :func:`layer_lstm`, :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_time_distributed`,
         :func:`layer_conv_lstm_1d`, :func:`layer_conv_lstm_2d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
@@ -787,7 +970,7 @@ def layer_time_distributed(
 
     See also:
         The Keras class: ``kerasfn.core.recurrent.TimeDistributed``.
-        Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
+        Other rnn layers: :func:`layer_lstm`, :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_conv_lstm_1d`, :func:`layer_conv_lstm_2d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
@@ -970,7 +1153,7 @@ def layer_conv_lstm_1d(
 
     See also:
         The Keras class: ``kerasfn.core.recurrent.ConvLSTM1D``.
-        Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
+        Other rnn layers: :func:`layer_lstm`, :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_2d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
@@ -1153,7 +1336,7 @@ def layer_conv_lstm_2d(
 
     See also:
         The Keras class: ``kerasfn.core.recurrent.ConvLSTM2D``.
-        Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
+        Other rnn layers: :func:`layer_lstm`, :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
         :func:`layer_conv_lstm_3d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
@@ -1335,7 +1518,7 @@ def layer_conv_lstm_3d(
 
     See also:
         The Keras class: ``kerasfn.core.recurrent.ConvLSTM3D``.
-        Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
+        Other rnn layers: :func:`layer_lstm`, :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
         :func:`layer_conv_lstm_2d`, :func:`rnn_cell_lstm`, :func:`rnn_cell_gru`,
@@ -1437,7 +1620,7 @@ def rnn_cell_lstm(
 
     See also:
         The Keras class: ``keras.layers.LSTMCell``.
-        Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
+        Other rnn layers: :func:`layer_lstm`, :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
         :func:`layer_conv_lstm_2d`, :func:`layer_conv_lstm_3d`,
@@ -1537,7 +1720,7 @@ def rnn_cell_gru(
 
     See also:
         The Keras class: ``keras.layers.GRUCell``.
-        Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
+        Other rnn layers: :func:`layer_lstm`, :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
         :func:`layer_conv_lstm_2d`, :func:`layer_conv_lstm_3d`,
@@ -1629,7 +1812,7 @@ def rnn_cell_simple(
 
     See also:
         The Keras class: ``keras.layers.SimpleRNNCell``.
-        Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
+        Other rnn layers: :func:`layer_lstm`, :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
         :func:`layer_conv_lstm_2d`, :func:`layer_conv_lstm_3d`,
@@ -1667,7 +1850,7 @@ def rnn_cells_stack(
 
     See also:
         The Keras class: ``keras.layers.StackedRNNCells``.
-        Other rnn layers: :func:`layer_lstm`, :func:`layer_gru`,
+        Other rnn layers: :func:`layer_lstm`, :func:`layer_lstm`, :func:`layer_gru`,
         :func:`layer_simple_rnn`, :func:`layer_rnn`, :func:`layer_bidirectional`,
         :func:`layer_time_distributed`, :func:`layer_conv_lstm_1d`,
         :func:`layer_conv_lstm_2d`, :func:`layer_conv_lstm_3d`,
@@ -3737,11 +3920,10 @@ def layer_add(
     *inputs: Any,
     **kwargs: Any,
 ) -> Any:
-    """Performs elementwise addition operation
+    """Generic merge layer for elementwise merge functions
 
     Description:
-        It takes as input a list of tensors, all of the same shape,
-        and returns a single tensor (also of the same shape).
+        Used to implement `Sum`, `Average`, etc.
 
         The layer is a ``keras.layers.Add``; everything Keras documents
         for it applies.
@@ -3787,11 +3969,10 @@ def layer_average(
     *inputs: Any,
     **kwargs: Any,
 ) -> Any:
-    """Averages a list of inputs element-wise
+    """Generic merge layer for elementwise merge functions
 
     Description:
-        It takes as input a list of tensors, all of the same shape,
-        and returns a single tensor (also of the same shape).
+        Used to implement `Sum`, `Average`, etc.
 
         The layer is a ``keras.layers.Average``; everything Keras documents
         for it applies.
@@ -3962,11 +4143,10 @@ def layer_maximum(
     *inputs: Any,
     **kwargs: Any,
 ) -> Any:
-    """Computes element-wise maximum on a list of inputs
+    """Generic merge layer for elementwise merge functions
 
     Description:
-        It takes as input a list of tensors, all of the same shape,
-        and returns a single tensor (also of the same shape).
+        Used to implement `Sum`, `Average`, etc.
 
         The layer is a ``keras.layers.Maximum``; everything Keras documents
         for it applies.
@@ -4013,11 +4193,10 @@ def layer_minimum(
     *inputs: Any,
     **kwargs: Any,
 ) -> Any:
-    """Computes elementwise minimum on a list of inputs
+    """Generic merge layer for elementwise merge functions
 
     Description:
-        It takes as input a list of tensors, all of the same shape,
-        and returns a single tensor (also of the same shape).
+        Used to implement `Sum`, `Average`, etc.
 
         The layer is a ``keras.layers.Minimum``; everything Keras documents
         for it applies.
@@ -4064,11 +4243,10 @@ def layer_multiply(
     *inputs: Any,
     **kwargs: Any,
 ) -> Any:
-    """Performs elementwise multiplication
+    """Generic merge layer for elementwise merge functions
 
     Description:
-        It takes as input a list of tensors, all of the same shape,
-        and returns a single tensor (also of the same shape).
+        Used to implement `Sum`, `Average`, etc.
 
         The layer is a ``keras.layers.Multiply``; everything Keras documents
         for it applies.
@@ -4115,12 +4293,10 @@ def layer_subtract(
     *inputs: Any,
     **kwargs: Any,
 ) -> Any:
-    """Performs elementwise subtraction
+    """Generic merge layer for elementwise merge functions
 
     Description:
-        It takes as input a list of tensors of size 2 both of the
-        same shape, and returns a single tensor (inputs[0] - inputs[1])
-        of same shape.
+        Used to implement `Sum`, `Average`, etc.
 
         The layer is a ``keras.layers.Subtract``; everything Keras documents
         for it applies.

@@ -13,17 +13,17 @@ from kerasfn.codegen.family import Family
 _SETUP = ["import numpy as np", "from kerasfn import as_array, {name}",
           "x = np.array([-2.0, -0.5, 0.0, 0.5, 2.0], dtype='float32')"]
 _EXAMPLES = {
-    "activation_relu": ["as_array(x | activation_relu(max_value=1.0))",
+    "activation_relu": ["print(as_array(x | activation_relu(max_value=1.0)))",
                         "from kerasfn import layer_dense",
                         "layer_dense(units=4, activation=activation_relu).get_config()['activation']"],
-    "activation_threshold": ["as_array(x | activation_threshold(0.0, -1.0))"],
-    "activation_glu": ["as_array(activation_glu(np.array([[1.0, 2.0, 0.0, 1.0]]))).round(4)"],
+    "activation_threshold": ["print(as_array(x | activation_threshold(0.0, -1.0)))"],
+    "activation_glu": ["print(np.round(as_array(activation_glu(np.array([[1.0, 2.0, 0.0, 1.0]], dtype='float32'))), 4))"],
 }
 
 
 def example(function: rkeras3.RFunction) -> list[str]:
     setup = [line.format(name=function.name) for line in _SETUP]
-    return setup + _EXAMPLES.get(function.name, [f"as_array(x | {function.name}()).round(4)"])
+    return setup + _EXAMPLES.get(function.name, [f"print(np.round(as_array(x | {function.name}()), 4) + 0)"])
 
 
 FAMILY = Family(

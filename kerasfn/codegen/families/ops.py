@@ -12,6 +12,7 @@ The few ops whose R definition has no regular shape (``op_subset``,
 from __future__ import annotations
 
 import inspect
+import re
 
 from kerasfn.codegen import rkeras3
 from kerasfn.codegen.family import Family, Parameter, keras_object
@@ -114,6 +115,9 @@ def converters(function: rkeras3.RFunction, declared: dict[str, str]) -> dict[st
     for name in params & _AXES:
         if function.name in ("op_swapaxes", "op_moveaxis"):
             result[name] = "required(as_axis)"
+    for name, converter in result.items():
+        if "as_optional_shape" in converter:  # a plain tuple: torch's ops take the shape as data
+            result[name] = converter.replace("as_optional_shape", "as_shape_tuple")
     if function.name == "op_kaiser":
         result["x"] = "required(as_integer)"  # R: ops$kaiser(as_integer(x), beta)
     if function.name == "op_reshape":
@@ -142,16 +146,17 @@ RULE = ("Computes on its data given first; without it, a partial call: "
         "are always 0-based.")
 
 # Example inputs, and the examples ops need beyond the default (value of the op on ``x``).
-_SETUP = ["import numpy as np", "from kerasfn import as_array, {name}",
-          "x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')"]
+_SETUP = ["import numpy as np", "from kerasfn import as_array, op_convert_to_tensor, {name}",
+          "x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))"]
 _BOOLEAN = frozenset({"op_equal", "op_not_equal", "op_greater", "op_greater_equal", "op_less", "op_less_equal",
                       "op_logical_and", "op_logical_or", "op_logical_xor", "op_logical_not", "op_isclose",
                       "op_isfinite", "op_isinf", "op_isnan", "op_all", "op_any", "op_signbit", "op_in_top_k"})
 EXAMPLES: dict[str, list[str]] = {
     "op_argmax": ["as_array(x | op_argmax(axis=1))  # R: op_argmax(x, axis = 2) is c(2, 2), 1-based"],
     "op_argmin": ["as_array(x | op_argmin(axis=1))"],
-    "op_argsort": ["as_array(op_argsort([3.0, 1.0, 2.0]))"],
-    "op_argpartition": ["as_array(op_argpartition([3.0, 1.0, 2.0], kth=1))"],
+    "op_argsort": ["as_array(op_argsort(np.array([3.0, 1.0, 2.0])))"],
+    "op_argpartition": ["as_array(op_argpartition(np.array([3.0, 1.0, 2.0]), kth=1))"],
+    "op_vdot": ["as_array(op_vdot(np.array([1.0, 2.0]), np.array([3.0, 4.0])))"],
     "op_cast": ["from kerasfn import op_sum", "as_array(x | op_cast('int32') | op_sum())"],
     "op_sum": ["from kerasfn import op_cast", "as_array(x | op_sum(axis=1))", "as_array(x | op_cast('int32') | op_sum())"],
     "op_add": ["as_array(x | op_add(1))"],
@@ -164,7 +169,7 @@ EXAMPLES: dict[str, list[str]] = {
     "op_dtype": ["op_dtype(x)"],
     "op_is_tensor": ["op_is_tensor(x)"],
     "op_nonzero": ["as_array(op_nonzero(np.array([[0, 1], [1, 0]])))  # one row of 0-based coordinates each"],
-    "op_top_k": ["top = op_top_k(np.array([5.0, 1.0, 9.0, 3.0]), k=2)", "as_array(top.values), as_array(top.indices)"],
+    "op_top_k": ["top = op_top_k(np.array([5.0, 1.0, 9.0, 3.0]), k=2)", "as_array(top.values)", "as_array(top.indices)"],
     "op_take": ["as_array(op_take(np.array([10.0, 20.0, 30.0]), [0, 2]))"],
     "op_take_along_axis": ["as_array(op_take_along_axis(x, np.array([[1], [0]]), axis=1))"],
     "op_one_hot": ["as_array(op_one_hot(np.array([0, 2]), num_classes=3))"],
@@ -192,12 +197,12 @@ EXAMPLES: dict[str, list[str]] = {
     "op_where": ["as_array(op_where(x > 2, x, 0.0))"],
     "op_cond": ["as_array(op_cond(True, lambda: x + 1, lambda: x - 1))"],
     "op_fori_loop": ["as_array(op_fori_loop(0, 3, lambda i, total: total + i, 0))"],
-    "op_while_loop": ["op_while_loop(lambda i: i < 3, lambda i: (i + 1,), (0,))"],
+    "op_while_loop": ["result = op_while_loop(lambda i: i < 3, lambda i: (i + 1,), (0,))", "int(as_array(result[0]))"],
     "op_scan": ["carry, ys = op_scan(lambda carry, xi: (carry + xi, carry), np.float32(0.0), np.array([1.0, 2.0, 3.0], dtype='float32'))",
                 "float(as_array(carry))"],
     "op_associative_scan": ["as_array(op_associative_scan(lambda a, b: a + b, np.array([1.0, 2.0, 3.0])))"],
     "op_map": ["as_array(op_map(np.array([1.0, 2.0]), lambda v: v * 2))"],
-    "op_vectorized_map": ["as_array(op_vectorized_map(np.array([1.0, 2.0]), lambda v: v * 2))"],
+    "op_vectorized_map": ["as_array(op_vectorized_map(op_convert_to_tensor(np.array([1.0, 2.0])), lambda v: v * 2))"],
     "op_custom_gradient": ["f = op_custom_gradient(lambda v: (v * 2, lambda *args, upstream=None: upstream))",
                            "callable(f)"],
     "op_stop_gradient": ["as_array(op_stop_gradient(x))"],
@@ -209,7 +214,7 @@ EXAMPLES: dict[str, list[str]] = {
     "op_saturate_cast": ["as_array(op_saturate_cast(np.array([-1.0, 300.0]), 'uint8'))"],
     "op_bincount": ["as_array(op_bincount(np.array([0, 1, 1, 3])))"],
     "op_histogram": ["counts, edges = op_histogram(np.array([1.0, 2.0, 2.0, 4.0]), bins=3)", "as_array(counts)"],
-    "op_unravel_index": ["[as_array(i) for i in op_unravel_index(np.array([5]), (2, 3))]"],
+    "op_unravel_index": ["rows, cols = op_unravel_index(np.array([5]), (2, 3))", "as_array(rows)", "as_array(cols)"],
     "op_unstack": ["len(op_unstack(x))"],
     "op_slice": ["as_array(op_slice(x, (0, 1), (2, 1)))"],
     "op_slice_update": ["as_array(op_slice_update(x, (0, 0), np.zeros((1, 2), dtype='float32')))"],
@@ -260,7 +265,7 @@ EXAMPLES: dict[str, list[str]] = {
     "op_inv": ["as_array(op_inv(x)).round(4)"],
     "op_eig": ["values, vectors = op_eig(np.array([[2.0, 0.0], [0.0, 3.0]]))", "as_array(values)"],
     "op_eigh": ["values, vectors = op_eigh(np.array([[2.0, 0.0], [0.0, 3.0]]))", "as_array(values)"],
-    "op_lu_factor": ["lu, pivots = op_lu_factor(x)", "as_array(pivots)"],
+    "op_lu_factor": ["lu, pivots = op_lu_factor(x)", "as_array(lu).shape, as_array(pivots).shape"],
     "op_qr": ["q, r = op_qr(x)", "as_array(q).shape"],
     "op_svd": ["u, s, v = op_svd(x)", "as_array(s).round(3)"],
     "op_slogdet": ["sign, logdet = op_slogdet(x)", "float(as_array(sign))"],
@@ -323,19 +328,39 @@ EXAMPLES: dict[str, list[str]] = {
 }
 
 
-def example(function: rkeras3.RFunction) -> list[str]:
-    setup = [line.format(name=function.name) for line in _SETUP]
+#: Float literals without a dtype: float32 on every backend (TensorFlow would keep numpy's float64).
+_FLOATS = re.compile(r"np\.array\((\[[^()]*?\d\.\d[^()]*?\])\)")
+_SCALAR_DISPLAY = ("type(", "op_dtype(", "callable(", "len(", "sorted(", "float(", "int(", "op_shape(", "op_ndim(",
+                   "op_is_tensor(")
+
+
+def _portable(line: str, boolean: bool) -> str:
+    """An example line whose output reads the same on every backend: float32
+    inputs, and arrays printed (no dtype: int32 here is int64 there), rounded."""
+    code, hash_, comment = line.partition("  # ")
+    code = _FLOATS.sub(r"np.array(\1, dtype='float32')", code)
+    if code.startswith("as_array(") and ".shape" not in code and not code.startswith(_SCALAR_DISPLAY):
+        code = re.sub(r"\.round\(\d\)$", "", code)
+        code = f"print({code})" if boolean else f"print(np.round({code}, 4) + 0)"  # + 0: no -0.
+    return code + hash_ + comment
+
+
+def _lines(function: rkeras3.RFunction) -> list[str]:
     if function.name in EXAMPLES and EXAMPLES[function.name]:
-        return setup + EXAMPLES[function.name]
+        return EXAMPLES[function.name]
     params = [p for p in rkeras3.function(function.name).formals if p[0] != "..."]
     required = [name for name, default in params if default is None]
-    rounded = "" if function.name in _BOOLEAN else ".round(4)"
     if len(required) == 2 and required[0] in ("x1", "x", "a"):
-        return [*setup, "y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')",
-                f"as_array(x | {function.name}(y)){rounded}"]
+        return ["y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))",
+                f"as_array(x | {function.name}(y))"]
     if "axis" in dict(params):
-        return [*setup, f"as_array(x | {function.name}(axis=0)){rounded}"]
-    return [*setup, f"as_array({function.name}(x)){rounded}"]
+        return [f"as_array(x | {function.name}(axis=0))"]
+    return [f"as_array({function.name}(x))"]
+
+
+def example(function: rkeras3.RFunction) -> list[str]:
+    setup = [line.format(name=function.name) for line in _SETUP]
+    return setup + [_portable(line, function.name in _BOOLEAN) for line in _lines(function)]
 
 
 FAMILY = Family(
@@ -346,7 +371,7 @@ FAMILY = Family(
     imports=("import keras", "",
              "from kerasfn.families.rules import any_value_function, function_of_function, tensor_function",
              "from kerasfn.shape import Shape",
-             "from kerasfn.tensors import TopK, as_integer_data"),
+             "from kerasfn.tensors import TopK, as_integer_data, as_shape_tuple"),
     decorator="tensor_function",
     body=body,
     value=lambda function: ["The op's result: a backend tensor (or a tuple of them), or a symbolic",

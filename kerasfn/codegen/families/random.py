@@ -24,7 +24,7 @@ _EXAMPLES = {
     "random_gamma": ["shape(random_gamma((2, 3), alpha=2.0, seed=1))"],
     "random_categorical": ["logits = np.array([[-100.0, 100.0, -100.0]])",
                            "as_array(random_categorical(logits, 3, seed=1))  # R: 2 2 2, 1-based"],
-    "random_dropout": ["x = random_dropout(np.ones((2, 4), dtype='float32'), rate=0.5, seed=1)",
+    "random_dropout": ["x = random_dropout(op_ones((2, 4)), rate=0.5, seed=1)",
                        "sorted(set(as_array(x).ravel().tolist())) in ([0.0, 2.0], [2.0], [0.0])"],
     "random_shuffle": ["sorted(as_array(random_shuffle(np.arange(5), seed=1)).tolist())"],
     "random_seed_generator": ["generator = random_seed_generator(seed=1)",
@@ -34,7 +34,7 @@ _EXAMPLES = {
 
 def example(function: rkeras3.RFunction) -> list[str]:
     return ["import numpy as np",
-            f"from kerasfn import as_array, random_normal, shape, {function.name}",
+            f"from kerasfn import as_array, op_ones, random_normal, shape, {function.name}",
             *_EXAMPLES[function.name]]
 
 
