@@ -76,6 +76,18 @@ GROUPS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("Learning rate schedules", _matching(r"learning_rate_schedule_\w+")),
     ("Callbacks", _matching(r"callback_\w+")),
     ("Initializers, regularizers and constraints", _matching(r"(initializer|regularizer|constraint)_\w+")),
+    ("Custom classes", _matching(r"Model|Loss|Metric|Callback|LearningRateSchedule|Constraint|new_\w+_class")),
+    ("Applications", _matching(r"application_\w+|imagenet_\w+")),
+    ("Datasets", _matching(r"dataset_\w+")),
+    ("Model functions", _matching(
+        r"get_layer|pop_layer|clone_model|count_params|(save|load)_model_(weights|config)|export_savedmodel"
+        r"|(train|test|predict)_on_batch|[gs]et_state_tree|quantize_weights|adapt|[gs]et_vocabulary")),
+    ("Serialization and custom objects", _matching(
+        r"register_keras_serializable|with_custom_object_scope|[gs]et_custom_objects|(de)?serialize_keras_object"
+        r"|get_registered_(name|object)|get_config|from_config")),
+    ("Utilities", _matching(
+        r"image_\w+|(text|audio)_dataset_from_directory|split_dataset|get_file|normalize|zip_lists|np_array"
+        r"|array_reshape|iterate|as_iterator|iter_next|clear_session|get_source_inputs")),
     ("Models", _MODELS.__contains__),
     ("Model verbs", _MODEL_VERBS.__contains__),
     ("Helpers", _HELPERS.__contains__),
