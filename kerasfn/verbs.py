@@ -135,8 +135,8 @@ def compile(  # noqa: A001  (R's name; see the README on shadowing)
         LSTM as fast or faster, after a few seconds of compilation in the
         first epoch; the losses are graph mode's.  Pass
         ``jit_compile=FALSE`` (``False``) to keep graph mode, ``TRUE`` to
-        force XLA; ``model.jit_compile`` says what was chosen.  For training on a CPU the JAX backend is fastest
-        (``bench/TRAINING.md``).
+        force XLA; ``model.jit_compile`` says what was chosen.  For training
+        on a CPU the JAX backend is fastest (``bench/TRAINING.md``).
 
     Arguments:
         object: The model.  Left out, the call waits for a model piped in.
