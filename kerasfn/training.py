@@ -3,10 +3,12 @@
 ``jit_compile="auto"`` (R keras3's default) leaves the choice of XLA to
 Keras, which never uses XLA on the TensorFlow backend when no GPU is
 visible.  Measured on a 2-core CPU (``bench/train.py``, table in
-``bench/TRAINING.md``), XLA trains the recurrent models R scripts train
-faster than graph mode there, so kerasfn resolves ``"auto"`` to XLA on a
-CPU-only TensorFlow whenever every layer of the model supports it; everything
-else is Keras' own choice, unchanged.
+``bench/TRAINING.md``), XLA needs about half the CPU time per epoch of graph
+mode for a GRU text classifier and a Conv1D+LSTM forecaster and as much or
+less for a stacked LSTM (issue 14 measured 1.4x the samples/s on an idle
+machine), for a few seconds of compilation in the first epoch.  So kerasfn
+resolves ``"auto"`` to XLA on a CPU-only TensorFlow whenever every layer of
+the model supports it; everything else is Keras' own choice, unchanged.
 """
 
 from __future__ import annotations
