@@ -378,6 +378,14 @@ def test_other_class_constructors_keep_super_initialize():
     assert "call=lambda self, y_true, y_pred: y_true" in result.python
 
 
+def test_callback_methods_with_epoch_numbers_are_noted():
+    result = translate("cb <- Callback('Printer', on_epoch_end = function(epoch, logs = NULL) cat(epoch))")
+    assert "def printer_on_epoch_end(self, epoch, logs=None):\n    print(epoch, end=\"\")" in result.python
+    assert 'cb = Callback("Printer", on_epoch_end=printer_on_epoch_end)' in result.python
+    assert result.notes[0].reason == (
+        "R keras3 gives callback methods 1-based `epoch`, Keras 0-based: add 1 where R's number is used")
+
+
 # ---- keras argument conventions ----------------------------------------------------------------------------
 
 

@@ -985,6 +985,12 @@ class Translator:
                 texts.append(f"{keyword_name(arg.name)}={value.text}" if arg.name else value.text)
         finally:
             self._class = outer
+        counters = {param.text for arg in args if arg.node is not None and arg.node.type in (
+            "function_definition", "lambda_function") for formals in arg.node.children[:1]
+            for param in formals.children if param.type == "identifier"} & {"epoch", "batch"}
+        if target == "Callback" and counters:
+            names = " and ".join(f"`{name}`" for name in sorted(counters))
+            self.check(f"R keras3 gives callback methods 1-based {names}, Keras 0-based: add 1 where R's number is used")
         if not self.keras_name(target) or target not in _kerasfn_names():
             self.check(f"`{name}()`: kerasfn has no `{target}()` yet; the call keeps R's methods, `self` first")
         self.uses_kerasfn = True
