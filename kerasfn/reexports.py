@@ -16,10 +16,33 @@ from kerasfn.r_conventions import as_bool, as_optional_shape, as_string, as_targ
 from kerasfn.rfunction import r_function
 from kerasfn.utils import data_helper
 
-__all__ = ["all_dims", "as_tensor", "keras_variable", "newaxis"]
+__all__ = ["CONSTANT_DOCS", "all_dims", "as_tensor", "keras_variable", "newaxis"]
 
 #: R's ``newaxis`` in an index: Python's ``None`` (``x[:, newaxis]``).
 newaxis = None
+
+#: Help pages of exported values that are not functions (``None`` carries no docstring).
+CONSTANT_DOCS = {
+    "newaxis": """A new axis, in an index
+
+    Description:
+        R's ``x[, newaxis]`` inserts an axis of size one; in Python that is
+        ``None`` (numpy's ``np.newaxis``), which ``newaxis`` is, so ported
+        indexing code runs unchanged.
+
+    Value:
+        ``None``.
+
+    Examples:
+        >>> import numpy as np
+        >>> from kerasfn import newaxis
+        >>> np.arange(3)[:, newaxis].shape
+        (3, 1)
+
+    See also:
+        :func:`all_dims`.
+    """,
+}
 
 
 @r_function(None, "")

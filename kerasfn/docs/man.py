@@ -39,8 +39,19 @@ def documented() -> list[str]:
     return [*kerasfn.__all__, *SUBPACKAGE_PAGES]
 
 
+class _Constant:
+    """A documented value that carries no docstring of its own (``newaxis`` is ``None``)."""
+
+    def __init__(self, doc: str) -> None:
+        self.__doc__ = doc
+
+
 def documented_object(name: str) -> object:
     """What a page documents: ``kerasfn.<name>``, a dotted name in a subpackage."""
+    from kerasfn.reexports import CONSTANT_DOCS
+
+    if name in CONSTANT_DOCS:
+        return _Constant(CONSTANT_DOCS[name])
     module, _, attribute = name.rpartition(".")
     return getattr(importlib.import_module(f"kerasfn.{module}") if module else kerasfn, attribute)
 
