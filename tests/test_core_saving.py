@@ -123,6 +123,7 @@ def test_options_keras_forgets_are_kept_in_a_config_plain_keras_reads(arguments)
 
 from kerasfn import layer_bidirectional, layer_conv_lstm_1d, layer_gru, layer_group_query_attention  # noqa: E402
 from kerasfn import layer_multi_head_attention, layer_rnn, layer_simple_rnn, rnn_cell_gru  # noqa: E402
+from kerasfn import internals  # noqa: E402
 from kerasfn.core.attention import MultiHeadAttention  # noqa: E402
 from kerasfn.core.lstm import LSTM  # noqa: E402
 from kerasfn.core.recurrent import GRU, Bidirectional  # noqa: E402
@@ -143,7 +144,9 @@ def test_attention_and_every_recurrent_layer_load_in_plain_keras(tmp_path):
     path = tmp_path / "attention.keras"
     model.save(path)
     saved = {layer["class_name"]: layer for layer in _saved_layer_configs(path)}
-    for name in ["MultiHeadAttention", "GroupQueryAttention", "Bidirectional", "GRU", "SimpleRNN", "RNN"]:
+    # Keras 3.15 names GQA's public class GroupQueryAttention, 3.16 GroupedQueryAttention.
+    grouped = internals.public_name(keras.layers.GroupQueryAttention).rpartition(".")[2]
+    for name in ["MultiHeadAttention", grouped, "Bidirectional", "GRU", "SimpleRNN", "RNN"]:
         assert (saved[name]["module"], saved[name]["registered_name"]) == ("keras.layers", None), name
     got, classes = _predict_without_kerasfn(path, tmp_path)
     assert "keras.src.layers.attention.multi_head_attention.MultiHeadAttention" in classes
