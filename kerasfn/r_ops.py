@@ -50,12 +50,12 @@ def op_arange(start: Any, end: Any = None, step: Any = 1, dtype: str | None = No
 
     Examples:
         >>> from kerasfn import as_array, op_arange
-        >>> as_array(op_arange(5))  # R: op_arange(5) is 1 2 3 4 5
-        array([1, 2, 3, 4, 5], dtype=int32)
-        >>> as_array(op_arange(0, 10, 2))  # R: 0 2 4 6 8 10
-        array([ 0,  2,  4,  6,  8, 10], dtype=int32)
-        >>> as_array(op_arange(0, 3, include_end=False))
-        array([0, 1, 2], dtype=int32)
+        >>> as_array(op_arange(5)).tolist()  # R: op_arange(5) is 1 2 3 4 5
+        [1, 2, 3, 4, 5]
+        >>> as_array(op_arange(0, 10, 2)).tolist()  # R: 0 2 4 6 8 10
+        [0, 2, 4, 6, 8, 10]
+        >>> as_array(op_arange(0, 3, include_end=False)).tolist()
+        [0, 1, 2]
 
     See also:
         :func:`op_linspace`; the Keras op: ``keras.ops.arange``.
@@ -146,17 +146,16 @@ def op_subset(x: Any, *indices: Any) -> Any:
         >>> import numpy as np
         >>> from kerasfn import as_array, op_subset
         >>> x = np.arange(1, 13).reshape(4, 3).T  # R: array(1:12, c(3, 4))
-        >>> as_array(op_subset(x, 0))  # R: x@r[1]
-        array([ 1,  4,  7, 10])
-        >>> as_array(x | op_subset(slice(None), 1))  # R: x@r[, 2]
-        array([4, 5, 6])
-        >>> as_array(op_subset(x, [1, 2], [0, 3]))  # R: x@r[2:3, c(1, 4)]
-        array([[ 2, 11],
-               [ 3, 12]])
-        >>> as_array(op_subset(x, np.array([[0, 0], [1, 1]])))  # R: x@r[rbind(c(1, 1), c(2, 2))]
-        array([1, 5])
-        >>> as_array(op_subset(x, x >= 10))  # R: x@r[x >= 10]
-        array([10, 11, 12])
+        >>> as_array(op_subset(x, 0)).tolist()  # R: x@r[1]
+        [1, 4, 7, 10]
+        >>> as_array(x | op_subset(slice(None), 1)).tolist()  # R: x@r[, 2]
+        [4, 5, 6]
+        >>> as_array(op_subset(x, [1, 2], [0, 3])).tolist()  # R: x@r[2:3, c(1, 4)]
+        [[2, 11], [3, 12]]
+        >>> as_array(op_subset(x, np.array([[0, 0], [1, 1]]))).tolist()  # R: x@r[rbind(c(1, 1), c(2, 2))]
+        [1, 5]
+        >>> as_array(op_subset(x, x >= 10)).tolist()  # R: x@r[x >= 10]
+        [10, 11, 12]
 
     See also:
         :func:`op_subset_set`, :func:`op_take`, :func:`op_get_item`.
@@ -187,9 +186,8 @@ def op_subset_set(x: Any, *indices: Any, value: Any) -> Any:
         >>> import numpy as np
         >>> from kerasfn import as_array, op_subset_set
         >>> x = np.zeros((2, 3), dtype="float32")
-        >>> as_array(op_subset_set(x, 0, slice(1, 3), value=9.0))
-        array([[0., 9., 9.],
-               [0., 0., 0.]], dtype=float32)
+        >>> as_array(op_subset_set(x, 0, slice(1, 3), value=9.0)).tolist()
+        [[0.0, 9.0, 9.0], [0.0, 0.0, 0.0]]
         >>> float(x.sum())  # x itself is unchanged
         0.0
 
@@ -226,9 +224,8 @@ def op_einsum(subscripts: str, *operands: Any) -> Any:
         >>> import numpy as np
         >>> from kerasfn import as_array, op_einsum
         >>> a = np.array([[1.0, 2.0], [3.0, 4.0]], dtype="float32")
-        >>> as_array(op_einsum("ij,jk->ik", a, a))
-        array([[ 7., 10.],
-               [15., 22.]], dtype=float32)
+        >>> as_array(op_einsum("ij,jk->ik", a, a)).tolist()
+        [[7.0, 10.0], [15.0, 22.0]]
 
     See also:
         :func:`op_matmul`, :func:`op_tensordot`; the Keras op: ``keras.ops.einsum``.
@@ -257,9 +254,8 @@ def op_meshgrid(*x: Any, indexing: str = "xy") -> Any:
         >>> import numpy as np
         >>> from kerasfn import as_array, op_meshgrid
         >>> xx, yy = op_meshgrid(np.array([1, 2, 3]), np.array([4, 5]))
-        >>> as_array(xx)
-        array([[1, 2, 3],
-               [1, 2, 3]])
+        >>> as_array(xx).tolist()
+        [[1, 2, 3], [1, 2, 3]]
 
     See also:
         The Keras op: ``keras.ops.meshgrid``.
@@ -329,8 +325,8 @@ def op_switch(index: Any, branches: list[Callable[..., Any]], *operands: Any) ->
         >>> import numpy as np
         >>> from kerasfn import as_array, op_switch
         >>> branches = [lambda v: v + 1, lambda v: v * 10]
-        >>> as_array(op_switch(1, branches, np.array([1.0, 2.0])))
-        array([10., 20.])
+        >>> as_array(op_switch(1, branches, np.array([1.0, 2.0], dtype="float32"))).tolist()
+        [10.0, 20.0]
 
     See also:
         :func:`op_cond`; the Keras op: ``keras.ops.switch``.
@@ -364,8 +360,8 @@ def op_vectorize(func: Callable[..., Any], excluded: set | None = None, signatur
         >>> double = op_vectorize(lambda v: v * 2)
         >>> callable(double)
         True
-        >>> as_array(double(np.array([1.0, 2.0])))  # doctest: +SKIP
-        array([2., 4.])
+        >>> as_array(double(np.array([1.0, 2.0], dtype="float32"))).tolist()  # doctest: +SKIP
+        [2.0, 4.0]
 
     See also:
         :func:`op_vectorized_map`; the Keras op: ``keras.ops.vectorize``.

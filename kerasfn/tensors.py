@@ -21,8 +21,9 @@ import keras
 import numpy as np
 
 from kerasfn.r_conventions import as_integer, describe
+from kerasfn.shape import as_shape
 
-__all__ = ["TopK", "as_ceiling_integer", "as_integer_data", "is_tensor_like"]
+__all__ = ["TopK", "as_ceiling_integer", "as_integer_data", "as_shape_tuple", "is_tensor_like"]
 
 
 def is_tensor_like(value: Any) -> bool:
@@ -76,3 +77,9 @@ class TopK(NamedTuple):
 
     values: Any
     indices: Any
+
+
+def as_shape_tuple(name: str, value: Any) -> tuple | None:
+    """R's ``normalize_shape`` for an op: ``c(2, 3)``, ``shape(2, 3)``, ``2``, as a plain tuple
+    (some backends take a shape argument as data, which a tuple subclass is not)."""
+    return None if value is None else tuple(as_shape(name, value))

@@ -14,7 +14,7 @@ import keras
 
 from kerasfn.families.rules import any_value_function, function_of_function, tensor_function
 from kerasfn.shape import Shape
-from kerasfn.tensors import TopK, as_integer_data
+from kerasfn.tensors import TopK, as_integer_data, as_shape_tuple
 from kerasfn.r_conventions import (
     as_axis,
     as_bool,
@@ -22,7 +22,6 @@ from kerasfn.r_conventions import (
     as_integer,
     as_integer_tuple,
     as_number,
-    as_optional_shape,
     as_positive_integer,
     as_scale,
     as_seed,
@@ -337,11 +336,11 @@ def op_abs(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_abs
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_abs(x)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_abs
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_abs(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.absolute``.
@@ -376,11 +375,11 @@ def op_add(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_add
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_add(1))
-        array([[2., 3.],
-               [4., 5.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_add
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_add(1)), 4) + 0)
+        [[2. 3.]
+         [4. 5.]]
 
     See also:
         The Keras object: ``keras.ops.add``.
@@ -424,10 +423,10 @@ def op_all(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_all
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_all(axis=0))
-        array([ True,  True])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_all
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(as_array(x | op_all(axis=0)))
+        [ True  True]
 
     See also:
         The Keras object: ``keras.ops.all``.
@@ -460,10 +459,10 @@ def op_angle(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_angle
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_angle(np.array([1.0, -1.0]))).round(4)
-        array([0.    , 3.1416])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_angle
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_angle(np.array([1.0, -1.0], dtype='float32'))), 4) + 0)
+        [0.     3.1416]
 
     See also:
         The Keras object: ``keras.ops.angle``.
@@ -507,10 +506,10 @@ def op_any(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_any
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_any(axis=0))
-        array([ True,  True])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_any
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(as_array(x | op_any(axis=0)))
+        [ True  True]
 
     See also:
         The Keras object: ``keras.ops.any``.
@@ -548,11 +547,11 @@ def op_append(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_append
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_append(y)).round(4)
-        array([1. , 2. , 3. , 4. , 2. , 1. , 0.5, 3. ], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_append
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_append(y)), 4) + 0)
+        [1.  2.  3.  4.  2.  1.  0.5 3. ]
 
     See also:
         The Keras object: ``keras.ops.append``.
@@ -585,11 +584,11 @@ def op_arccos(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_arccos
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_arccos(x)).round(4)
-        array([[ 0., nan],
-               [nan, nan]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_arccos
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_arccos(x)), 4) + 0)
+        [[ 0. nan]
+         [nan nan]]
 
     See also:
         The Keras object: ``keras.ops.arccos``.
@@ -622,11 +621,11 @@ def op_arccosh(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_arccosh
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_arccosh(x)).round(4)
-        array([[0.    , 1.317 ],
-               [1.7627, 2.0634]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_arccosh
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_arccosh(x)), 4) + 0)
+        [[0.     1.317 ]
+         [1.7627 2.0634]]
 
     See also:
         The Keras object: ``keras.ops.arccosh``.
@@ -659,11 +658,11 @@ def op_arcsin(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_arcsin
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_arcsin(x)).round(4)
-        array([[1.5708,    nan],
-               [   nan,    nan]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_arcsin
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_arcsin(x)), 4) + 0)
+        [[1.5708    nan]
+         [   nan    nan]]
 
     See also:
         The Keras object: ``keras.ops.arcsin``.
@@ -696,11 +695,11 @@ def op_arcsinh(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_arcsinh
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_arcsinh(x)).round(4)
-        array([[0.8814, 1.4436],
-               [1.8184, 2.0947]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_arcsinh
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_arcsinh(x)), 4) + 0)
+        [[0.8814 1.4436]
+         [1.8184 2.0947]]
 
     See also:
         The Keras object: ``keras.ops.arcsinh``.
@@ -733,11 +732,11 @@ def op_arctan(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_arctan
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_arctan(x)).round(4)
-        array([[0.7854, 1.1071],
-               [1.249 , 1.3258]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_arctan
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_arctan(x)), 4) + 0)
+        [[0.7854 1.1071]
+         [1.249  1.3258]]
 
     See also:
         The Keras object: ``keras.ops.arctan``.
@@ -778,12 +777,12 @@ def op_arctan2(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_arctan2
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_arctan2(y)).round(4)
-        array([[0.4636, 1.1071],
-               [1.4056, 0.9273]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_arctan2
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_arctan2(y)), 4) + 0)
+        [[0.4636 1.1071]
+         [1.4056 0.9273]]
 
     See also:
         The Keras object: ``keras.ops.arctan2``.
@@ -816,11 +815,11 @@ def op_arctanh(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_arctanh
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_arctanh(x)).round(4)
-        array([[inf, nan],
-               [nan, nan]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_arctanh
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_arctanh(x)), 4) + 0)
+        [[inf nan]
+         [nan nan]]
 
     See also:
         The Keras object: ``keras.ops.arctanh``.
@@ -862,10 +861,10 @@ def op_argmax(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_argmax
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_argmax(axis=1))  # R: op_argmax(x, axis = 2) is c(2, 2), 1-based
-        array([1, 1], dtype=int32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_argmax
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_argmax(axis=1)), 4) + 0)  # R: op_argmax(x, axis = 2) is c(2, 2), 1-based
+        [1 1]
 
     See also:
         The Keras object: ``keras.ops.argmax``.
@@ -907,10 +906,10 @@ def op_argmin(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_argmin
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_argmin(axis=1))
-        array([0, 0], dtype=int32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_argmin
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_argmin(axis=1)), 4) + 0)
+        [0 0]
 
     See also:
         The Keras object: ``keras.ops.argmin``.
@@ -957,10 +956,10 @@ def op_argpartition(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_argpartition
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_argpartition([3.0, 1.0, 2.0], kth=1))
-        array([1, 2, 0], dtype=int32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_argpartition
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_argpartition(np.array([3.0, 1.0, 2.0], dtype='float32'), kth=1)), 4) + 0)
+        [1 2 0]
 
     See also:
         The Keras object: ``keras.ops.argpartition``.
@@ -998,10 +997,10 @@ def op_argsort(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_argsort
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_argsort([3.0, 1.0, 2.0]))
-        array([1, 2, 0], dtype=int32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_argsort
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_argsort(np.array([3.0, 1.0, 2.0], dtype='float32'))), 4) + 0)
+        [1 2 0]
 
     See also:
         The Keras object: ``keras.ops.argsort``.
@@ -1036,10 +1035,10 @@ def op_array(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_array
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_array([1, 2], dtype='float32'))
-        array([1., 2.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_array
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_array([1, 2], dtype='float32')), 4) + 0)
+        [1. 2.]
 
     See also:
         The Keras object: ``keras.ops.array``.
@@ -1098,10 +1097,10 @@ def op_associative_scan(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_associative_scan
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_associative_scan(lambda a, b: a + b, np.array([1.0, 2.0, 3.0])))
-        array([1., 3., 6.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_associative_scan
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_associative_scan(lambda a, b: a + b, np.array([1.0, 2.0, 3.0], dtype='float32'))), 4) + 0)
+        [1. 3. 6.]
 
     See also:
         The Keras object: ``keras.ops.associative_scan``.
@@ -1147,10 +1146,10 @@ def op_average(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_average
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_average(axis=0)).round(4)
-        array([2., 3.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_average
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_average(axis=0)), 4) + 0)
+        [2. 3.]
 
     See also:
         The Keras object: ``keras.ops.average``.
@@ -1213,10 +1212,10 @@ def op_average_pool(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_average_pool
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_average_pool(np.arange(4.0).reshape(1, 4, 1), 2, strides=2)).ravel()
-        array([0.5, 2.5])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_average_pool
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_average_pool(np.arange(4.0).reshape(1, 4, 1), 2, strides=2)).ravel(), 4) + 0)
+        [0.5 2.5]
 
     See also:
         The Keras object: ``keras.ops.average_pool``.
@@ -1249,10 +1248,10 @@ def op_bartlett(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_bartlett
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_bartlett(3))
-        array([0., 1., 0.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_bartlett
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_bartlett(3)), 4) + 0)
+        [0. 1. 0.]
 
     See also:
         The Keras object: ``keras.ops.bartlett``.
@@ -1305,11 +1304,11 @@ def op_batch_normalization(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_batch_normalization
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_batch_normalization(x, mean=np.array([2.0, 3.0]), variance=np.array([1.0, 1.0]), axis=-1)).round(3)
-        array([[-1., -1.],
-               [ 1.,  1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_batch_normalization
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_batch_normalization(x, mean=np.array([2.0, 3.0], dtype='float32'), variance=np.array([1.0, 1.0], dtype='float32'), axis=-1)), 4) + 0)
+        [[-0.9995 -0.9995]
+         [ 0.9995  0.9995]]
 
     See also:
         The Keras object: ``keras.ops.batch_normalization``.
@@ -1355,10 +1354,10 @@ def op_binary_crossentropy(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_binary_crossentropy
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_binary_crossentropy(np.array([1.0]), np.array([0.5]))).round(4)
-        array([0.6931])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_binary_crossentropy
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_binary_crossentropy(np.array([1.0], dtype='float32'), np.array([0.5], dtype='float32'))), 4) + 0)
+        [0.6931]
 
     See also:
         The Keras object: ``keras.ops.binary_crossentropy``.
@@ -1405,10 +1404,10 @@ def op_bincount(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_bincount
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_bincount(np.array([0, 1, 1, 3])))
-        array([1, 2, 0, 1], dtype=int32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_bincount
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_bincount(np.array([0, 1, 1, 3]))), 4) + 0)
+        [1 2 0 1]
 
     See also:
         The Keras object: ``keras.ops.bincount``.
@@ -1445,10 +1444,10 @@ def op_bitwise_and(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_bitwise_and
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_bitwise_and(np.array([12]), np.array([10])))
-        array([8])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_bitwise_and
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_bitwise_and(np.array([12]), np.array([10]))), 4) + 0)
+        [8]
 
     See also:
         The Keras object: ``keras.ops.bitwise_and``.
@@ -1483,10 +1482,10 @@ def op_bitwise_invert(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_bitwise_invert
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_bitwise_invert(np.array([0], dtype='int32')))
-        array([-1], dtype=int32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_bitwise_invert
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_bitwise_invert(np.array([0], dtype='int32'))), 4) + 0)
+        [-1]
 
     See also:
         The Keras object: ``keras.ops.bitwise_invert``.
@@ -1523,10 +1522,10 @@ def op_bitwise_left_shift(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_bitwise_left_shift
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_bitwise_left_shift(np.array([1]), np.array([2])))
-        array([4])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_bitwise_left_shift
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_bitwise_left_shift(np.array([1]), np.array([2]))), 4) + 0)
+        [4]
 
     See also:
         The Keras object: ``keras.ops.bitwise_left_shift``.
@@ -1561,10 +1560,10 @@ def op_bitwise_not(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_bitwise_not
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_bitwise_not(np.array([0], dtype='int32')))
-        array([-1], dtype=int32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_bitwise_not
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_bitwise_not(np.array([0], dtype='int32'))), 4) + 0)
+        [-1]
 
     See also:
         The Keras object: ``keras.ops.bitwise_not``.
@@ -1601,10 +1600,10 @@ def op_bitwise_or(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_bitwise_or
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_bitwise_or(np.array([12]), np.array([10])))
-        array([14])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_bitwise_or
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_bitwise_or(np.array([12]), np.array([10]))), 4) + 0)
+        [14]
 
     See also:
         The Keras object: ``keras.ops.bitwise_or``.
@@ -1641,10 +1640,10 @@ def op_bitwise_right_shift(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_bitwise_right_shift
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_bitwise_right_shift(np.array([8]), np.array([2])))
-        array([2])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_bitwise_right_shift
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_bitwise_right_shift(np.array([8]), np.array([2]))), 4) + 0)
+        [2]
 
     See also:
         The Keras object: ``keras.ops.bitwise_right_shift``.
@@ -1681,10 +1680,10 @@ def op_bitwise_xor(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_bitwise_xor
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_bitwise_xor(np.array([12]), np.array([10])))
-        array([6])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_bitwise_xor
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_bitwise_xor(np.array([12]), np.array([10]))), 4) + 0)
+        [6]
 
     See also:
         The Keras object: ``keras.ops.bitwise_xor``.
@@ -1717,10 +1716,10 @@ def op_blackman(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_blackman
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_blackman(3)).round(4)
-        array([-0.,  1., -0.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_blackman
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_blackman(3)), 4) + 0)
+        [0. 1. 0.]
 
     See also:
         The Keras object: ``keras.ops.blackman``.
@@ -1729,7 +1728,7 @@ def op_blackman(
     return keras.ops.blackman(x=x)
 
 
-@tensor_function({'x': required(), 'shape': required(as_optional_shape)})
+@tensor_function({'x': required(), 'shape': required(as_shape_tuple)})
 def op_broadcast_to(
     x: Any,
     shape: Any,
@@ -1756,9 +1755,9 @@ def op_broadcast_to(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_broadcast_to
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_broadcast_to(np.array([1.0, 2.0]), (3, 2))).shape
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_broadcast_to
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> as_array(op_broadcast_to(np.array([1.0, 2.0], dtype='float32'), (3, 2))).shape
         (3, 2)
 
     See also:
@@ -1794,11 +1793,11 @@ def op_cast(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_cast
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_cast
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> from kerasfn import op_sum
-        >>> as_array(x | op_cast('int32') | op_sum())
-        array(10, dtype=int32)
+        >>> print(np.round(as_array(x | op_cast('int32') | op_sum()), 4) + 0)
+        10
 
     See also:
         The Keras object: ``keras.ops.cast``.
@@ -1849,10 +1848,10 @@ def op_categorical_crossentropy(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_categorical_crossentropy
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_categorical_crossentropy(np.array([[0.0, 1.0]]), np.array([[0.5, 0.5]]))).round(4)
-        array([0.6931])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_categorical_crossentropy
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_categorical_crossentropy(np.array([[0.0, 1.0]], dtype='float32'), np.array([[0.5, 0.5]], dtype='float32'))), 4) + 0)
+        [0.6931]
 
     See also:
         The Keras object: ``keras.ops.categorical_crossentropy``.
@@ -1886,11 +1885,11 @@ def op_cbrt(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_cbrt
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_cbrt(x)).round(4)
-        array([[1.    , 1.2599],
-               [1.4422, 1.5874]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_cbrt
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_cbrt(x)), 4) + 0)
+        [[1.     1.2599]
+         [1.4422 1.5874]]
 
     See also:
         The Keras object: ``keras.ops.cbrt``.
@@ -1924,11 +1923,11 @@ def op_ceil(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_ceil
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_ceil(x)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_ceil
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_ceil(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.ceil``.
@@ -1963,11 +1962,11 @@ def op_celu(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_celu
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_celu(x)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_celu
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_celu(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.celu``.
@@ -2000,11 +1999,11 @@ def op_cholesky(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_cholesky
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_cholesky(np.array([[4.0, 2.0], [2.0, 3.0]]))).round(4)
-        array([[2.    , 0.    ],
-               [1.    , 1.4142]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_cholesky
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_cholesky(np.array([[4.0, 2.0], [2.0, 3.0]], dtype='float32'))), 4) + 0)
+        [[2.     0.    ]
+         [1.     1.4142]]
 
     See also:
         The Keras object: ``keras.ops.cholesky``.
@@ -2043,11 +2042,11 @@ def op_clip(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_clip
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_clip(1.5, 3.5))
-        array([[1.5, 2. ],
-               [3. , 3.5]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_clip
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_clip(1.5, 3.5)), 4) + 0)
+        [[1.5 2. ]
+         [3.  3.5]]
 
     See also:
         The Keras object: ``keras.ops.clip``.
@@ -2083,8 +2082,8 @@ def op_concatenate(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_concatenate
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_concatenate
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array([x, x] | op_concatenate(axis=1)).shape
         (2, 4)
 
@@ -2124,11 +2123,11 @@ def op_cond(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_cond
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_cond(True, lambda: x + 1, lambda: x - 1))
-        array([[2., 3.],
-               [4., 5.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_cond
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_cond(True, lambda: x + 1, lambda: x - 1)), 4) + 0)
+        [[2. 3.]
+         [4. 5.]]
 
     See also:
         The Keras object: ``keras.ops.cond``.
@@ -2164,10 +2163,10 @@ def op_conj(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_conj
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_conj(np.array([1 + 2j], dtype='complex64')))
-        array([1.-2.j], dtype=complex64)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_conj
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_conj(np.array([1 + 2j], dtype='complex64'))), 4) + 0)
+        [1.-2.j]
 
     See also:
         The Keras object: ``keras.ops.conjugate``.
@@ -2230,10 +2229,10 @@ def op_conv(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_conv
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_conv(np.ones((1, 4, 1)), np.ones((2, 1, 1)))).ravel()
-        array([2., 2., 2.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_conv
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_conv(np.ones((1, 4, 1)), np.ones((2, 1, 1)))).ravel(), 4) + 0)
+        [2. 2. 2.]
 
     See also:
         The Keras object: ``keras.ops.conv``.
@@ -2304,10 +2303,10 @@ def op_conv_transpose(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_conv_transpose
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_conv_transpose(np.ones((1, 2, 1)), np.ones((2, 1, 1)), strides=2)).ravel()
-        array([1., 1., 1., 1.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_conv_transpose
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_conv_transpose(np.ones((1, 2, 1)), np.ones((2, 1, 1)), strides=2)).ravel(), 4) + 0)
+        [1. 1. 1. 1.]
 
     See also:
         The Keras object: ``keras.ops.conv_transpose``.
@@ -2340,8 +2339,8 @@ def op_convert_to_array(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_convert_to_array
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_convert_to_array
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> type(op_convert_to_array(x)).__name__
         'ndarray'
 
@@ -2376,8 +2375,8 @@ def op_convert_to_numpy(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_convert_to_numpy
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_convert_to_numpy
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> type(op_convert_to_numpy(x)).__name__
         'ndarray'
 
@@ -2423,8 +2422,8 @@ def op_convert_to_tensor(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_convert_to_tensor
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_convert_to_tensor
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> from kerasfn import op_dtype
         >>> op_dtype(op_convert_to_tensor([1, 2], dtype='int32'))
         'int32'
@@ -2460,11 +2459,11 @@ def op_copy(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_copy
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_copy(x))
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_copy
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_copy(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.copy``.
@@ -2498,11 +2497,11 @@ def op_corrcoef(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_corrcoef
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_corrcoef(x)).round(4)
-        array([[1., 1.],
-               [1., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_corrcoef
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_corrcoef(x)), 4) + 0)
+        [[1. 1.]
+         [1. 1.]]
 
     See also:
         The Keras object: ``keras.ops.corrcoef``.
@@ -2543,10 +2542,10 @@ def op_correlate(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_correlate
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_correlate(np.array([1.0, 2.0, 3.0]), np.array([0.0, 1.0])))
-        array([2., 3.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_correlate
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_correlate(np.array([1.0, 2.0, 3.0], dtype='float32'), np.array([0.0, 1.0], dtype='float32'))), 4) + 0)
+        [2. 3.]
 
     See also:
         The Keras object: ``keras.ops.correlate``.
@@ -2579,11 +2578,11 @@ def op_cos(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_cos
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_cos(x)).round(4)
-        array([[ 0.5403, -0.4161],
-               [-0.99  , -0.6536]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_cos
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_cos(x)), 4) + 0)
+        [[ 0.5403 -0.4161]
+         [-0.99   -0.6536]]
 
     See also:
         The Keras object: ``keras.ops.cos``.
@@ -2616,11 +2615,11 @@ def op_cosh(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_cosh
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_cosh(x)).round(4)
-        array([[ 1.5431,  3.7622],
-               [10.0677, 27.3082]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_cosh
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_cosh(x)), 4) + 0)
+        [[ 1.5431  3.7622]
+         [10.0677 27.3082]]
 
     See also:
         The Keras object: ``keras.ops.cosh``.
@@ -2656,10 +2655,10 @@ def op_count_nonzero(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_count_nonzero
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_count_nonzero(axis=0)).round(4)
-        array([2, 2], dtype=int32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_count_nonzero
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_count_nonzero(axis=0)), 4) + 0)
+        [2 2]
 
     See also:
         The Keras object: ``keras.ops.count_nonzero``.
@@ -2716,10 +2715,10 @@ def op_cross(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_cross
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_cross(np.array([1.0, 0.0, 0.0]), np.array([0.0, 1.0, 0.0])))
-        array([0., 0., 1.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_cross
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_cross(np.array([1.0, 0.0, 0.0], dtype='float32'), np.array([0.0, 1.0, 0.0], dtype='float32'))), 4) + 0)
+        [0. 0. 1.]
 
     See also:
         The Keras object: ``keras.ops.cross``.
@@ -2772,8 +2771,8 @@ def op_ctc_decode(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_ctc_decode
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_ctc_decode
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> decoded, log_probs = op_ctc_decode(np.full((1, 4, 3), 1.0 / 3), np.array([4]))
         >>> as_array(log_probs).shape
         (1, 1)
@@ -2822,8 +2821,8 @@ def op_ctc_loss(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_ctc_loss
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_ctc_loss
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> loss = op_ctc_loss(np.array([[1, 2]]), np.full((1, 4, 3), 0.5), np.array([2]), np.array([4]))
         >>> as_array(loss).shape
         (1,)
@@ -2864,11 +2863,11 @@ def op_cumprod(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_cumprod
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_cumprod(axis=0)).round(4)
-        array([[1., 2.],
-               [3., 8.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_cumprod
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_cumprod(axis=0)), 4) + 0)
+        [[1. 2.]
+         [3. 8.]]
 
     See also:
         The Keras object: ``keras.ops.cumprod``.
@@ -2906,11 +2905,11 @@ def op_cumsum(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_cumsum
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_cumsum(axis=0)).round(4)
-        array([[1., 2.],
-               [4., 6.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_cumsum
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_cumsum(axis=0)), 4) + 0)
+        [[1. 2.]
+         [4. 6.]]
 
     See also:
         The Keras object: ``keras.ops.cumsum``.
@@ -2955,8 +2954,8 @@ def op_custom_gradient(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_custom_gradient
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_custom_gradient
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> f = op_custom_gradient(lambda v: (v * 2, lambda *args, upstream=None: upstream))
         >>> callable(f)
         True
@@ -2992,11 +2991,11 @@ def op_deg2rad(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_deg2rad
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_deg2rad(x)).round(4)
-        array([[0.0175, 0.0349],
-               [0.0524, 0.0698]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_deg2rad
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_deg2rad(x)), 4) + 0)
+        [[0.0175 0.0349]
+         [0.0524 0.0698]]
 
     See also:
         The Keras object: ``keras.ops.deg2rad``.
@@ -3059,10 +3058,10 @@ def op_depthwise_conv(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_depthwise_conv
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_depthwise_conv(np.ones((1, 4, 1)), np.ones((2, 1, 1)))).ravel()
-        array([2., 2., 2.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_depthwise_conv
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_depthwise_conv(np.ones((1, 4, 1)), np.ones((2, 1, 1)))).ravel(), 4) + 0)
+        [2. 2. 2.]
 
     See also:
         The Keras object: ``keras.ops.depthwise_conv``.
@@ -3095,8 +3094,8 @@ def op_det(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_det
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_det
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> float(as_array(op_det(x)).round(4))
         -2.0
 
@@ -3136,11 +3135,11 @@ def op_diag(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_diag
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_diag(np.array([1.0, 2.0])))
-        array([[1., 0.],
-               [0., 2.]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_diag
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_diag(np.array([1.0, 2.0], dtype='float32'))), 4) + 0)
+        [[1. 0.]
+         [0. 2.]]
 
     See also:
         The Keras object: ``keras.ops.diag``.
@@ -3177,11 +3176,11 @@ def op_diagflat(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_diagflat
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_diagflat(np.array([1.0, 2.0])))
-        array([[1., 0.],
-               [0., 2.]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_diagflat
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_diagflat(np.array([1.0, 2.0], dtype='float32'))), 4) + 0)
+        [[1. 0.]
+         [0. 2.]]
 
     See also:
         The Keras object: ``keras.ops.diagflat``.
@@ -3232,10 +3231,10 @@ def op_diagonal(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_diagonal
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_diagonal(x)).round(4)
-        array([1., 4.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_diagonal
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_diagonal(x)), 4) + 0)
+        [1. 4.]
 
     See also:
         The Keras object: ``keras.ops.diagonal``.
@@ -3275,10 +3274,10 @@ def op_diff(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_diff
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_diff(axis=0)).round(4)
-        array([[2., 2.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_diff
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_diff(axis=0)), 4) + 0)
+        [[2. 2.]]
 
     See also:
         The Keras object: ``keras.ops.diff``.
@@ -3316,10 +3315,10 @@ def op_digitize(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_digitize
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_digitize(np.array([0.5, 2.5]), [1.0, 2.0, 3.0]))
-        array([0, 2], dtype=int32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_digitize
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_digitize(np.array([0.5, 2.5], dtype='float32'), [1.0, 2.0, 3.0])), 4) + 0)
+        [0 2]
 
     See also:
         The Keras object: ``keras.ops.digitize``.
@@ -3354,12 +3353,12 @@ def op_divide(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_divide
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_divide(y)).round(4)
-        array([[0.5   , 2.    ],
-               [6.    , 1.3333]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_divide
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_divide(y)), 4) + 0)
+        [[0.5    2.    ]
+         [6.     1.3333]]
 
     See also:
         The Keras object: ``keras.ops.divide``.
@@ -3394,12 +3393,12 @@ def op_divide_no_nan(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_divide_no_nan
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_divide_no_nan(y)).round(4)
-        array([[0.5   , 2.    ],
-               [6.    , 1.3333]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_divide_no_nan
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_divide_no_nan(y)), 4) + 0)
+        [[0.5    2.    ]
+         [6.     1.3333]]
 
     See also:
         The Keras object: ``keras.ops.divide_no_nan``.
@@ -3442,12 +3441,12 @@ def op_dot(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_dot
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_dot(y)).round(4)
-        array([[ 3.,  7.],
-               [ 8., 15.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_dot
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_dot(y)), 4) + 0)
+        [[ 3.  7.]
+         [ 8. 15.]]
 
     See also:
         The Keras object: ``keras.ops.dot``.
@@ -3523,8 +3522,8 @@ def op_dot_product_attention(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_dot_product_attention
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_dot_product_attention
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> q = np.ones((1, 2, 1, 4), dtype='float32')
         >>> as_array(op_dot_product_attention(q, q, q)).shape
         (1, 2, 1, 4)
@@ -3562,8 +3561,8 @@ def op_dtype(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_dtype
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_dtype
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> op_dtype(x)
         'float32'
 
@@ -3598,11 +3597,11 @@ def op_eig(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_eig
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> values, vectors = op_eig(np.array([[2.0, 0.0], [0.0, 3.0]]))
-        >>> as_array(values)
-        array([2.+0.j, 3.+0.j])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_eig
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> values, vectors = op_eig(np.array([[2.0, 0.0], [0.0, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(values), 4) + 0)
+        [2.+0.j 3.+0.j]
 
     See also:
         The Keras object: ``keras.ops.eig``.
@@ -3635,11 +3634,11 @@ def op_eigh(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_eigh
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> values, vectors = op_eigh(np.array([[2.0, 0.0], [0.0, 3.0]]))
-        >>> as_array(values)
-        array([2., 3.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_eigh
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> values, vectors = op_eigh(np.array([[2.0, 0.0], [0.0, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(values), 4) + 0)
+        [2. 3.]
 
     See also:
         The Keras object: ``keras.ops.eigh``.
@@ -3674,11 +3673,11 @@ def op_elu(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_elu
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_elu(x)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_elu
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_elu(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.elu``.
@@ -3687,7 +3686,7 @@ def op_elu(
     return keras.ops.elu(x=x, alpha=alpha)
 
 
-@tensor_function({'shape': required(as_optional_shape)})
+@tensor_function({'shape': required(as_shape_tuple)})
 def op_empty(
     shape: Any,
     dtype: Any = None,
@@ -3713,8 +3712,8 @@ def op_empty(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_empty
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_empty
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_empty((2, 3))).shape
         (2, 3)
 
@@ -3751,12 +3750,12 @@ def op_equal(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_equal
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_equal(y))
-        array([[False, False],
-               [False, False]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_equal
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(as_array(x | op_equal(y)))
+        [[False False]
+         [False False]]
 
     See also:
         The Keras object: ``keras.ops.equal``.
@@ -3789,11 +3788,11 @@ def op_erf(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_erf
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_erf(x)).round(4)
-        array([[0.8427, 0.9953],
-               [1.    , 1.    ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_erf
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_erf(x)), 4) + 0)
+        [[0.8427 0.9953]
+         [1.     1.    ]]
 
     See also:
         The Keras object: ``keras.ops.erf``.
@@ -3826,11 +3825,11 @@ def op_erfinv(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_erfinv
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_erfinv(x)).round(4)
-        array([[inf, nan],
-               [nan, nan]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_erfinv
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_erfinv(x)), 4) + 0)
+        [[inf nan]
+         [nan nan]]
 
     See also:
         The Keras object: ``keras.ops.erfinv``.
@@ -3863,11 +3862,11 @@ def op_exp(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_exp
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_exp(x)).round(4)
-        array([[ 2.7183,  7.3891],
-               [20.0855, 54.5982]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_exp
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_exp(x)), 4) + 0)
+        [[ 2.7183  7.3891]
+         [20.0855 54.5982]]
 
     See also:
         The Keras object: ``keras.ops.exp``.
@@ -3900,11 +3899,11 @@ def op_exp2(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_exp2
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_exp2(x)).round(4)
-        array([[ 2.,  4.],
-               [ 8., 16.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_exp2
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_exp2(x)), 4) + 0)
+        [[ 2.  4.]
+         [ 8. 16.]]
 
     See also:
         The Keras object: ``keras.ops.exp2``.
@@ -3940,8 +3939,8 @@ def op_expand_dims(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_expand_dims
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_expand_dims
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(x | op_expand_dims(0)).shape
         (1, 2, 2)
 
@@ -3976,11 +3975,11 @@ def op_expm1(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_expm1
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_expm1(x)).round(4)
-        array([[ 1.7183,  6.3891],
-               [19.0855, 53.5982]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_expm1
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_expm1(x)), 4) + 0)
+        [[ 1.7183  6.3891]
+         [19.0855 53.5982]]
 
     See also:
         The Keras object: ``keras.ops.expm1``.
@@ -4024,11 +4023,11 @@ def op_extract_sequences(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_extract_sequences
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_extract_sequences(np.arange(6.0), 3, 3))
-        array([[0., 1., 2.],
-               [3., 4., 5.]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_extract_sequences
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_extract_sequences(np.arange(6.0), 3, 3)), 4) + 0)
+        [[0. 1. 2.]
+         [3. 4. 5.]]
 
     See also:
         The Keras object: ``keras.ops.extract_sequences``.
@@ -4069,11 +4068,11 @@ def op_eye(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_eye
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_eye(2))
-        array([[1., 0.],
-               [0., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_eye
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_eye(2)), 4) + 0)
+        [[1. 0.]
+         [0. 1.]]
 
     See also:
         The Keras object: ``keras.ops.eye``.
@@ -4107,12 +4106,12 @@ def op_fft(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_fft
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_fft
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> real, imag = op_fft((x, np.zeros_like(x)))
-        >>> as_array(real)
-        array([[ 3., -1.],
-               [ 7., -1.]], dtype=float32)
+        >>> print(np.round(as_array(real), 4) + 0)
+        [[ 3. -1.]
+         [ 7. -1.]]
 
     See also:
         The Keras object: ``keras.ops.fft``.
@@ -4146,12 +4145,12 @@ def op_fft2(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_fft2
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_fft2
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> real, imag = op_fft2((x, np.zeros_like(x)))
-        >>> as_array(real)
-        array([[10., -2.],
-               [-4.,  0.]], dtype=float32)
+        >>> print(np.round(as_array(real), 4) + 0)
+        [[10. -2.]
+         [-4.  0.]]
 
     See also:
         The Keras object: ``keras.ops.fft2``.
@@ -4187,11 +4186,11 @@ def op_flip(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_flip
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_flip(axis=0)).round(4)
-        array([[3., 4.],
-               [1., 2.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_flip
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_flip(axis=0)), 4) + 0)
+        [[3. 4.]
+         [1. 2.]]
 
     See also:
         The Keras object: ``keras.ops.flip``.
@@ -4224,11 +4223,11 @@ def op_floor(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_floor
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_floor(x)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_floor
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_floor(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.floor``.
@@ -4263,12 +4262,12 @@ def op_floor_divide(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_floor_divide
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_floor_divide(y)).round(4)
-        array([[0., 2.],
-               [6., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_floor_divide
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_floor_divide(y)), 4) + 0)
+        [[0. 2.]
+         [6. 1.]]
 
     See also:
         The Keras object: ``keras.ops.floor_divide``.
@@ -4309,10 +4308,10 @@ def op_fori_loop(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_fori_loop
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_fori_loop(0, 3, lambda i, total: total + i, 0))
-        array(3, dtype=int32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_fori_loop
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_fori_loop(0, 3, lambda i, total: total + i, 0)), 4) + 0)
+        3
 
     See also:
         The Keras object: ``keras.ops.fori_loop``.
@@ -4321,7 +4320,7 @@ def op_fori_loop(
     return keras.ops.fori_loop(lower=lower, upper=upper, body_fun=body_fun, init_val=init_val)
 
 
-@tensor_function({'shape': required(as_optional_shape), 'fill_value': required()})
+@tensor_function({'shape': required(as_shape_tuple), 'fill_value': required()})
 def op_full(
     shape: Any,
     fill_value: Any,
@@ -4349,11 +4348,11 @@ def op_full(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_full
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_full((2, 2), 7.0))
-        array([[7., 7.],
-               [7., 7.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_full
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_full((2, 2), 7.0)), 4) + 0)
+        [[7. 7.]
+         [7. 7.]]
 
     See also:
         The Keras object: ``keras.ops.full``.
@@ -4390,11 +4389,11 @@ def op_full_like(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_full_like
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_full_like(0.5))
-        array([[0.5, 0.5],
-               [0.5, 0.5]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_full_like
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_full_like(0.5)), 4) + 0)
+        [[0.5 0.5]
+         [0.5 0.5]]
 
     See also:
         The Keras object: ``keras.ops.full_like``.
@@ -4435,11 +4434,11 @@ def op_gelu(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_gelu
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_gelu(x)).round(4)
-        array([[0.8412, 1.9546],
-               [2.9964, 3.9999]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_gelu
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_gelu(x)), 4) + 0)
+        [[0.8412 1.9546]
+         [2.9964 3.9999]]
 
     See also:
         The Keras object: ``keras.ops.gelu``.
@@ -4474,10 +4473,10 @@ def op_get_item(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_get_item
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_get_item(x, 0))
-        array([1., 2.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_get_item
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_get_item(x, 0)), 4) + 0)
+        [1. 2.]
 
     See also:
         The Keras object: ``keras.ops.get_item``.
@@ -4513,10 +4512,10 @@ def op_glu(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_glu
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_glu(axis=0)).round(4)
-        array([[0.9526, 1.964 ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_glu
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_glu(axis=0)), 4) + 0)
+        [[0.9526 1.964 ]]
 
     See also:
         The Keras object: ``keras.ops.glu``.
@@ -4551,12 +4550,12 @@ def op_greater(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_greater
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_greater(y))
-        array([[False,  True],
-               [ True,  True]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_greater
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(as_array(x | op_greater(y)))
+        [[False  True]
+         [ True  True]]
 
     See also:
         The Keras object: ``keras.ops.greater``.
@@ -4591,12 +4590,12 @@ def op_greater_equal(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_greater_equal
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_greater_equal(y))
-        array([[False,  True],
-               [ True,  True]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_greater_equal
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(as_array(x | op_greater_equal(y)))
+        [[False  True]
+         [ True  True]]
 
     See also:
         The Keras object: ``keras.ops.greater_equal``.
@@ -4629,10 +4628,10 @@ def op_hamming(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_hamming
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_hamming(3)).round(4)
-        array([0.08, 1.  , 0.08], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_hamming
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_hamming(3)), 4) + 0)
+        [0.08 1.   0.08]
 
     See also:
         The Keras object: ``keras.ops.hamming``.
@@ -4665,10 +4664,10 @@ def op_hanning(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_hanning
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_hanning(3))
-        array([0., 1., 0.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_hanning
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_hanning(3)), 4) + 0)
+        [0. 1. 0.]
 
     See also:
         The Keras object: ``keras.ops.hanning``.
@@ -4703,11 +4702,11 @@ def op_hard_shrink(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_hard_shrink
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_hard_shrink(x)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_hard_shrink
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_hard_shrink(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.hard_shrink``.
@@ -4740,11 +4739,11 @@ def op_hard_sigmoid(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_hard_sigmoid
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_hard_sigmoid(x)).round(4)
-        array([[0.6667, 0.8333],
-               [1.    , 1.    ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_hard_sigmoid
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_hard_sigmoid(x)), 4) + 0)
+        [[0.6667 0.8333]
+         [1.     1.    ]]
 
     See also:
         The Keras object: ``keras.ops.hard_sigmoid``.
@@ -4777,11 +4776,11 @@ def op_hard_silu(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_hard_silu
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_hard_silu(x)).round(4)
-        array([[0.6667, 1.6667],
-               [3.    , 4.    ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_hard_silu
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_hard_silu(x)), 4) + 0)
+        [[0.6667 1.6667]
+         [3.     4.    ]]
 
     See also:
         The Keras object: ``keras.ops.hard_silu``.
@@ -4814,11 +4813,11 @@ def op_hard_swish(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_hard_swish
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_hard_swish(x)).round(4)
-        array([[0.6667, 1.6667],
-               [3.    , 4.    ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_hard_swish
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_hard_swish(x)), 4) + 0)
+        [[0.6667 1.6667]
+         [3.     4.    ]]
 
     See also:
         The Keras object: ``keras.ops.hard_swish``.
@@ -4851,11 +4850,11 @@ def op_hard_tanh(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_hard_tanh
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_hard_tanh(x)).round(4)
-        array([[1., 1.],
-               [1., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_hard_tanh
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_hard_tanh(x)), 4) + 0)
+        [[1. 1.]
+         [1. 1.]]
 
     See also:
         The Keras object: ``keras.ops.hard_tanh``.
@@ -4890,12 +4889,12 @@ def op_heaviside(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_heaviside
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_heaviside(y)).round(4)
-        array([[1., 1.],
-               [1., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_heaviside
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_heaviside(y)), 4) + 0)
+        [[1. 1.]
+         [1. 1.]]
 
     See also:
         The Keras object: ``keras.ops.heaviside``.
@@ -4934,11 +4933,11 @@ def op_histogram(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_histogram
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> counts, edges = op_histogram(np.array([1.0, 2.0, 2.0, 4.0]), bins=3)
-        >>> as_array(counts)
-        array([1., 2., 1.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_histogram
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> counts, edges = op_histogram(np.array([1.0, 2.0, 2.0, 4.0], dtype='float32'), bins=3)
+        >>> print(np.round(as_array(counts), 4) + 0)
+        [1. 2. 1.]
 
     See also:
         The Keras object: ``keras.ops.histogram``.
@@ -4974,11 +4973,11 @@ def op_identity(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_identity
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_identity(2))
-        array([[1., 0.],
-               [0., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_identity
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_identity(2)), 4) + 0)
+        [[1. 0.]
+         [0. 1.]]
 
     See also:
         The Keras object: ``keras.ops.identity``.
@@ -5012,12 +5011,12 @@ def op_ifft2(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_ifft2
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_ifft2
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> real, imag = op_ifft2((x, np.zeros_like(x)))
-        >>> as_array(real)
-        array([[ 2.5, -0.5],
-               [-1. ,  0. ]], dtype=float32)
+        >>> print(np.round(as_array(real), 4) + 0)
+        [[ 2.5 -0.5]
+         [-1.   0. ]]
 
     See also:
         The Keras object: ``keras.ops.ifft2``.
@@ -5050,10 +5049,10 @@ def op_imag(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_imag
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_imag(np.array([1 + 2j], dtype='complex64')))
-        array([2.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_imag
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_imag(np.array([1 + 2j], dtype='complex64'))), 4) + 0)
+        [2.]
 
     See also:
         The Keras object: ``keras.ops.imag``.
@@ -5123,9 +5122,9 @@ def op_image_affine_transform(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_image_affine_transform
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_image_affine_transform(np.ones((1, 2, 2, 1)), np.array([[1.0, 0, 0, 0, 1, 0, 0, 0]]))).shape
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_image_affine_transform
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> as_array(op_image_affine_transform(np.ones((1, 2, 2, 1)), np.array([[1.0, 0, 0, 0, 1, 0, 0, 0]], dtype='float32'))).shape
         (1, 2, 2, 1)
 
     See also:
@@ -5179,8 +5178,8 @@ def op_image_crop(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_image_crop
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_image_crop
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_image_crop(np.ones((1, 4, 4, 1)), 1, 1, target_height=2, target_width=2)).shape
         (1, 2, 2, 1)
 
@@ -5249,8 +5248,8 @@ def op_image_elastic_transform(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_image_elastic_transform
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_image_elastic_transform
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_image_elastic_transform(np.ones((1, 4, 4, 1)), seed=1)).shape
         (1, 4, 4, 1)
 
@@ -5307,8 +5306,8 @@ def op_image_extract_patches(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_image_extract_patches
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_image_extract_patches
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_image_extract_patches(np.ones((1, 4, 4, 1)), 2)).shape
         (1, 2, 2, 4)
 
@@ -5357,8 +5356,8 @@ def op_image_gaussian_blur(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_image_gaussian_blur
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_image_gaussian_blur
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_image_gaussian_blur(np.ones((1, 4, 4, 1)))).shape
         (1, 4, 4, 1)
 
@@ -5402,8 +5401,8 @@ def op_image_hsv_to_rgb(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_image_hsv_to_rgb
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_image_hsv_to_rgb
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_image_hsv_to_rgb(np.ones((1, 2, 2, 3)))).shape
         (1, 2, 2, 3)
 
@@ -5463,10 +5462,10 @@ def op_image_map_coordinates(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_image_map_coordinates
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_image_map_coordinates(np.arange(4.0).reshape(2, 2), np.zeros((2, 1)), order=0))
-        array([0.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_image_map_coordinates
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_image_map_coordinates(np.arange(4.0).reshape(2, 2), np.zeros((2, 1)), order=0)), 4) + 0)
+        [0.]
 
     See also:
         The Keras object: ``keras.ops.image.map_coordinates``.
@@ -5519,8 +5518,8 @@ def op_image_pad(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_image_pad
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_image_pad
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_image_pad(np.ones((1, 2, 2, 1)), 1, 1, target_height=4, target_width=4)).shape
         (1, 4, 4, 1)
 
@@ -5576,9 +5575,9 @@ def op_image_perspective_transform(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_image_perspective_transform
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> pts = np.array([[[0.0, 0.0], [3.0, 0.0], [0.0, 3.0], [3.0, 3.0]]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_image_perspective_transform
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> pts = np.array([[[0.0, 0.0], [3.0, 0.0], [0.0, 3.0], [3.0, 3.0]]], dtype='float32')
         >>> as_array(op_image_perspective_transform(np.ones((1, 4, 4, 1)), pts, pts)).shape
         (1, 4, 4, 1)
 
@@ -5651,8 +5650,8 @@ def op_image_resize(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_image_resize
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_image_resize
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_image_resize(np.ones((1, 4, 4, 1)), (2, 2))).shape
         (1, 2, 2, 1)
 
@@ -5696,8 +5695,8 @@ def op_image_rgb_to_grayscale(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_image_rgb_to_grayscale
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_image_rgb_to_grayscale
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_image_rgb_to_grayscale(np.ones((1, 2, 2, 3)))).shape
         (1, 2, 2, 1)
 
@@ -5744,8 +5743,8 @@ def op_image_rgb_to_hsv(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_image_rgb_to_hsv
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_image_rgb_to_hsv
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_image_rgb_to_hsv(np.ones((1, 2, 2, 3)))).shape
         (1, 2, 2, 3)
 
@@ -5784,10 +5783,10 @@ def op_in_top_k(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_in_top_k
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_in_top_k(np.array([1]), np.array([[0.1, 0.9]]), k=1))
-        array([ True])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_in_top_k
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(as_array(op_in_top_k(np.array([1]), np.array([[0.1, 0.9]], dtype='float32'), k=1)))
+        [ True]
 
     See also:
         The Keras object: ``keras.ops.in_top_k``.
@@ -5829,12 +5828,12 @@ def op_inner(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_inner
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_inner(y)).round(4)
-        array([[ 4. ,  6.5],
-               [10. , 13.5]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_inner
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_inner(y)), 4) + 0)
+        [[ 4.   6.5]
+         [10.  13.5]]
 
     See also:
         The Keras object: ``keras.ops.inner``.
@@ -5867,11 +5866,11 @@ def op_inv(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_inv
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_inv(x)).round(4)
-        array([[-2. ,  1. ],
-               [ 1.5, -0.5]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_inv
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_inv(x)), 4) + 0)
+        [[-2.   1. ]
+         [ 1.5 -0.5]]
 
     See also:
         The Keras object: ``keras.ops.inv``.
@@ -5921,10 +5920,10 @@ def op_irfft(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_irfft
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_irfft((np.array([10.0, -2.0, -2.0]), np.array([0.0, 2.0, 0.0])))).round(4)
-        array([1., 2., 3., 4.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_irfft
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_irfft((np.array([10.0, -2.0, -2.0], dtype='float32'), np.array([0.0, 2.0, 0.0], dtype='float32')))), 4) + 0)
+        [1. 2. 3. 4.]
 
     See also:
         The Keras object: ``keras.ops.irfft``.
@@ -5958,10 +5957,10 @@ def op_is_tensor(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_is_tensor
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_is_tensor
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> op_is_tensor(x)
-        False
+        True
 
     See also:
         The Keras object: ``keras.ops.is_tensor``.
@@ -6002,12 +6001,12 @@ def op_isclose(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_isclose
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_isclose(y))
-        array([[False, False],
-               [False, False]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_isclose
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(as_array(x | op_isclose(y)))
+        [[False False]
+         [False False]]
 
     See also:
         The Keras object: ``keras.ops.isclose``.
@@ -6042,11 +6041,11 @@ def op_isfinite(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_isfinite
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_isfinite(x))
-        array([[ True,  True],
-               [ True,  True]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_isfinite
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(as_array(op_isfinite(x)))
+        [[ True  True]
+         [ True  True]]
 
     See also:
         The Keras object: ``keras.ops.isfinite``.
@@ -6079,11 +6078,11 @@ def op_isinf(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_isinf
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_isinf(x))
-        array([[False, False],
-               [False, False]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_isinf
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(as_array(op_isinf(x)))
+        [[False False]
+         [False False]]
 
     See also:
         The Keras object: ``keras.ops.isinf``.
@@ -6116,11 +6115,11 @@ def op_isnan(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_isnan
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_isnan(x))
-        array([[False, False],
-               [False, False]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_isnan
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(as_array(op_isnan(x)))
+        [[False False]
+         [False False]]
 
     See also:
         The Keras object: ``keras.ops.isnan``.
@@ -6176,8 +6175,8 @@ def op_istft(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_istft
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_istft
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> from kerasfn import op_stft
         >>> real, imag = op_stft(np.ones(8), 4, 2, 4)
         >>> as_array(op_istft((real, imag), 4, 2, 4)).shape
@@ -6216,10 +6215,10 @@ def op_kaiser(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_kaiser
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_kaiser(3, 1.0)).round(4)
-        array([0.7898, 1.    , 0.7898], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_kaiser
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_kaiser(3, 1.0)), 4) + 0)
+        [0.7898 1.     0.7898]
 
     See also:
         The Keras object: ``keras.ops.kaiser``.
@@ -6267,11 +6266,11 @@ def op_layer_normalization(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_layer_normalization
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_layer_normalization(x)).round(3)
-        array([[-1.,  1.],
-               [-1.,  1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_layer_normalization
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_layer_normalization(x)), 4) + 0)
+        [[-1.  1.]
+         [-1.  1.]]
 
     See also:
         The Keras object: ``keras.ops.layer_normalization``.
@@ -6309,11 +6308,11 @@ def op_leaky_relu(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_leaky_relu
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_leaky_relu(x)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_leaky_relu
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_leaky_relu(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.leaky_relu``.
@@ -6350,10 +6349,10 @@ def op_left_shift(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_left_shift
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_left_shift(np.array([1]), np.array([2])))
-        array([4])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_left_shift
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_left_shift(np.array([1]), np.array([2]))), 4) + 0)
+        [4]
 
     See also:
         The Keras object: ``keras.ops.left_shift``.
@@ -6388,12 +6387,12 @@ def op_less(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_less
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_less(y))
-        array([[ True, False],
-               [False, False]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_less
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(as_array(x | op_less(y)))
+        [[ True False]
+         [False False]]
 
     See also:
         The Keras object: ``keras.ops.less``.
@@ -6428,12 +6427,12 @@ def op_less_equal(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_less_equal
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_less_equal(y))
-        array([[ True, False],
-               [False, False]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_less_equal
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(as_array(x | op_less_equal(y)))
+        [[ True False]
+         [False False]]
 
     See also:
         The Keras object: ``keras.ops.less_equal``.
@@ -6488,10 +6487,10 @@ def op_linspace(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_linspace
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_linspace(0.0, 1.0, num=3))
-        array([0. , 0.5, 1. ], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_linspace
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_linspace(0.0, 1.0, num=3)), 4) + 0)
+        [0.  0.5 1. ]
 
     See also:
         The Keras object: ``keras.ops.linspace``.
@@ -6524,11 +6523,11 @@ def op_log(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_log
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_log(x)).round(4)
-        array([[0.    , 0.6931],
-               [1.0986, 1.3863]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_log
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_log(x)), 4) + 0)
+        [[0.     0.6931]
+         [1.0986 1.3863]]
 
     See also:
         The Keras object: ``keras.ops.log``.
@@ -6561,11 +6560,11 @@ def op_log10(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_log10
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_log10(x)).round(4)
-        array([[0.    , 0.301 ],
-               [0.4771, 0.6021]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_log10
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_log10(x)), 4) + 0)
+        [[0.     0.301 ]
+         [0.4771 0.6021]]
 
     See also:
         The Keras object: ``keras.ops.log10``.
@@ -6598,11 +6597,11 @@ def op_log1p(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_log1p
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_log1p(x)).round(4)
-        array([[0.6931, 1.0986],
-               [1.3863, 1.6094]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_log1p
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_log1p(x)), 4) + 0)
+        [[0.6931 1.0986]
+         [1.3863 1.6094]]
 
     See also:
         The Keras object: ``keras.ops.log1p``.
@@ -6635,11 +6634,11 @@ def op_log2(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_log2
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_log2(x)).round(4)
-        array([[0.   , 1.   ],
-               [1.585, 2.   ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_log2
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_log2(x)), 4) + 0)
+        [[0.    1.   ]
+         [1.585 2.   ]]
 
     See also:
         The Keras object: ``keras.ops.log2``.
@@ -6672,11 +6671,11 @@ def op_log_sigmoid(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_log_sigmoid
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_log_sigmoid(x)).round(4)
-        array([[-0.3133, -0.1269],
-               [-0.0486, -0.0181]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_log_sigmoid
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_log_sigmoid(x)), 4) + 0)
+        [[-0.3133 -0.1269]
+         [-0.0486 -0.0181]]
 
     See also:
         The Keras object: ``keras.ops.log_sigmoid``.
@@ -6712,11 +6711,11 @@ def op_log_softmax(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_log_softmax
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_log_softmax(axis=0)).round(4)
-        array([[-2.1269, -2.1269],
-               [-0.1269, -0.1269]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_log_softmax
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_log_softmax(axis=0)), 4) + 0)
+        [[-2.1269 -2.1269]
+         [-0.1269 -0.1269]]
 
     See also:
         The Keras object: ``keras.ops.log_softmax``.
@@ -6751,12 +6750,12 @@ def op_logaddexp(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_logaddexp
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_logaddexp(y)).round(4)
-        array([[2.3133, 2.3133],
-               [3.0789, 4.3133]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_logaddexp
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_logaddexp(y)), 4) + 0)
+        [[2.3133 2.3133]
+         [3.0789 4.3133]]
 
     See also:
         The Keras object: ``keras.ops.logaddexp``.
@@ -6789,10 +6788,10 @@ def op_logdet(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_logdet
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> float(as_array(op_logdet(np.array([[2.0, 0.0], [0.0, 3.0]]))).round(4))
-        1.7918
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_logdet
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> float(as_array(op_logdet(np.array([[2.0, 0.0], [0.0, 3.0]], dtype='float32'))).round(4))
+        1.7918000221252441
 
     See also:
         The Keras object: ``keras.ops.logdet``.
@@ -6827,12 +6826,12 @@ def op_logical_and(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_logical_and
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_logical_and(y))
-        array([[ True,  True],
-               [ True,  True]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_logical_and
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(as_array(x | op_logical_and(y)))
+        [[ True  True]
+         [ True  True]]
 
     See also:
         The Keras object: ``keras.ops.logical_and``.
@@ -6865,11 +6864,11 @@ def op_logical_not(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_logical_not
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_logical_not(x))
-        array([[False, False],
-               [False, False]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_logical_not
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(as_array(op_logical_not(x)))
+        [[False False]
+         [False False]]
 
     See also:
         The Keras object: ``keras.ops.logical_not``.
@@ -6904,12 +6903,12 @@ def op_logical_or(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_logical_or
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_logical_or(y))
-        array([[ True,  True],
-               [ True,  True]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_logical_or
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(as_array(x | op_logical_or(y)))
+        [[ True  True]
+         [ True  True]]
 
     See also:
         The Keras object: ``keras.ops.logical_or``.
@@ -6944,12 +6943,12 @@ def op_logical_xor(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_logical_xor
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_logical_xor(y))
-        array([[False, False],
-               [False, False]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_logical_xor
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(as_array(x | op_logical_xor(y)))
+        [[False False]
+         [False False]]
 
     See also:
         The Keras object: ``keras.ops.logical_xor``.
@@ -7000,10 +6999,10 @@ def op_logspace(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_logspace
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_logspace(0.0, 2.0, num=3))
-        array([  1.,  10., 100.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_logspace
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_logspace(0.0, 2.0, num=3)), 4) + 0)
+        [  1.  10. 100.]
 
     See also:
         The Keras object: ``keras.ops.logspace``.
@@ -7043,10 +7042,10 @@ def op_logsumexp(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_logsumexp
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_logsumexp(axis=0)).round(4)
-        array([3.1269, 4.1269], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_logsumexp
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_logsumexp(axis=0)), 4) + 0)
+        [3.1269 4.1269]
 
     See also:
         The Keras object: ``keras.ops.logsumexp``.
@@ -7097,11 +7096,11 @@ def op_lstsq(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_lstsq
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_lstsq(x, np.array([[1.0], [2.0]], dtype='float32'))).round(4)
-        array([[-0. ],
-               [ 0.5]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_lstsq
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_lstsq(x, np.array([[1.0], [2.0]], dtype='float32'))), 4) + 0)
+        [[0. ]
+         [0.5]]
 
     See also:
         The Keras object: ``keras.ops.lstsq``.
@@ -7134,11 +7133,11 @@ def op_lu_factor(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_lu_factor
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_lu_factor
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> lu, pivots = op_lu_factor(x)
-        >>> as_array(pivots)
-        array([1, 0], dtype=int32)
+        >>> as_array(lu).shape, as_array(pivots).shape
+        ((2, 2), (2,))
 
     See also:
         The Keras object: ``keras.ops.lu_factor``.
@@ -7179,10 +7178,10 @@ def op_map(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_map
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_map(np.array([1.0, 2.0]), lambda v: v * 2))
-        array([2., 4.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_map
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_map(np.array([1.0, 2.0], dtype='float32'), lambda v: v * 2)), 4) + 0)
+        [2. 4.]
 
     See also:
         The Keras object: ``keras.ops.map``.
@@ -7224,12 +7223,12 @@ def op_matmul(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_matmul
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_matmul(y)).round(4)
-        array([[ 3.,  7.],
-               [ 8., 15.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_matmul
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_matmul(y)), 4) + 0)
+        [[ 3.  7.]
+         [ 8. 15.]]
 
     See also:
         The Keras object: ``keras.ops.matmul``.
@@ -7275,10 +7274,10 @@ def op_max(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_max
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_max(axis=0)).round(4)
-        array([3., 4.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_max
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_max(axis=0)), 4) + 0)
+        [3. 4.]
 
     See also:
         The Keras object: ``keras.ops.max``.
@@ -7338,10 +7337,10 @@ def op_max_pool(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_max_pool
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_max_pool(np.arange(4.0).reshape(1, 4, 1), 2, strides=2)).ravel()
-        array([1., 3.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_max_pool
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_max_pool(np.arange(4.0).reshape(1, 4, 1), 2, strides=2)).ravel(), 4) + 0)
+        [1. 3.]
 
     See also:
         The Keras object: ``keras.ops.max_pool``.
@@ -7376,12 +7375,12 @@ def op_maximum(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_maximum
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_maximum(y)).round(4)
-        array([[2., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_maximum
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_maximum(y)), 4) + 0)
+        [[2. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.maximum``.
@@ -7420,10 +7419,10 @@ def op_mean(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_mean
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_mean(axis=0)).round(4)
-        array([2., 3.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_mean
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_mean(axis=0)), 4) + 0)
+        [2. 3.]
 
     See also:
         The Keras object: ``keras.ops.mean``.
@@ -7463,10 +7462,10 @@ def op_median(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_median
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_median(axis=0)).round(4)
-        array([2., 3.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_median
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_median(axis=0)), 4) + 0)
+        [2. 3.]
 
     See also:
         The Keras object: ``keras.ops.median``.
@@ -7508,10 +7507,10 @@ def op_min(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_min
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_min(axis=0)).round(4)
-        array([1., 2.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_min
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_min(axis=0)), 4) + 0)
+        [1. 2.]
 
     See also:
         The Keras object: ``keras.ops.min``.
@@ -7546,12 +7545,12 @@ def op_minimum(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_minimum
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_minimum(y)).round(4)
-        array([[1. , 1. ],
-               [0.5, 3. ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_minimum
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_minimum(y)), 4) + 0)
+        [[1.  1. ]
+         [0.5 3. ]]
 
     See also:
         The Keras object: ``keras.ops.minimum``.
@@ -7586,12 +7585,12 @@ def op_mod(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_mod
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_mod(y)).round(4)
-        array([[1., 0.],
-               [0., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_mod
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_mod(y)), 4) + 0)
+        [[1. 0.]
+         [0. 1.]]
 
     See also:
         The Keras object: ``keras.ops.mod``.
@@ -7637,11 +7636,11 @@ def op_moments(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_moments
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_moments
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> mean, variance = op_moments(x, axes=0)
-        >>> as_array(mean)
-        array([2., 3.], dtype=float32)
+        >>> print(np.round(as_array(mean), 4) + 0)
+        [2. 3.]
 
     See also:
         The Keras object: ``keras.ops.moments``.
@@ -7680,8 +7679,8 @@ def op_moveaxis(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_moveaxis
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_moveaxis
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_moveaxis(np.ones((2, 3, 4)), 0, 2)).shape
         (3, 4, 2)
 
@@ -7732,10 +7731,10 @@ def op_multi_hot(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_multi_hot
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_multi_hot(np.array([[0, 2]]), num_classes=3))
-        array([[1., 0., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_multi_hot
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_multi_hot(np.array([[0, 2]]), num_classes=3)), 4) + 0)
+        [[1. 0. 1.]]
 
     See also:
         The Keras object: ``keras.ops.multi_hot``.
@@ -7770,12 +7769,12 @@ def op_multiply(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_multiply
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_multiply(y)).round(4)
-        array([[ 2. ,  2. ],
-               [ 1.5, 12. ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_multiply
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_multiply(y)), 4) + 0)
+        [[ 2.   2. ]
+         [ 1.5 12. ]]
 
     See also:
         The Keras object: ``keras.ops.multiply``.
@@ -7816,11 +7815,11 @@ def op_nan_to_num(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_nan_to_num
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_nan_to_num(x)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_nan_to_num
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_nan_to_num(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.nan_to_num``.
@@ -7853,8 +7852,8 @@ def op_ndim(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_ndim
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_ndim
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> op_ndim(x)
         2
 
@@ -7889,11 +7888,11 @@ def op_negative(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_negative
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_negative(x)).round(4)
-        array([[-1., -2.],
-               [-3., -4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_negative
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_negative(x)), 4) + 0)
+        [[-1. -2.]
+         [-3. -4.]]
 
     See also:
         The Keras object: ``keras.ops.negative``.
@@ -7926,11 +7925,11 @@ def op_nonzero(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_nonzero
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_nonzero(np.array([[0, 1], [1, 0]])))  # one row of 0-based coordinates each
-        array([[0, 1],
-               [1, 0]], dtype=int32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_nonzero
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_nonzero(np.array([[0, 1], [1, 0]]))), 4) + 0)  # one row of 0-based coordinates each
+        [[0 1]
+         [1 0]]
 
     See also:
         The Keras object: ``keras.ops.nonzero``.
@@ -7976,9 +7975,9 @@ def op_norm(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_norm
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> float(as_array(op_norm(np.array([3.0, 4.0]))))
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_norm
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> float(as_array(op_norm(np.array([3.0, 4.0], dtype='float32'))))
         5.0
 
     See also:
@@ -8020,10 +8019,10 @@ def op_normalize(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_normalize
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_normalize(np.array([3.0, 4.0])))
-        array([0.6, 0.8])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_normalize
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_normalize(np.array([3.0, 4.0], dtype='float32'))), 4) + 0)
+        [0.6 0.8]
 
     See also:
         The Keras object: ``keras.ops.normalize``.
@@ -8058,12 +8057,12 @@ def op_not_equal(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_not_equal
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_not_equal(y))
-        array([[ True,  True],
-               [ True,  True]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_not_equal
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(as_array(x | op_not_equal(y)))
+        [[ True  True]
+         [ True  True]]
 
     See also:
         The Keras object: ``keras.ops.not_equal``.
@@ -8113,11 +8112,11 @@ def op_one_hot(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_one_hot
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_one_hot(np.array([0, 2]), num_classes=3))
-        array([[1., 0., 0.],
-               [0., 0., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_one_hot
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_one_hot(np.array([0, 2]), num_classes=3)), 4) + 0)
+        [[1. 0. 0.]
+         [0. 0. 1.]]
 
     See also:
         The Keras object: ``keras.ops.one_hot``.
@@ -8126,7 +8125,7 @@ def op_one_hot(
     return keras.ops.one_hot(x=x, num_classes=num_classes, axis=axis, dtype=dtype, sparse=sparse)
 
 
-@tensor_function({'shape': required(as_optional_shape)})
+@tensor_function({'shape': required(as_shape_tuple)})
 def op_ones(
     shape: Any,
     dtype: Any = None,
@@ -8152,8 +8151,8 @@ def op_ones(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_ones
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_ones
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_ones((2, 3))).shape
         (2, 3)
 
@@ -8190,11 +8189,11 @@ def op_ones_like(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_ones_like
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_ones_like(x)).round(4)
-        array([[1., 1.],
-               [1., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_ones_like
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_ones_like(x)), 4) + 0)
+        [[1. 1.]
+         [1. 1.]]
 
     See also:
         The Keras object: ``keras.ops.ones_like``.
@@ -8233,14 +8232,14 @@ def op_outer(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_outer
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_outer(y)).round(4)
-        array([[ 2. ,  1. ,  0.5,  3. ],
-               [ 4. ,  2. ,  1. ,  6. ],
-               [ 6. ,  3. ,  1.5,  9. ],
-               [ 8. ,  4. ,  2. , 12. ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_outer
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_outer(y)), 4) + 0)
+        [[ 2.   1.   0.5  3. ]
+         [ 4.   2.   1.   6. ]
+         [ 6.   3.   1.5  9. ]
+         [ 8.   4.   2.  12. ]]
 
     See also:
         The Keras object: ``keras.ops.outer``.
@@ -8287,10 +8286,10 @@ def op_pad(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_pad
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_pad(np.array([1.0, 2.0]), 1))
-        array([0., 1., 2., 0.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_pad
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_pad(np.array([1.0, 2.0], dtype='float32'), 1)), 4) + 0)
+        [0. 1. 2. 0.]
 
     See also:
         The Keras object: ``keras.ops.pad``.
@@ -8325,12 +8324,12 @@ def op_pmax(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_pmax
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_pmax(y)).round(4)
-        array([[2., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_pmax
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_pmax(y)), 4) + 0)
+        [[2. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.maximum``.
@@ -8365,12 +8364,12 @@ def op_pmin(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_pmin
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_pmin(y)).round(4)
-        array([[1. , 1. ],
-               [0.5, 3. ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_pmin
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_pmin(y)), 4) + 0)
+        [[1.  1. ]
+         [0.5 3. ]]
 
     See also:
         The Keras object: ``keras.ops.minimum``.
@@ -8415,11 +8414,11 @@ def op_polar(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_polar
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_polar
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> from kerasfn import op_dtype
-        >>> op_dtype(op_polar(np.array([1.0]), np.array([0.0])))
-        'complex128'
+        >>> op_dtype(op_polar(np.array([1.0], dtype='float32'), np.array([0.0], dtype='float32')))
+        'complex64'
 
     See also:
         The Keras object: ``keras.ops.polar``.
@@ -8454,12 +8453,12 @@ def op_power(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_power
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_power(y)).round(4)
-        array([[ 1.    ,  2.    ],
-               [ 1.7321, 64.    ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_power
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_power(y)), 4) + 0)
+        [[ 1.      2.    ]
+         [ 1.7321 64.    ]]
 
     See also:
         The Keras object: ``keras.ops.power``.
@@ -8501,10 +8500,10 @@ def op_prod(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_prod
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_prod(axis=0)).round(4)
-        array([3., 8.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_prod
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_prod(axis=0)), 4) + 0)
+        [3. 8.]
 
     See also:
         The Keras object: ``keras.ops.prod``.
@@ -8545,8 +8544,8 @@ def op_psnr(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_psnr
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_psnr
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> float(as_array(op_psnr(x, x + 0.1, max_val=4.0)).round(2))
         32.040000915527344
 
@@ -8585,8 +8584,8 @@ def op_qr(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_qr
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_qr
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> q, r = op_qr(x)
         >>> as_array(q).shape
         (2, 2)
@@ -8641,10 +8640,10 @@ def op_quantile(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_quantile
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_quantile(0.5))
-        array(2.5, dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_quantile
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_quantile(0.5)), 4) + 0)
+        2.5
 
     See also:
         The Keras object: ``keras.ops.quantile``.
@@ -8677,10 +8676,10 @@ def op_ravel(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_ravel
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_ravel(x)).round(4)
-        array([1., 2., 3., 4.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_ravel
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_ravel(x)), 4) + 0)
+        [1. 2. 3. 4.]
 
     See also:
         The Keras object: ``keras.ops.ravel``.
@@ -8713,10 +8712,10 @@ def op_real(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_real
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_real(np.array([1 + 2j], dtype='complex64')))
-        array([1.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_real
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_real(np.array([1 + 2j], dtype='complex64'))), 4) + 0)
+        [1.]
 
     See also:
         The Keras object: ``keras.ops.real``.
@@ -8753,11 +8752,11 @@ def op_rearrange(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_rearrange
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_rearrange('a b -> b a'))
-        array([[1., 3.],
-               [2., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_rearrange
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_rearrange('a b -> b a')), 4) + 0)
+        [[1. 3.]
+         [2. 4.]]
 
     See also:
         The Keras object: ``keras.ops.rearrange``.
@@ -8791,11 +8790,11 @@ def op_reciprocal(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_reciprocal
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_reciprocal(x)).round(4)
-        array([[1.    , 0.5   ],
-               [0.3333, 0.25  ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_reciprocal
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_reciprocal(x)), 4) + 0)
+        [[1.     0.5   ]
+         [0.3333 0.25  ]]
 
     See also:
         The Keras object: ``keras.ops.reciprocal``.
@@ -8828,11 +8827,11 @@ def op_relu(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_relu
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_relu(x)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_relu
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_relu(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.relu``.
@@ -8865,11 +8864,11 @@ def op_relu6(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_relu6
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_relu6(x)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_relu6
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_relu6(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.relu6``.
@@ -8907,10 +8906,10 @@ def op_repeat(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_repeat
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_repeat(np.array([1.0, 2.0]), 2))
-        array([1., 1., 2., 2.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_repeat
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_repeat(np.array([1.0, 2.0], dtype='float32'), 2)), 4) + 0)
+        [1. 1. 2. 2.]
 
     See also:
         The Keras object: ``keras.ops.repeat``.
@@ -8947,8 +8946,8 @@ def op_reshape(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_reshape
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_reshape
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(x | op_reshape((-1, 1))).shape
         (4, 1)
 
@@ -8997,11 +8996,11 @@ def op_rfft(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_rfft
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> real, imag = op_rfft(np.array([1.0, 2.0, 3.0, 4.0]))
-        >>> as_array(real)
-        array([10., -2., -2.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_rfft
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> real, imag = op_rfft(np.array([1.0, 2.0, 3.0, 4.0], dtype='float32'))
+        >>> print(np.round(as_array(real), 4) + 0)
+        [10. -2. -2.]
 
     See also:
         The Keras object: ``keras.ops.rfft``.
@@ -9038,10 +9037,10 @@ def op_right_shift(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_right_shift
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_right_shift(np.array([8]), np.array([2])))
-        array([2])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_right_shift
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_right_shift(np.array([8]), np.array([2]))), 4) + 0)
+        [2]
 
     See also:
         The Keras object: ``keras.ops.right_shift``.
@@ -9088,11 +9087,11 @@ def op_rms_normalization(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_rms_normalization
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_rms_normalization(x)).round(3)
-        array([[0.632, 1.265],
-               [0.849, 1.131]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_rms_normalization
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_rms_normalization(x)), 4) + 0)
+        [[0.6325 1.2649]
+         [0.8485 1.1314]]
 
     See also:
         The Keras object: ``keras.ops.rms_normalization``.
@@ -9131,10 +9130,10 @@ def op_roll(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_roll
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_roll(np.array([1.0, 2.0, 3.0]), 1))
-        array([3., 1., 2.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_roll
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_roll(np.array([1.0, 2.0, 3.0], dtype='float32'), 1)), 4) + 0)
+        [3. 1. 2.]
 
     See also:
         The Keras object: ``keras.ops.roll``.
@@ -9174,11 +9173,11 @@ def op_rot90(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_rot90
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_rot90(x)).round(4)
-        array([[2., 4.],
-               [1., 3.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_rot90
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_rot90(x)), 4) + 0)
+        [[2. 4.]
+         [1. 3.]]
 
     See also:
         The Keras object: ``keras.ops.rot90``.
@@ -9213,11 +9212,11 @@ def op_round(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_round
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_round(x)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_round
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_round(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.round``.
@@ -9250,11 +9249,11 @@ def op_rsqrt(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_rsqrt
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_rsqrt(x)).round(4)
-        array([[1.    , 0.7071],
-               [0.5774, 0.5   ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_rsqrt
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_rsqrt(x)), 4) + 0)
+        [[1.     0.7071]
+         [0.5774 0.5   ]]
 
     See also:
         The Keras object: ``keras.ops.rsqrt``.
@@ -9293,10 +9292,10 @@ def op_saturate_cast(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_saturate_cast
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_saturate_cast(np.array([-1.0, 300.0]), 'uint8'))
-        array([  0, 255], dtype=uint8)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_saturate_cast
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_saturate_cast(np.array([-1.0, 300.0], dtype='float32'), 'uint8')), 4) + 0)
+        [  0 255]
 
     See also:
         The Keras object: ``keras.ops.saturate_cast``.
@@ -9380,8 +9379,8 @@ def op_scan(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_scan
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_scan
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> carry, ys = op_scan(lambda carry, xi: (carry + xi, carry), np.float32(0.0), np.array([1.0, 2.0, 3.0], dtype='float32'))
         >>> float(as_array(carry))
         6.0
@@ -9393,7 +9392,7 @@ def op_scan(
     return keras.ops.scan(f=f, init=init, xs=xs, length=length, reverse=reverse, unroll=unroll)
 
 
-@tensor_function({'indices': required(as_integer_data), 'values': required(), 'shape': required(as_optional_shape)})
+@tensor_function({'indices': required(as_integer_data), 'values': required(), 'shape': required(as_shape_tuple)})
 def op_scatter(
     indices: Any,
     values: Any,
@@ -9428,10 +9427,10 @@ def op_scatter(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_scatter
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_scatter(np.array([[0], [2]]), np.array([1.0, 2.0]), (4,)))
-        array([1., 0., 2., 0.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_scatter
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_scatter(np.array([[0], [2]]), np.array([1.0, 2.0], dtype='float32'), (4,))), 4) + 0)
+        [1. 0. 2. 0.]
 
     See also:
         The Keras object: ``keras.ops.scatter``.
@@ -9502,10 +9501,10 @@ def op_scatter_update(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_scatter_update
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_scatter_update(np.zeros(3), np.array([[1]]), np.array([5.0])))
-        array([0., 5., 0.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_scatter_update
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_scatter_update(np.zeros(3), np.array([[1]]), np.array([5.0], dtype='float32'))), 4) + 0)
+        [0. 5. 0.]
 
     See also:
         The Keras object: ``keras.ops.scatter_update``.
@@ -9546,10 +9545,10 @@ def op_searchsorted(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_searchsorted
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_searchsorted(np.array([1.0, 3.0, 5.0]), np.array([2.0, 6.0])))
-        array([1, 3], dtype=int32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_searchsorted
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_searchsorted(np.array([1.0, 3.0, 5.0], dtype='float32'), np.array([2.0, 6.0], dtype='float32'))), 4) + 0)
+        [1 3]
 
     See also:
         The Keras object: ``keras.ops.searchsorted``.
@@ -9593,10 +9592,10 @@ def op_segment_max(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_segment_max
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_segment_max(np.array([1.0, 2.0, 3.0]), np.array([0, 0, 1]), num_segments=2))
-        array([2., 3.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_segment_max
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_segment_max(np.array([1.0, 2.0, 3.0], dtype='float32'), np.array([0, 0, 1]), num_segments=2)), 4) + 0)
+        [2. 3.]
 
     See also:
         The Keras object: ``keras.ops.segment_max``.
@@ -9640,10 +9639,10 @@ def op_segment_sum(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_segment_sum
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_segment_sum(np.array([1.0, 2.0, 3.0]), np.array([0, 0, 1]), num_segments=2))
-        array([3., 3.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_segment_sum
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_segment_sum(np.array([1.0, 2.0, 3.0], dtype='float32'), np.array([0, 0, 1]), num_segments=2)), 4) + 0)
+        [3. 3.]
 
     See also:
         The Keras object: ``keras.ops.segment_sum``.
@@ -9686,11 +9685,11 @@ def op_select(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_select
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_select([x > 2], [x], default=0))
-        array([[0., 0.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_select
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_select([x > 2], [x], default=0)), 4) + 0)
+        [[0. 0.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.select``.
@@ -9723,11 +9722,11 @@ def op_selu(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_selu
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_selu(x)).round(4)
-        array([[1.0507, 2.1014],
-               [3.1521, 4.2028]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_selu
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_selu(x)), 4) + 0)
+        [[1.0507 2.1014]
+         [3.1521 4.2028]]
 
     See also:
         The Keras object: ``keras.ops.selu``.
@@ -9795,10 +9794,10 @@ def op_separable_conv(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_separable_conv
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_separable_conv(np.ones((1, 4, 1)), np.ones((2, 1, 1)), np.ones((1, 1, 1)))).ravel()
-        array([2., 2., 2.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_separable_conv
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_separable_conv(np.ones((1, 4, 1)), np.ones((2, 1, 1)), np.ones((1, 1, 1)))).ravel(), 4) + 0)
+        [2. 2. 2.]
 
     See also:
         The Keras object: ``keras.ops.separable_conv``.
@@ -9834,8 +9833,8 @@ def op_shape(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_shape
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_shape
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> op_shape(x)
         shape(2, 2)
 
@@ -9870,11 +9869,11 @@ def op_sigmoid(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_sigmoid
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_sigmoid(x)).round(4)
-        array([[0.7311, 0.8808],
-               [0.9526, 0.982 ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_sigmoid
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_sigmoid(x)), 4) + 0)
+        [[0.7311 0.8808]
+         [0.9526 0.982 ]]
 
     See also:
         The Keras object: ``keras.ops.sigmoid``.
@@ -9907,11 +9906,11 @@ def op_sign(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_sign
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_sign(x)).round(4)
-        array([[1., 1.],
-               [1., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_sign
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_sign(x)), 4) + 0)
+        [[1. 1.]
+         [1. 1.]]
 
     See also:
         The Keras object: ``keras.ops.sign``.
@@ -9945,11 +9944,11 @@ def op_signbit(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_signbit
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_signbit(x))
-        array([[False, False],
-               [False, False]])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_signbit
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(as_array(op_signbit(x)))
+        [[False False]
+         [False False]]
 
     See also:
         The Keras object: ``keras.ops.signbit``.
@@ -9983,11 +9982,11 @@ def op_silu(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_silu
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_silu(x)).round(4)
-        array([[0.7311, 1.7616],
-               [2.8577, 3.9281]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_silu
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_silu(x)), 4) + 0)
+        [[0.7311 1.7616]
+         [2.8577 3.9281]]
 
     See also:
         The Keras object: ``keras.ops.silu``.
@@ -10020,11 +10019,11 @@ def op_sin(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_sin
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_sin(x)).round(4)
-        array([[ 0.8415,  0.9093],
-               [ 0.1411, -0.7568]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_sin
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_sin(x)), 4) + 0)
+        [[ 0.8415  0.9093]
+         [ 0.1411 -0.7568]]
 
     See also:
         The Keras object: ``keras.ops.sin``.
@@ -10057,11 +10056,11 @@ def op_sinh(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_sinh
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_sinh(x)).round(4)
-        array([[ 1.1752,  3.6269],
-               [10.0179, 27.2899]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_sinh
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_sinh(x)), 4) + 0)
+        [[ 1.1752  3.6269]
+         [10.0179 27.2899]]
 
     See also:
         The Keras object: ``keras.ops.sinh``.
@@ -10094,8 +10093,8 @@ def op_size(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_size
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_size
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> int(op_size(x))
         4
 
@@ -10106,7 +10105,7 @@ def op_size(
     return keras.ops.size(x=x)
 
 
-@tensor_function({'inputs': required(), 'start_indices': required(as_integer_data), 'shape': required(as_optional_shape)})
+@tensor_function({'inputs': required(), 'start_indices': required(as_integer_data), 'shape': required(as_shape_tuple)})
 def op_slice(
     inputs: Any,
     start_indices: Any,
@@ -10146,11 +10145,11 @@ def op_slice(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_slice
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_slice(x, (0, 1), (2, 1)))
-        array([[2.],
-               [4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_slice
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_slice(x, (0, 1), (2, 1))), 4) + 0)
+        [[2.]
+         [4.]]
 
     See also:
         The Keras object: ``keras.ops.slice``.
@@ -10204,11 +10203,11 @@ def op_slice_update(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_slice_update
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_slice_update(x, (0, 0), np.zeros((1, 2), dtype='float32')))
-        array([[0., 0.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_slice_update
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_slice_update(x, (0, 0), np.zeros((1, 2), dtype='float32'))), 4) + 0)
+        [[0. 0.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.slice_update``.
@@ -10241,8 +10240,8 @@ def op_slogdet(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_slogdet
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_slogdet
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> sign, logdet = op_slogdet(x)
         >>> float(as_array(sign))
         -1.0
@@ -10284,11 +10283,11 @@ def op_soft_shrink(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_soft_shrink
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_soft_shrink(x)).round(4)
-        array([[0.5, 1.5],
-               [2.5, 3.5]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_soft_shrink
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_soft_shrink(x)), 4) + 0)
+        [[0.5 1.5]
+         [2.5 3.5]]
 
     See also:
         The Keras object: ``keras.ops.soft_shrink``.
@@ -10327,11 +10326,11 @@ def op_softmax(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_softmax
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_softmax(axis=0)).round(4)
-        array([[0.1192, 0.1192],
-               [0.8808, 0.8808]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_softmax
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_softmax(axis=0)), 4) + 0)
+        [[0.1192 0.1192]
+         [0.8808 0.8808]]
 
     See also:
         The Keras object: ``keras.ops.softmax``.
@@ -10365,11 +10364,11 @@ def op_softplus(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_softplus
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_softplus(x)).round(4)
-        array([[1.3133, 2.1269],
-               [3.0486, 4.0182]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_softplus
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_softplus(x)), 4) + 0)
+        [[1.3133 2.1269]
+         [3.0486 4.0182]]
 
     See also:
         The Keras object: ``keras.ops.softplus``.
@@ -10402,11 +10401,11 @@ def op_softsign(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_softsign
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_softsign(x)).round(4)
-        array([[0.5   , 0.6667],
-               [0.75  , 0.8   ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_softsign
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_softsign(x)), 4) + 0)
+        [[0.5    0.6667]
+         [0.75   0.8   ]]
 
     See also:
         The Keras object: ``keras.ops.softsign``.
@@ -10443,11 +10442,11 @@ def op_solve(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_solve
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_solve(x, np.array([[1.0], [2.0]], dtype='float32'))).round(4)
-        array([[0. ],
-               [0.5]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_solve
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_solve(x, np.array([[1.0], [2.0]], dtype='float32'))), 4) + 0)
+        [[0. ]
+         [0.5]]
 
     See also:
         The Keras object: ``keras.ops.solve``.
@@ -10486,11 +10485,11 @@ def op_solve_triangular(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_solve_triangular
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_solve_triangular(np.triu(x), np.array([[1.0], [2.0]], dtype='float32'))).round(4)
-        array([[0. ],
-               [0.5]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_solve_triangular
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_solve_triangular(np.triu(x), np.array([[1.0], [2.0]], dtype='float32'))), 4) + 0)
+        [[0. ]
+         [0.5]]
 
     See also:
         The Keras object: ``keras.ops.solve_triangular``.
@@ -10526,11 +10525,11 @@ def op_sort(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_sort
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_sort(axis=0)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_sort
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_sort(axis=0)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.sort``.
@@ -10581,10 +10580,10 @@ def op_sparse_categorical_crossentropy(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_sparse_categorical_crossentropy
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_sparse_categorical_crossentropy(np.array([1]), np.array([[0.5, 0.5]]))).round(4)
-        array([0.6931])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_sparse_categorical_crossentropy
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_sparse_categorical_crossentropy(np.array([1]), np.array([[0.5, 0.5]], dtype='float32'))), 4) + 0)
+        [0.6931]
 
     See also:
         The Keras object: ``keras.ops.sparse_categorical_crossentropy``.
@@ -10621,11 +10620,11 @@ def op_sparse_plus(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_sparse_plus
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_sparse_plus(x)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_sparse_plus
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_sparse_plus(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.sparse_plus``.
@@ -10662,11 +10661,11 @@ def op_sparse_sigmoid(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_sparse_sigmoid
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_sparse_sigmoid(x)).round(4)
-        array([[1., 1.],
-               [1., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_sparse_sigmoid
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_sparse_sigmoid(x)), 4) + 0)
+        [[1. 1.]
+         [1. 1.]]
 
     See also:
         The Keras object: ``keras.ops.sparse_sigmoid``.
@@ -10704,11 +10703,11 @@ def op_sparsemax(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_sparsemax
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_sparsemax(axis=0)).round(4)
-        array([[0., 0.],
-               [1., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_sparsemax
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_sparsemax(axis=0)), 4) + 0)
+        [[0. 0.]
+         [1. 1.]]
 
     See also:
         The Keras object: ``keras.ops.sparsemax``.
@@ -10748,8 +10747,8 @@ def op_split(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_split
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_split
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> [as_array(part).shape for part in op_split(x, 2, axis=1)]
         [(2, 1), (2, 1)]
 
@@ -10784,11 +10783,11 @@ def op_sqrt(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_sqrt
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_sqrt(x)).round(4)
-        array([[1.    , 1.4142],
-               [1.7321, 2.    ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_sqrt
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_sqrt(x)), 4) + 0)
+        [[1.     1.4142]
+         [1.7321 2.    ]]
 
     See also:
         The Keras object: ``keras.ops.sqrt``.
@@ -10821,11 +10820,11 @@ def op_square(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_square
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_square(x)).round(4)
-        array([[ 1.,  4.],
-               [ 9., 16.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_square
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_square(x)), 4) + 0)
+        [[ 1.  4.]
+         [ 9. 16.]]
 
     See also:
         The Keras object: ``keras.ops.square``.
@@ -10860,11 +10859,11 @@ def op_squareplus(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_squareplus
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_squareplus(x)).round(4)
-        array([[1.618 , 2.4142],
-               [3.3028, 4.2361]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_squareplus
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_squareplus(x)), 4) + 0)
+        [[1.618  2.4142]
+         [3.3028 4.2361]]
 
     See also:
         The Keras object: ``keras.ops.squareplus``.
@@ -10899,8 +10898,8 @@ def op_squeeze(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_squeeze
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_squeeze
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_squeeze(np.ones((1, 2)))).shape
         (2,)
 
@@ -10938,8 +10937,8 @@ def op_stack(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_stack
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_stack
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_stack([x, x], axis=0)).shape
         (2, 2, 2)
 
@@ -10980,10 +10979,10 @@ def op_std(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_std
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_std(axis=0)).round(4)
-        array([1., 1.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_std
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_std(axis=0)), 4) + 0)
+        [1. 1.]
 
     See also:
         The Keras object: ``keras.ops.std``.
@@ -11037,8 +11036,8 @@ def op_stft(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_stft
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_stft
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> real, imag = op_stft(np.ones(8), sequence_length=4, sequence_stride=2, fft_length=4)
         >>> as_array(real).shape
         (5, 3)
@@ -11075,11 +11074,11 @@ def op_stop_gradient(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_stop_gradient
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_stop_gradient(x))
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_stop_gradient
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_stop_gradient(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.stop_gradient``.
@@ -11114,12 +11113,12 @@ def op_subtract(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_subtract
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_subtract(y)).round(4)
-        array([[-1. ,  1. ],
-               [ 2.5,  1. ]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_subtract
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> y = op_convert_to_tensor(np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_subtract(y)), 4) + 0)
+        [[-1.   1. ]
+         [ 2.5  1. ]]
 
     See also:
         The Keras object: ``keras.ops.subtract``.
@@ -11158,13 +11157,13 @@ def op_sum(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_sum
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_sum
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> from kerasfn import op_cast
-        >>> as_array(x | op_sum(axis=1))
-        array([3., 7.], dtype=float32)
-        >>> as_array(x | op_cast('int32') | op_sum())
-        array(10, dtype=int32)
+        >>> print(np.round(as_array(x | op_sum(axis=1)), 4) + 0)
+        [3. 7.]
+        >>> print(np.round(as_array(x | op_cast('int32') | op_sum()), 4) + 0)
+        10
 
     See also:
         The Keras object: ``keras.ops.sum``.
@@ -11201,11 +11200,11 @@ def op_svd(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_svd
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_svd
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> u, s, v = op_svd(x)
-        >>> as_array(s).round(3)
-        array([5.465, 0.366], dtype=float32)
+        >>> print(np.round(as_array(s), 4) + 0)
+        [5.465 0.366]
 
     See also:
         The Keras object: ``keras.ops.svd``.
@@ -11242,8 +11241,8 @@ def op_swapaxes(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_swapaxes
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_swapaxes
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_swapaxes(np.ones((2, 3, 4)), 0, 2)).shape
         (4, 3, 2)
 
@@ -11285,10 +11284,10 @@ def op_take(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_take
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_take(np.array([10.0, 20.0, 30.0]), [0, 2]))
-        array([10., 30.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_take
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_take(np.array([10.0, 20.0, 30.0], dtype='float32'), [0, 2])), 4) + 0)
+        [10. 30.]
 
     See also:
         The Keras object: ``keras.ops.take``.
@@ -11328,11 +11327,11 @@ def op_take_along_axis(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_take_along_axis
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_take_along_axis(x, np.array([[1], [0]]), axis=1))
-        array([[2.],
-               [3.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_take_along_axis
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_take_along_axis(x, np.array([[1], [0]]), axis=1)), 4) + 0)
+        [[2.]
+         [3.]]
 
     See also:
         The Keras object: ``keras.ops.take_along_axis``.
@@ -11365,11 +11364,11 @@ def op_tan(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_tan
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_tan(x)).round(4)
-        array([[ 1.5574, -2.185 ],
-               [-0.1425,  1.1578]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_tan
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_tan(x)), 4) + 0)
+        [[ 1.5574 -2.185 ]
+         [-0.1425  1.1578]]
 
     See also:
         The Keras object: ``keras.ops.tan``.
@@ -11402,11 +11401,11 @@ def op_tanh(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_tanh
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_tanh(x)).round(4)
-        array([[0.7616, 0.964 ],
-               [0.9951, 0.9993]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_tanh
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_tanh(x)), 4) + 0)
+        [[0.7616 0.964 ]
+         [0.9951 0.9993]]
 
     See also:
         The Keras object: ``keras.ops.tanh``.
@@ -11439,11 +11438,11 @@ def op_tanh_shrink(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_tanh_shrink
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_tanh_shrink(x)).round(4)
-        array([[0.2384, 1.036 ],
-               [2.0049, 3.0007]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_tanh_shrink
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_tanh_shrink(x)), 4) + 0)
+        [[0.2384 1.036 ]
+         [2.0049 3.0007]]
 
     See also:
         The Keras object: ``keras.ops.tanh_shrink``.
@@ -11484,11 +11483,11 @@ def op_tensordot(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_tensordot
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_tensordot(x, x, axes=1))
-        array([[ 7., 10.],
-               [15., 22.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_tensordot
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_tensordot(x, x, axes=1)), 4) + 0)
+        [[ 7. 10.]
+         [15. 22.]]
 
     See also:
         The Keras object: ``keras.ops.tensordot``.
@@ -11527,11 +11526,11 @@ def op_threshold(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_threshold
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_threshold(2.5, 0.0))
-        array([[0., 0.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_threshold
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_threshold(2.5, 0.0)), 4) + 0)
+        [[0. 0.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.threshold``.
@@ -11572,10 +11571,10 @@ def op_tile(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_tile
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_tile(np.array([1.0, 2.0]), 2))
-        array([1., 2., 1., 2.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_tile
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_tile(np.array([1.0, 2.0], dtype='float32'), 2)), 4) + 0)
+        [1. 2. 1. 2.]
 
     See also:
         The Keras object: ``keras.ops.tile``.
@@ -11615,11 +11614,13 @@ def op_top_k(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_top_k
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> top = op_top_k(np.array([5.0, 1.0, 9.0, 3.0]), k=2)
-        >>> as_array(top.values), as_array(top.indices)
-        (array([9., 5.]), array([2, 0], dtype=int32))
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_top_k
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> top = op_top_k(np.array([5.0, 1.0, 9.0, 3.0], dtype='float32'), k=2)
+        >>> print(np.round(as_array(top.values), 4) + 0)
+        [9. 5.]
+        >>> print(np.round(as_array(top.indices), 4) + 0)
+        [2 0]
 
     See also:
         The Keras object: ``keras.ops.top_k``.
@@ -11670,10 +11671,10 @@ def op_trace(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_trace
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_trace(x)).round(4)
-        np.float32(5.0)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_trace
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_trace(x)), 4) + 0)
+        5.0
 
     See also:
         The Keras object: ``keras.ops.trace``.
@@ -11709,11 +11710,11 @@ def op_transpose(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_transpose
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_transpose())
-        array([[1., 3.],
-               [2., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_transpose
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_transpose()), 4) + 0)
+        [[1. 3.]
+         [2. 4.]]
 
     See also:
         The Keras object: ``keras.ops.transpose``.
@@ -11754,11 +11755,11 @@ def op_tri(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_tri
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_tri(2))
-        array([[1., 0.],
-               [1., 1.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_tri
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_tri(2)), 4) + 0)
+        [[1. 0.]
+         [1. 1.]]
 
     See also:
         The Keras object: ``keras.ops.tri``.
@@ -11795,11 +11796,11 @@ def op_tril(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_tril
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_tril(x)).round(4)
-        array([[1., 0.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_tril
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_tril(x)), 4) + 0)
+        [[1. 0.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.tril``.
@@ -11836,11 +11837,11 @@ def op_triu(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_triu
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_triu(x)).round(4)
-        array([[1., 2.],
-               [0., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_triu
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_triu(x)), 4) + 0)
+        [[1. 2.]
+         [0. 4.]]
 
     See also:
         The Keras object: ``keras.ops.triu``.
@@ -11875,11 +11876,11 @@ def op_trunc(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_trunc
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_trunc(x)).round(4)
-        array([[1., 2.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_trunc
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_trunc(x)), 4) + 0)
+        [[1. 2.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.trunc``.
@@ -11888,7 +11889,7 @@ def op_trunc(
     return keras.ops.trunc(x=x)
 
 
-@tensor_function({'indices': required(as_integer_data), 'shape': required(as_optional_shape)})
+@tensor_function({'indices': required(as_integer_data), 'shape': required(as_shape_tuple)})
 def op_unravel_index(
     indices: Any,
     shape: Any,
@@ -11914,10 +11915,13 @@ def op_unravel_index(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_unravel_index
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> [as_array(i) for i in op_unravel_index(np.array([5]), (2, 3))]
-        [array([1]), array([2])]
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_unravel_index
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> rows, cols = op_unravel_index(np.array([5]), (2, 3))
+        >>> print(np.round(as_array(rows), 4) + 0)
+        [1]
+        >>> print(np.round(as_array(cols), 4) + 0)
+        [2]
 
     See also:
         The Keras object: ``keras.ops.unravel_index``.
@@ -11955,8 +11959,8 @@ def op_unstack(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_unstack
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_unstack
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> len(op_unstack(x))
         2
 
@@ -11997,10 +12001,10 @@ def op_var(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_var
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(x | op_var(axis=0)).round(4)
-        array([1., 1.], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_var
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(x | op_var(axis=0)), 4) + 0)
+        [1. 1.]
 
     See also:
         The Keras object: ``keras.ops.var``.
@@ -12039,11 +12043,10 @@ def op_vdot(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_vdot
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> y = np.array([[2.0, 1.0], [0.5, 3.0]], dtype='float32')
-        >>> as_array(x | op_vdot(y)).round(4)
-        np.float32(17.5)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_vdot
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_vdot(np.array([1.0, 2.0], dtype='float32'), np.array([3.0, 4.0], dtype='float32'))), 4) + 0)
+        11.0
 
     See also:
         The Keras object: ``keras.ops.vdot``.
@@ -12102,10 +12105,10 @@ def op_vectorized_map(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_vectorized_map
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_vectorized_map(np.array([1.0, 2.0]), lambda v: v * 2))
-        array([2., 4.])
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_vectorized_map
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_vectorized_map(op_convert_to_tensor(np.array([1.0, 2.0], dtype='float32')), lambda v: v * 2)), 4) + 0)
+        [2. 4.]
 
     See also:
         The Keras object: ``keras.ops.vectorized_map``.
@@ -12139,8 +12142,8 @@ def op_view_as_complex(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_view_as_complex
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_view_as_complex
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> from kerasfn import op_dtype
         >>> op_dtype(op_view_as_complex(np.array([1.0, 2.0], dtype='float32')))
         'complex64'
@@ -12176,10 +12179,10 @@ def op_view_as_real(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_view_as_real
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_view_as_real(np.array([1 + 2j], dtype='complex64')))
-        array([[1., 2.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_view_as_real
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_view_as_real(np.array([1 + 2j], dtype='complex64'))), 4) + 0)
+        [[1. 2.]]
 
     See also:
         The Keras object: ``keras.ops.view_as_real``.
@@ -12216,11 +12219,11 @@ def op_where(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_where
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_where(x > 2, x, 0.0))
-        array([[0., 0.],
-               [3., 4.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_where
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_where(x > 2, x, 0.0)), 4) + 0)
+        [[0. 0.]
+         [3. 4.]]
 
     See also:
         The Keras object: ``keras.ops.where``.
@@ -12270,10 +12273,11 @@ def op_while_loop(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_while_loop
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> op_while_loop(lambda i: i < 3, lambda i: (i + 1,), (0,))
-        (<tf.Tensor: shape=(), dtype=int32, numpy=3>,)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_while_loop
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> result = op_while_loop(lambda i: i < 3, lambda i: (i + 1,), (0,))
+        >>> int(as_array(result[0]))
+        3
 
     See also:
         The Keras object: ``keras.ops.while_loop``.
@@ -12282,7 +12286,7 @@ def op_while_loop(
     return keras.ops.while_loop(cond=cond, body=body, loop_vars=loop_vars, maximum_iterations=maximum_iterations)
 
 
-@tensor_function({'shape': required(as_optional_shape)})
+@tensor_function({'shape': required(as_shape_tuple)})
 def op_zeros(
     shape: Any,
     dtype: Any = None,
@@ -12308,8 +12312,8 @@ def op_zeros(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_zeros
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_zeros
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
         >>> as_array(op_zeros((2, 3))).shape
         (2, 3)
 
@@ -12346,11 +12350,11 @@ def op_zeros_like(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, op_zeros_like
-        >>> x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32')
-        >>> as_array(op_zeros_like(x)).round(4)
-        array([[0., 0.],
-               [0., 0.]], dtype=float32)
+        >>> from kerasfn import as_array, op_convert_to_tensor, op_zeros_like
+        >>> x = op_convert_to_tensor(np.array([[1.0, 2.0], [3.0, 4.0]], dtype='float32'))
+        >>> print(np.round(as_array(op_zeros_like(x)), 4) + 0)
+        [[0. 0.]
+         [0. 0.]]
 
     See also:
         The Keras object: ``keras.ops.zeros_like``.

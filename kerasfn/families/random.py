@@ -90,7 +90,7 @@ def random_beta(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, random_normal, shape, random_beta
+        >>> from kerasfn import as_array, op_ones, random_normal, shape, random_beta
         >>> shape(random_beta((2, 3), alpha=2.0, beta=3.0, seed=1))
         shape(2, 3)
 
@@ -151,7 +151,7 @@ def random_binomial(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, random_normal, shape, random_binomial
+        >>> from kerasfn import as_array, op_ones, random_normal, shape, random_binomial
         >>> shape(random_binomial((2, 3), counts=5, probabilities=0.5, seed=1))
         shape(2, 3)
 
@@ -217,7 +217,7 @@ def random_categorical(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, random_normal, shape, random_categorical
+        >>> from kerasfn import as_array, op_ones, random_normal, shape, random_categorical
         >>> logits = np.array([[-100.0, 100.0, -100.0]])
         >>> as_array(random_categorical(logits, 3, seed=1))  # R: 2 2 2, 1-based
         array([[1, 1, 1]], dtype=int32)
@@ -258,8 +258,8 @@ def random_dropout(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, random_normal, shape, random_dropout
-        >>> x = random_dropout(np.ones((2, 4), dtype='float32'), rate=0.5, seed=1)
+        >>> from kerasfn import as_array, op_ones, random_normal, shape, random_dropout
+        >>> x = random_dropout(op_ones((2, 4)), rate=0.5, seed=1)
         >>> sorted(set(as_array(x).ravel().tolist())) in ([0.0, 2.0], [2.0], [0.0])
         True
 
@@ -314,7 +314,7 @@ def random_gamma(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, random_normal, shape, random_gamma
+        >>> from kerasfn import as_array, op_ones, random_normal, shape, random_gamma
         >>> shape(random_gamma((2, 3), alpha=2.0, seed=1))
         shape(2, 3)
 
@@ -377,7 +377,7 @@ def random_integer(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, random_normal, shape, random_integer
+        >>> from kerasfn import as_array, op_ones, random_normal, shape, random_integer
         >>> x = random_integer((1000,), 0, 2.5, seed=1)  # R: maxval rounded up, to 3
         >>> sorted(set(as_array(x).tolist()))
         [0, 1, 2]
@@ -436,7 +436,7 @@ def random_normal(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, random_normal, shape, random_normal
+        >>> from kerasfn import as_array, op_ones, random_normal, shape, random_normal
         >>> shape(random_normal((4, 5), seed=1))
         shape(4, 5)
 
@@ -492,7 +492,7 @@ def random_seed_generator(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, random_normal, shape, random_seed_generator
+        >>> from kerasfn import as_array, op_ones, random_normal, shape, random_seed_generator
         >>> generator = random_seed_generator(seed=1)
         >>> shape(random_normal((2,), seed=generator))
         shape(2)
@@ -544,7 +544,7 @@ def random_shuffle(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, random_normal, shape, random_shuffle
+        >>> from kerasfn import as_array, op_ones, random_normal, shape, random_shuffle
         >>> sorted(as_array(random_shuffle(np.arange(5), seed=1)).tolist())
         [0, 1, 2, 3, 4]
 
@@ -604,7 +604,7 @@ def random_truncated_normal(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, random_normal, shape, random_truncated_normal
+        >>> from kerasfn import as_array, op_ones, random_normal, shape, random_truncated_normal
         >>> bool((abs(as_array(random_truncated_normal((100,), seed=1))) <= 2).all())
         True
 
@@ -667,7 +667,7 @@ def random_uniform(
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import as_array, random_normal, shape, random_uniform
+        >>> from kerasfn import as_array, op_ones, random_normal, shape, random_uniform
         >>> x = random_uniform((2, 3), seed=1)
         >>> shape(x)
         shape(2, 3)
