@@ -81,6 +81,12 @@ GROUPS: tuple[tuple[str, Callable[[str], bool]], ...] = (
         r"layer_(reshape|flatten|permute|repeat_vector|cropping_\dd|upsampling_\dd|zero_padding_\dd)")),
     ("Backend-specific wrappers", _matching(r"layer_(torch_module|jax_model|flax_module)_wrapper|layer_tfsm")),
     ("Core layers", _matching(r"layer_(?!input$)\w+|Layer")),  # layer_input() is R keras 2's keras_input()
+    ("Operations", _matching(r"op_\w+")),
+    ("Activations", _matching(r"activation_\w+")),
+    ("Random tensor generators", _matching(r"random_\w+")),
+    ("Configuration", _matching(r"config_\w+")),
+    ("Feature space", _matching(r"feature_\w+")),
+    ("Tensors and variables", _matching(r"as_tensor|all_dims|newaxis|keras_variable")),
     ("Losses", _matching(r"loss_\w+")),
     ("Metrics", _matching(r"metric_\w+")),
     ("Optimizers", _matching(r"optimizer_\w+")),
