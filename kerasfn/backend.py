@@ -105,6 +105,8 @@ def as_array(x: Any) -> np.ndarray:
             "`x` is a symbolic tensor: it holds no values until a model built from it is "
             f"called on data (`predict()`); received {describe(x)}."
         )
+    if isinstance(x, keras.Variable):
+        x = keras.ops.copy(x)  # its value as a tensor (numpy warns on a tf.Variable itself)
     torch = sys.modules.get("torch")
     if torch is not None and isinstance(x, torch.Tensor):
         # Any backend: a torch tensor may reach TensorFlow or JAX code too.
