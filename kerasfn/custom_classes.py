@@ -42,6 +42,7 @@ __all__ = [
     "Metric",
     "Model",
     "custom_class",
+    "custom_metric",
     "new_callback_class",
     "new_learning_rate_schedule_class",
     "new_loss_class",
@@ -521,3 +522,43 @@ new_loss_class = Loss
 new_metric_class = Metric
 new_callback_class = Callback
 new_learning_rate_schedule_class = LearningRateSchedule
+
+
+@r_function(None, "", {"name": required(as_string)})
+def custom_metric(name: str, metric_fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A custom metric function, with a name
+
+    Description:
+        R keras3's ``custom_metric()``: ``metric_fn(y_true, y_pred)`` under
+        the name ``name``, which ``compile(metrics = )`` shows in the
+        training history.  Python functions already carry a name; this
+        gives one to a ``lambda`` or renames a function, as R needs.
+
+    Arguments:
+        name: The metric's name in the history.
+        metric_fn: A function of ``y_true`` and ``y_pred`` returning one
+            value per sample (or a scalar).
+
+    Value:
+        A function named ``name`` that calls ``metric_fn``.
+
+    Examples:
+        >>> import numpy as np
+        >>> from kerasfn import compile, custom_metric, fit, keras_model_sequential, layer_dense, op_mean, op_abs
+        >>> mae = custom_metric("my_mae", lambda y_true, y_pred: op_mean(op_abs(y_true - y_pred), axis=-1))
+        >>> model = keras_model_sequential(input_shape=3) | layer_dense(1) | compile(loss="mse", metrics=[mae])
+        >>> sorted((model | fit(np.zeros((4, 3)), np.zeros((4, 1)), verbose=0)).history)
+        ['loss', 'my_mae']
+
+    See also:
+        :func:`Metric` (a metric class with state).
+    """
+    if not callable(metric_fn):
+        raise TypeError(f"`metric_fn` must be a function of (y_true, y_pred); received {describe(metric_fn)}.")
+
+    @functools.wraps(metric_fn)
+    def metric(y_true: Any, y_pred: Any) -> Any:
+        return metric_fn(y_true, y_pred)
+
+    metric.__name__ = metric.__qualname__ = name
+    return metric

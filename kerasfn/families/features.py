@@ -15,6 +15,7 @@ import keras
 from kerasfn.families.rules import constructor
 from kerasfn.r_conventions import (
     as_integer,
+    as_number,
     as_string,
     required,
 )
@@ -55,6 +56,13 @@ def feature_cross(
     Value:
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
+    Examples:
+        >>> from kerasfn import feature_cross, feature_integer_categorical, layer_feature_space
+        >>> cross = feature_cross(("a", "b"), crossing_dim=8)
+        >>> space = layer_feature_space(features={"a": feature_integer_categorical(), "b": feature_integer_categorical()}, crosses=[cross])
+        >>> type(space).__name__
+        'FeatureSpace'
+
     See also:
         The Keras object: ``keras.utils.FeatureSpace.cross``.
         :func:`layer_feature_space`.
@@ -83,6 +91,12 @@ def feature_custom(
 
     Value:
         A feature spec (``keras.utils.FeatureSpace`` feature).
+
+    Examples:
+        >>> from kerasfn import feature_custom, layer_feature_space, layer_rescaling
+        >>> space = layer_feature_space(features={"x": feature_custom(dtype="float32", preprocessor=layer_rescaling(scale=0.5), output_mode="float")})
+        >>> type(space).__name__
+        'FeatureSpace'
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.feature``.
@@ -146,6 +160,12 @@ def feature_float_discretized(
     Value:
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
+    Examples:
+        >>> from kerasfn import feature_float_discretized, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_float_discretized(num_bins=4)})
+        >>> type(space).__name__
+        'FeatureSpace'
+
     See also:
         The Keras object: ``keras.utils.FeatureSpace.float_discretized``.
         :func:`layer_feature_space`.
@@ -171,6 +191,12 @@ def feature_float_normalized(
     Value:
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
+    Examples:
+        >>> from kerasfn import feature_float_normalized, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_float_normalized()})
+        >>> type(space).__name__
+        'FeatureSpace'
+
     See also:
         The Keras object: ``keras.utils.FeatureSpace.float_normalized``.
         :func:`layer_feature_space`.
@@ -178,7 +204,7 @@ def feature_float_normalized(
     return keras.utils.FeatureSpace.float_normalized(name=name)
 
 
-@constructor({'scale': as_integer, 'offset': as_integer})
+@constructor({'scale': as_number, 'offset': as_number})
 def feature_float_rescaled(
     scale: Any = 1,
     offset: Any = 0,
@@ -199,6 +225,12 @@ def feature_float_rescaled(
 
     Value:
         A feature spec (``keras.utils.FeatureSpace`` feature).
+
+    Examples:
+        >>> from kerasfn import feature_float_rescaled, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_float_rescaled()})
+        >>> type(space).__name__
+        'FeatureSpace'
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.float_rescaled``.
@@ -232,6 +264,12 @@ def feature_integer_categorical(
     Value:
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
+    Examples:
+        >>> from kerasfn import feature_integer_categorical, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_integer_categorical()})
+        >>> type(space).__name__
+        'FeatureSpace'
+
     See also:
         The Keras object: ``keras.utils.FeatureSpace.integer_categorical``.
         :func:`layer_feature_space`.
@@ -260,6 +298,12 @@ def feature_integer_hashed(
 
     Value:
         A feature spec (``keras.utils.FeatureSpace`` feature).
+
+    Examples:
+        >>> from kerasfn import feature_integer_hashed, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_integer_hashed(num_bins=8)})
+        >>> type(space).__name__
+        'FeatureSpace'
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.integer_hashed``.
@@ -293,6 +337,12 @@ def feature_string_categorical(
     Value:
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
+    Examples:
+        >>> from kerasfn import feature_string_categorical, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_string_categorical()})
+        >>> type(space).__name__
+        'FeatureSpace'
+
     See also:
         The Keras object: ``keras.utils.FeatureSpace.string_categorical``.
         :func:`layer_feature_space`.
@@ -321,6 +371,12 @@ def feature_string_hashed(
 
     Value:
         A feature spec (``keras.utils.FeatureSpace`` feature).
+
+    Examples:
+        >>> from kerasfn import feature_string_hashed, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_string_hashed(num_bins=8)})
+        >>> type(space).__name__
+        'FeatureSpace'
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.string_hashed``.
