@@ -54,9 +54,18 @@ def timed(run: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def median_ms(run: Callable[[], object], repeats: int) -> float:
-    _block(run())
-    return 1e3 * statistics.median(timed(run) for _ in range(repeats))
+def interleaved_ms(runs: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
+    """Median milliseconds of each run, timed in rounds (one call of each
+    per round, order rotating), so that load on the machine hits all alike."""
+    names = list(runs)
+    for name in names:
+        _block(runs[name]())
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for round_number in range(repeats):
+        shift = round_number % len(names)
+        for name in names[shift:] + names[:shift]:
+            times[name].append(timed(runs[name]))
+    return {name: 1e3 * statistics.median(values) for name, values in times.items()}
 
 
 def settle(layer: keras.layers.Layer, x: object, limit: int = 200) -> int:
@@ -89,12 +98,8 @@ def steady_rows(name: str, make: Callable[[], keras.layers.Layer], repeats: int)
     graph = tf.function(plain)
     xla = tf.function(plain, jit_compile=True)
     difference = float(np.max(np.abs(np.asarray(ours(x)) - np.asarray(plain(x)))))
-    times = {
-        "kerasfn": median_ms(lambda: ours(x), repeats),
-        "eager": median_ms(lambda: plain(x), max(3, repeats // 3)),
-        "tf.function": median_ms(lambda: graph(x), repeats),
-        "XLA": median_ms(lambda: xla(x), repeats),
-    }
+    times = interleaved_ms({"kerasfn": lambda: ours(x), "eager": lambda: plain(x), "tf.function": lambda: graph(x),
+                            "XLA": lambda: xla(x)}, repeats)
     best = min(times["tf.function"], times["XLA"])
     speedup = times["eager"] / times["kerasfn"]
     return [{
@@ -237,9 +242,9 @@ def jax_rows_here(repeats: int) -> list[dict]:
         trainable = [v.value for v in plain.trainable_variables]
         non_trainable = [v.value for v in plain.non_trainable_variables]
         jitted = jax.jit(plain.stateless_call)
-        ours_ms = median_ms(lambda: ours(x), repeats)
-        jit_ms = median_ms(lambda: jitted(trainable, non_trainable, x)[0], repeats)
-        eager_ms = median_ms(lambda: plain(x), max(3, repeats // 3))
+        times = interleaved_ms({"ours": lambda: ours(x), "jit": lambda: jitted(trainable, non_trainable, x)[0],
+                                "eager": lambda: plain(x)}, repeats)
+        ours_ms, jit_ms, eager_ms = times["ours"], times["jit"], times["eager"]
         difference = float(np.max(np.abs(np.asarray(ours(x)) - np.asarray(plain(x)))))
         rows.append({
             "workload": f"{name} at W1, steady state (jitted after {calls} calls)",
@@ -285,7 +290,7 @@ def table(rows: list[dict]) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=9, help="timed calls per steady-state row (median taken)")
-    parser.add_argument("--quick", action="store_true", help="3 repeats, one memory run each")
+    parser.add_argument("--quick", action="store_true", help="5 repeats, one memory run each")
     parser.add_argument("--no-write", action="store_true", help=f"print only; do not write {RESULTS.name}")
     parser.add_argument("--memory", choices=["plain", "kerasfn"], help=argparse.SUPPRESS)
     parser.add_argument("--jax-rows", type=int, help=argparse.SUPPRESS)
@@ -296,7 +301,7 @@ def main(argv: list[str] | None = None) -> None:
     if options.jax_rows:
         print(json.dumps(jax_rows_here(options.jax_rows)))
         return
-    repeats = 3 if options.quick else options.repeats
+    repeats = 5 if options.quick else options.repeats
     rows = [
         *steady_rows("LSTM(128)", lambda: LSTM(128), repeats),
         *steady_rows("GRU(128)", lambda: GRU(128), repeats),
@@ -312,8 +317,8 @@ def main(argv: list[str] | None = None) -> None:
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     report = (
         f"# Eager-core benchmark\n\nCommand: `python bench/{Path(__file__).name}"
-        f"{' --quick' if options.quick else ''}` (steady-state rows: median of {repeats} calls; sequence rows: "
-        f"total seconds from a cold start, kerasfn and plain Keras interleaved call by call)\n\n"
+        f"{' --quick' if options.quick else ''}` (steady-state rows: median of {repeats} calls, the ways timed "
+        f"in rotating rounds; sequence rows: total seconds from a cold start, kerasfn and plain Keras interleaved call by call)\n\n"
         f"Machine: {machine()}; shared with other jobs while this ran, so absolute times are noisy and only "
         f"the ratios (taken in one process, interleaved) carry over.\n\nRun: {stamp}\n\n{table(rows)}\n"
     )
