@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib.util
 import json
 import os
 import statistics
@@ -260,9 +261,7 @@ def jax_rows_here(repeats: int) -> list[dict]:
 
 
 def jax_rows(repeats: int) -> list[dict]:
-    try:
-        import jax  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("jax") is None:
         return []
     environment = {**os.environ, "KERAS_BACKEND": "jax"}
     result = subprocess.run([sys.executable, __file__, "--jax-rows", str(repeats)], capture_output=True, text=True,
