@@ -146,12 +146,14 @@ def test_freeze_with_a_bad_layer_changes_nothing():
     assert model.trainable and all(layer.trainable for layer in model.layers)
 
 
+@pytest.mark.skipif(keras.backend.backend() == "jax", reason=(
+    "Keras' JAX backend keeps no stateful RNN states after predict()/fit() (plain keras.layers.LSTM neither)"))
 def test_reset_state_zeroes_stateful_layers():
     model = keras_model_sequential(input_batch_shape=(2, 4, 3)) | layer_lstm(3, stateful=True)
     model.predict(np.ones((2, 4, 3)), verbose=0)
-    assert np.abs(model.layers[0].states[0].numpy()).sum() > 0
+    assert np.abs(kerasfn.as_array(model.layers[0].states[0])).sum() > 0
     assert (model | reset_state()) is model
-    assert np.abs(model.layers[0].states[0].numpy()).sum() == 0
+    assert np.abs(kerasfn.as_array(model.layers[0].states[0])).sum() == 0
 
 
 def test_plot_draws_one_panel_per_metric():
@@ -182,9 +184,9 @@ def test_helpers_follow_r_conventions():
     with pytest.raises(ValueError, match=r"`sequence_length` must be a positive whole number; received 0"):
         timeseries_dataset_from_array(np.arange(6.0), None, sequence_length=0)
     set_random_seed(7.0)
-    first = random_uniform((3,)).numpy()
+    first = kerasfn.as_array(random_uniform((3,)))
     set_random_seed(7)
-    np.testing.assert_array_equal(first, random_uniform((3,)).numpy())
+    np.testing.assert_array_equal(first, kerasfn.as_array(random_uniform((3,))))
 
 
 def test_custom_layer_class_dispatches_and_trains():
@@ -195,7 +197,7 @@ def test_custom_layer_class_dispatches_and_trains():
     model = keras_model_sequential(input_shape=3) | layer_scale() | compile(optimizer="sgd", loss="mse")
     assert isinstance(model.layers[0], layer_scale.layer_class)
     model | fit(X, 2 * X, epochs=2, verbose=0)
-    assert float(model.layers[0].scale.numpy()[0]) > 1.0
+    assert float(kerasfn.as_array(model.layers[0].scale)[0]) > 1.0
     assert shape(layer_input(3) | layer_scale()) == (None, 3)
     with pytest.raises(TypeError, match=r"Scale\(\) takes no arguments without `initialize`"):
         layer_scale(None, 2.0)
