@@ -639,11 +639,11 @@ def reset_state(object: keras.layers.Layer) -> keras.layers.Layer:
 
     Examples:
         >>> import numpy as np
-        >>> from kerasfn import keras_model_sequential, layer_lstm, reset_state
+        >>> from kerasfn import as_array, keras_model_sequential, layer_lstm, reset_state
         >>> model = keras_model_sequential(input_batch_shape=(1, 2, 3)) | layer_lstm(2, stateful=True)
         >>> _ = model.predict(np.ones((1, 2, 3)), verbose=0)
         >>> model = model | reset_state()
-        >>> float(np.abs(model.layers[0].states[0].numpy()).sum())
+        >>> float(np.abs(as_array(model.layers[0].states[0])).sum())
         0.0
 
     See also:
