@@ -1,40 +1,66 @@
 """Executed vignettes: ``vignettes/src/<name>.md`` -> ``vignettes/<name>.md``.
 
-A vignette source is Markdown.  Its ```python blocks run in order in one
-namespace per vignette (cwd set to a fresh temporary folder), like the chunks
-of an R Markdown document; each block is followed in the rendered page by
-what it printed and by the repr of its final bare expression, in a ```text
-block whose lines start with ``## `` as knitr's do.  ```r blocks (and any
-other language) are shown, not run.  A block saves a figure with
-``save_figure(figure, "label")``, which the renderer puts in the namespace: the
-PNG goes to ``vignettes/figures/<name>-<label>.png`` and the page shows it
-after the block.  ``show_markdown(text)`` puts Markdown (a table, say) into
-the page after the block, as knitr's ``results = "asis"`` does; like the
-printed output, it sits between ``<!-- output -->`` markers.
+A vignette source is Markdown whose ```python blocks a reader can paste, in
+order, into a fresh Python started in ``vignettes/``: nothing is injected.
+Figures are saved by the page's own code, ``figure.savefig("figures/<name>.png")``.
+The renderer runs the blocks exactly that way (:mod:`kerasfn.docs.paste`, in a
+fresh subprocess whose working folder has an empty ``figures/``) and puts,
+after each block, what it printed (and the repr of its final bare expression,
+as a notebook shows it) in a ```text block whose lines start with ``## `` as
+knitr's do, then the figures it wrote.  ```r blocks (and any other language)
+are shown, not run.
+
+:func:`check_outputs` compares what a page shows with what running its code
+prints: the text must match; numbers with a decimal point or exponent may
+differ by 5% (relative), by two units of their last printed digit, or by
+1e-6, whichever is largest; whole numbers must be equal.  So a page whose
+numbers no longer follow from its code fails the tests, while the last digit
+of a training loss may move between machines.
 """
 
 from __future__ import annotations
 
-import ast
-import contextlib
-import io
+import json
+import math
 import os
 import re
+import shutil
+import subprocess
+import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-__all__ = ["VIGNETTES", "VignetteError", "render", "render_all", "sources", "without_outputs"]
+from kerasfn.docs import paste
+
+__all__ = [
+    "VIGNETTES",
+    "Chunk",
+    "VignetteError",
+    "check_outputs",
+    "execute",
+    "header",
+    "render",
+    "render_all",
+    "shown_outputs",
+    "sources",
+    "without_outputs",
+]
 
 VIGNETTES = Path(__file__).resolve().parents[2] / "vignettes"
-_BLOCK = re.compile(r"^```(?P<lang>[\w-]*)\n(?P<code>.*?)^```\n", re.MULTILINE | re.DOTALL)
-_OUTPUT = re.compile(
-    r"^```text\n(?:##(?: [^\n]*)?\n)*```\n"  # printed output
-    r"|^<!-- output -->\n.*?^<!-- /output -->\n",  # show_markdown()
+_OUTPUT_PREFIX = "## "
+# What the renderer adds after a python block: its printed output and its figures.
+_OUTPUT_BLOCK = r"\n```text\n(?:##(?: [^\n]*)?\n)*```\n"
+_FIGURE_LINK = r"\n!\[[^\]\n]*\]\(figures/[^)\n]+\.png\)\n"
+_ADDED = re.compile(f"{_OUTPUT_BLOCK}|{_FIGURE_LINK}")
+_AFTER_PYTHON = re.compile(
+    r"^```python\n.*?^```\n(?P<added>(?:" + _OUTPUT_BLOCK + "|" + _FIGURE_LINK + r")*)",
     re.MULTILINE | re.DOTALL,
 )
-_OUTPUT_PREFIX = "## "
+_NUMBER = re.compile(r"((?<![\w.])-?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?)")
+RELATIVE_TOLERANCE = 0.05
+ABSOLUTE_FLOOR = 1e-6
 
 
 class VignetteError(RuntimeError):
@@ -42,61 +68,45 @@ class VignetteError(RuntimeError):
 
 
 @dataclass
-class _Chunk:
-    """What one executed block produced."""
+class Chunk:
+    """What one python block printed, and the figures (``figures/<file>.png``) it wrote."""
 
     output: str
-    markdown: list[str]
     figures: list[str]
 
 
-class _Session:
-    """One vignette's namespace and the figures its blocks save."""
+def header(source: Path) -> str:
+    """The line the renderer puts above a page."""
+    return f"<!-- Generated from vignettes/src/{source.name} by `python -m kerasfn.docs vignettes`; edit the source. -->\n\n"
 
-    def __init__(self, name: str, figures_dir: Path) -> None:
-        self.name = name
-        self.figures_dir = figures_dir
-        self.new_figures: list[str] = []
-        self.new_markdown: list[str] = []
-        self.namespace: dict[str, Any] = {
-            "__name__": "__vignette__",
-            "save_figure": self.save_figure,
-            "show_markdown": self.show_markdown,
-        }
 
-    def show_markdown(self, text: str) -> None:
-        """Put ``text`` into the page, as Markdown, after the current block."""
-        self.new_markdown.append(text.strip() + "\n")
+def execute(page: Path, workdir: Path, timeout: float = 600) -> list[Chunk]:
+    """Run the python blocks of ``page`` in a fresh Python, in ``workdir``, as a reader pastes them.
 
-    def save_figure(self, figure: Any, label: str) -> None:
-        """Write ``figure`` (a matplotlib Figure) as ``figures/<vignette>-<label>.png``."""
-        if not re.fullmatch(r"[a-z0-9-]+", label):
-            raise ValueError(f"`label` must be lowercase letters, digits and '-'; received {label!r}.")
-        relative = f"figures/{self.name}-{label}.png"
-        self.figures_dir.mkdir(parents=True, exist_ok=True)
-        # A fixed "Software" entry and no timestamp keep the bytes stable between runs.
-        figure.savefig(self.figures_dir / f"{self.name}-{label}.png", dpi=100, metadata={"Software": None})
-        self.new_figures.append(relative)
-
-    def run(self, code: str, number: int) -> _Chunk:
-        tree = ast.parse(code, filename=f"<{self.name} block {number}>")
-        final = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-        filename = f"<{self.name} block {number}>"
-        self.new_figures, self.new_markdown = [], []
-        captured = io.StringIO()
-        try:
-            with contextlib.redirect_stdout(captured):
-                exec(compile(tree, filename, "exec"), self.namespace)
-                if final is not None:
-                    value = eval(compile(ast.Expression(final.value), filename, "eval"), self.namespace)
-                    if value is not None:
-                        print(repr(value))
-        except Exception as error:
+    ``workdir`` stands for the page's folder: it gets an empty ``figures/``
+    (``vignettes/`` has one), and the figures the code saves land there.
+    Raises :class:`VignetteError` naming the block that raised.
+    """
+    (workdir / "figures").mkdir(parents=True, exist_ok=True)
+    result_file = workdir / ".paste-result.json"
+    environment = {**os.environ, "MPLBACKEND": "Agg"}  # no display: figures are saved, not shown
+    completed = subprocess.run(
+        [sys.executable, paste.__file__, str(page.resolve()), str(result_file)],
+        cwd=workdir, env=environment, capture_output=True, text=True, timeout=timeout,
+    )
+    if completed.returncode != 0 or not result_file.exists():
+        raise VignetteError(f"vignette {page.stem!r}: the Python running it failed:\n{completed.stderr[-3000:]}")
+    results = json.loads(result_file.read_text())
+    result_file.unlink()
+    blocks = paste.python_blocks(page.read_text())
+    for result in results:
+        if "error" in result:
+            number = result["block"]
             raise VignetteError(
-                f"vignette {self.name!r}, python block {number} raised {type(error).__name__}: {error}\n"
-                f"--- block {number} ---\n{code}"
-            ) from error
-        return _Chunk(captured.getvalue(), list(self.new_markdown), list(self.new_figures))
+                f"vignette {page.stem!r}, python block {number} raised {result['error']}\n"
+                f"--- block {number} ---\n{blocks[number - 1]}--- traceback ---\n{result['traceback']}"
+            )
+    return [Chunk(result["output"], result["figures"]) for result in results]
 
 
 def _output_block(output: str) -> str:
@@ -107,43 +117,89 @@ def _output_block(output: str) -> str:
 def render(source: Path, figures_dir: Path | None = None) -> str:
     """Execute the vignette ``source`` and return its rendered Markdown.
 
-    Figures go to ``figures_dir`` (default ``vignettes/figures``); the page
-    refers to them as ``figures/<name>-<label>.png`` either way.
+    The figures its code saves are copied to ``figures_dir`` (default
+    ``vignettes/figures``); the page refers to them as ``figures/<file>.png``.
     """
-    import keras
-    import matplotlib
-
-    matplotlib.use("Agg")
-    keras.backend.clear_session()  # layer names (lstm, lstm_1, ...) start afresh in every vignette
-    name = source.stem
-    session = _Session(name, VIGNETTES / "figures" if figures_dir is None else figures_dir)
+    figures_dir = VIGNETTES / "figures" if figures_dir is None else figures_dir
     text = source.read_text()
-    pieces = [f"<!-- Generated from vignettes/src/{source.name} by `python -m kerasfn.docs vignettes`; edit the source. -->\n\n"]
-    position, number = 0, 0
-    previous_cwd = os.getcwd()
-    with tempfile.TemporaryDirectory(prefix=f"vignette-{name}-") as workdir:
-        os.chdir(workdir)
-        try:
-            for block in _BLOCK.finditer(text):
-                pieces.append(text[position : block.end()])
-                position = block.end()
-                if block["lang"] != "python":
-                    continue
-                number += 1
-                chunk = session.run(block["code"], number)
-                if chunk.output.strip():
-                    pieces.append("\n" + _output_block(chunk.output))
-                pieces.extend(f"\n<!-- output -->\n{markdown}<!-- /output -->\n" for markdown in chunk.markdown)
-                pieces.extend(f"\n![{Path(path).stem.removeprefix(name + '-')}]({path})\n" for path in chunk.figures)
-        finally:
-            os.chdir(previous_cwd)
+    with tempfile.TemporaryDirectory(prefix=f"vignette-{source.stem}-") as workdir:
+        chunks = iter(execute(source, Path(workdir)))
+        pieces = [header(source)]
+        position = 0
+        for block in paste.BLOCK.finditer(text):
+            pieces.append(text[position : block.end()])
+            position = block.end()
+            if block["lang"] != "python":
+                continue
+            chunk = next(chunks)
+            if chunk.output.strip():
+                pieces.append("\n" + _output_block(chunk.output))
+            for figure in chunk.figures:
+                figures_dir.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(Path(workdir) / figure, figures_dir / Path(figure).name)
+                pieces.append(f"\n![{Path(figure).stem.removeprefix(source.stem + '-')}]({figure})\n")
     pieces.append(text[position:])
     return "".join(pieces)
 
 
 def without_outputs(rendered: str) -> str:
-    """The rendered page less its output blocks: the part that must match the source exactly."""
-    return _OUTPUT.sub("", rendered)
+    """The rendered page less what the renderer added after its blocks: the header, the source."""
+    return _ADDED.sub("", rendered)
+
+
+def shown_outputs(page: str) -> list[Chunk]:
+    """What a rendered page shows after each of its python blocks."""
+    chunks = []
+    for block in _AFTER_PYTHON.finditer(page):
+        added = block["added"]
+        lines = re.findall(r"^##(?: (.*))?$", added, re.MULTILINE)
+        output = "".join(line + "\n" for line in lines)
+        chunks.append(Chunk(output, re.findall(r"\]\((figures/[^)\n]+\.png)\)", added)))
+    return chunks
+
+
+def _numbers_agree(shown: str, got: str) -> bool:
+    if not re.search(r"[.eE]", shown + got):
+        return int(shown) == int(got)
+    a, b = float(shown), float(got)
+    decimals = len(shown.split(".")[1].split("e")[0].split("E")[0]) if "." in shown else 0
+    exponent = int(re.split(r"[eE]", shown)[1]) if re.search(r"[eE]", shown) else 0
+    last_digit = 10.0 ** (exponent - decimals)
+    return math.isclose(a, b, rel_tol=RELATIVE_TOLERANCE, abs_tol=max(2 * last_digit, ABSOLUTE_FLOOR))
+
+
+def _lines_agree(shown: str, got: str) -> bool:
+    shown_parts, got_parts = _NUMBER.split(shown), _NUMBER.split(got)
+    if len(shown_parts) != len(got_parts):
+        return False
+    # re.split with one group alternates text (even places) and numbers (odd places).
+    return all(
+        (s == g) if place % 2 == 0 else _numbers_agree(s, g)
+        for place, (s, g) in enumerate(zip(shown_parts, got_parts))
+    )
+
+
+def check_outputs(shown: list[Chunk], got: list[Chunk]) -> list[str]:
+    """The differences between what a page shows and what running its code gave; empty when they agree."""
+    if len(shown) != len(got):
+        return [f"the page shows {len(shown)} python blocks; running it ran {len(got)}"]
+    problems = []
+    for number, (page, run) in enumerate(zip(shown, got), start=1):
+        page_lines = page.output.rstrip("\n").split("\n") if page.output.strip() else []
+        run_lines = [line.rstrip() for line in run.output.rstrip("\n").split("\n")] if run.output.strip() else []
+        if len(page_lines) != len(run_lines):
+            problems.append(
+                f"block {number}: the page shows {len(page_lines)} output lines, running it printed {len(run_lines)}:\n"
+                + "\n".join(f"  page: {line}" for line in page_lines)
+                + "\n" + "\n".join(f"  run:  {line}" for line in run_lines)
+            )
+            continue
+        for page_line, run_line in zip(page_lines, run_lines):
+            if not _lines_agree(page_line, run_line):
+                problems.append(f"block {number}:\n  page: {page_line}\n  run:  {run_line}")
+        if sorted(page.figures) != sorted(run.figures):
+            problems.append(f"block {number}: the page shows figures {page.figures}; running it wrote {run.figures}")
+    return problems
 
 
 def sources() -> list[Path]:
@@ -152,10 +208,15 @@ def sources() -> list[Path]:
 
 
 def render_all() -> list[Path]:
-    """Render every vignette source to ``vignettes/<name>.md`` (and its figures); return the pages written."""
+    """Render every vignette source to ``vignettes/<name>.md`` (and its figures); return the pages written.
+
+    Each page runs in its own Python, so they run side by side, one per CPU.
+    """
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        rendered = list(pool.map(render, sources()))
     written = []
-    for source in sources():
+    for source, text in zip(sources(), rendered):
         page = VIGNETTES / f"{source.stem}.md"
-        page.write_text(render(source))
+        page.write_text(text)
         written.append(page)
     return written
