@@ -20,6 +20,7 @@ from kerasfn import (
     Metric,
     Model,
     compile,
+    custom_metric,
     fit,
     keras_input,
     keras_model,
@@ -223,3 +224,14 @@ def test_constructor_errors_name_the_argument():
         Loss("Bad", inherit=int)
     with pytest.raises(TypeError, match=r"`public` must be a dict of members; received"):
         Model("Bad", public=["call"])
+
+
+def test_custom_metric_names_a_function_for_the_logs():
+    mean_pred = custom_metric("mean_pred", lambda y_true, y_pred: keras.ops.mean(y_pred))
+    assert mean_pred.__name__ == "mean_pred"
+    model = keras_model_sequential(input_shape=3) | layer_dense(1) | compile(loss="mse", metrics=[mean_pred],
+                                                                            run_eagerly=True)
+    history = model | fit(X, Y, verbose=0)
+    assert history.history["mean_pred"][0] == pytest.approx(float(np.mean(model.predict(X, verbose=0))), rel=0.2)
+    with pytest.raises(TypeError, match=r"`metric_fn` must be a function of \(y_true, y_pred\); received 3"):
+        custom_metric("three", 3)

@@ -93,7 +93,8 @@ GROUPS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("Learning rate schedules", _matching(r"learning_rate_schedule_\w+")),
     ("Callbacks", _matching(r"callback_\w+")),
     ("Initializers, regularizers and constraints", _matching(r"(initializer|regularizer|constraint)_\w+")),
-    ("Custom classes", _matching(r"Model|Loss|Metric|Callback|LearningRateSchedule|Constraint|new_\w+_class")),
+    ("Custom classes", _matching(
+        r"Model|Loss|Metric|Callback|LearningRateSchedule|Constraint|new_\w+_class|custom_metric")),
     ("Applications", _matching(r"application_\w+|imagenet_\w+")),
     ("Datasets", _matching(r"dataset_\w+")),
     ("Model functions", _matching(
