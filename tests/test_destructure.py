@@ -4,7 +4,7 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import LSTMStates, keras_input, keras_model, layer_lstm, random_uniform, shape
+from kerasfn import LSTMStates, as_array, keras_input, keras_model, layer_lstm, random_uniform, shape
 
 X = np.random.default_rng(0).random((4, 6, 3)).astype("float32")
 
@@ -36,8 +36,8 @@ def test_unpacks_positionally_and_by_name_on_every_path(mode):
 
 def test_memory_state_is_the_last_output():
     seq, h, c = layer_lstm(4, return_sequences=True, return_state=True)(X)
-    np.testing.assert_allclose(np.asarray(seq)[:, -1], np.asarray(h), atol=1e-6)
-    assert not np.allclose(np.asarray(h), np.asarray(c))
+    np.testing.assert_allclose(as_array(seq)[:, -1], as_array(h), atol=1e-6)
+    assert not np.allclose(as_array(h), as_array(c))
 
 
 def test_states_slice_feeds_initial_state_of_a_decoder_seq2seq():
@@ -56,9 +56,9 @@ def test_initial_state_from_a_result_matches_explicit_list_eagerly():
     decoder = layer_lstm(5)
     from_slice = decoder(X, initial_state=result[1:])
     from_list = decoder(X, initial_state=[result.memory_state, result.carry_state])
-    np.testing.assert_allclose(np.asarray(from_slice), np.asarray(from_list), atol=1e-6)
+    np.testing.assert_allclose(as_array(from_slice), as_array(from_list), atol=1e-6)
     zero_state = decoder(X)
-    assert not np.allclose(np.asarray(from_slice), np.asarray(zero_state))
+    assert not np.allclose(as_array(from_slice), as_array(zero_state))
 
 
 def test_named_result_is_a_model_output_structure():

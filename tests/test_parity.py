@@ -6,7 +6,7 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import keras_input, keras_model, layer_lstm
+from kerasfn import as_array, keras_input, keras_model, layer_lstm
 
 RNG = np.random.default_rng(42)
 X = RNG.normal(size=(5, 7, 3)).astype("float32")
@@ -78,7 +78,7 @@ def test_training_dropout_uses_the_same_masks_given_the_same_seed():
     _assert_same(first_ours, first_theirs)
     _assert_same(ours(X, training=True), theirs(X, training=True))
     _assert_same(ours(X, training=False), theirs(X, training=False))
-    assert not np.allclose(np.asarray(first_ours), np.asarray(ours(X, training=False)))
+    assert not np.allclose(as_array(first_ours), as_array(ours(X, training=False)))
 
 
 def test_symbolic_model_matches_plain_keras():

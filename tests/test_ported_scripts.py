@@ -2,7 +2,9 @@
 ``c()`` -> tuples/lists, ``NULL`` -> ``None``, ``TRUE`` -> ``True``, 1- to
 0-based indices), on tiny generated data, training for an epoch or a few."""
 
+import keras
 import numpy as np
+import pytest
 
 from kerasfn import *  # noqa: F403  (the porting vocabulary, as a script would use it)
 
@@ -64,6 +66,9 @@ def test_character_level_seq2seq_with_return_state_and_initial_state():
     np.testing.assert_allclose(full[0, 0], first_step[0, 0], atol=1e-5)
 
 
+@pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason=(
+    "plain Keras does not run it elsewhere: on JAX it keeps no stateful RNN states after fit(); on PyTorch "
+    "training stacked stateful LSTMs fails with an in-place modification error (keras.layers.LSTM too)"))
 def test_stacked_stateful_lstm_declared_with_batch_input_shape():
     # R: the keras "stateful_lstm" example: batch_input_shape, shuffle = FALSE, reset between epochs.
     batch_size, tsteps = 4, 3
@@ -81,9 +86,9 @@ def test_stacked_stateful_lstm_declared_with_batch_input_shape():
     for _ in range(2):
         history = model | fit(x, y, batch_size=batch_size, epochs=1, verbose=0, shuffle=False)
         losses += _losses(history)
-        assert all(np.abs(layer.states[0].numpy()).sum() > 0 for layer in model.layers[:2])
+        assert all(np.abs(as_array(layer.states[0])).sum() > 0 for layer in model.layers[:2])
         model | reset_state()
-        assert all(np.abs(layer.states[0].numpy()).sum() == 0 for layer in model.layers[:2])
+        assert all(np.abs(as_array(layer.states[0])).sum() == 0 for layer in model.layers[:2])
     assert np.isfinite(losses).all()
     assert shape(model | predict(x, batch_size=batch_size, verbose=0)) == (32, 1)
 
