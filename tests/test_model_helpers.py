@@ -92,6 +92,7 @@ def test_r_defaults_are_kept(name):
 
 
 def test_get_layer_by_name_and_zero_based_index():
+    # R keras3 (run here): get_layer(model, index = 1)$name  ->  "hidden" (the first layer)
     model = _model()
     assert get_layer(model, "hidden") is model.layers[0]
     assert get_layer(model, index=0) is model.layers[0]  # R: get_layer(model, index = 1)
@@ -203,7 +204,8 @@ def test_train_on_batch_matches_keras_and_returns_a_scalar_alone():
     twin = _twin(model)
     twin.compile(optimizer="sgd", loss="mse")
     loss = model | train_on_batch(X, Y)
-    assert isinstance(loss, float)  # R: is_scalar(result) -> result[[1]]
+    # R keras3 (run here): r <- train_on_batch(model, x, y); class(r); length(r)  ->  "numeric", 1
+    assert isinstance(loss, float)
     assert loss == pytest.approx(float(twin.train_on_batch(X, Y)), rel=1e-6)
     for a, b in zip(model.get_weights(), twin.get_weights()):
         np.testing.assert_allclose(a, b, rtol=1e-6)

@@ -202,7 +202,7 @@ def test_serialize_and_deserialize_are_keras():
 
 
 def test_array_reshape_is_row_major_as_reticulate():
-    # reticulate's documentation: array_reshape(1:6, c(2, 3)) fills rows: 1 2 3 / 4 5 6
+    # R keras3 (run here): print(array_reshape(1:6, c(2, 3)))  ->  [1,] 1 2 3 / [2,] 4 5 6
     # (R's dim(x) <- c(2, 3) would fill columns: 1 3 5 / 2 4 6)
     np.testing.assert_array_equal(array_reshape(np.arange(1, 7), (2.0, 3.0)), [[1, 2, 3], [4, 5, 6]])
     np.testing.assert_array_equal(array_reshape(np.arange(1, 7), (2, 3), order="F"), [[1, 3, 5], [2, 4, 6]])
@@ -231,6 +231,8 @@ def test_iterators():
 
 
 def test_zip_lists_positional_and_named():
+    # R keras3 (run here): str(zip_lists(list(a = 1, b = 2), list(b = 20, a = 10)))
+    # List of 2 / $ a:List of 2 (1, 10) / $ b:List of 2 (2, 20)
     assert zip_lists([1, 2], ["a", "b"]) == [[1, "a"], [2, "b"]]
     assert zip_lists([[1, 2], ["a", "b"]]) == [[1, "a"], [2, "b"]]  # one argument: the lists to zip
     assert zip_lists({"a": 1, "b": 2}, {"b": 20, "a": 10}) == {"a": [1, 10], "b": [2, 20]}
