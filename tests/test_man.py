@@ -24,7 +24,7 @@ def test_no_pages_for_names_no_longer_exported():
 
 @pytest.mark.parametrize("name", kerasfn.__all__)
 def test_docstring_is_an_r_help_page(name):
-    page = parse(getattr(kerasfn, name))
+    page = parse(man.documented_object(name))
     assert page.title and not page.title.endswith("."), f"{name}: title {page.title!r} (R titles have no full stop)"
     missing = [section for section in REQUIRED_SECTIONS if not page.sections.get(section, "").strip()]
     assert not missing, f"{name} lacks {missing}"
