@@ -11,6 +11,9 @@ from kerasfn.codegen.catalog import CATALOG, by_name
 from kerasfn.codegen.generate import TARGET, keras_class, render, signature_class
 
 
+@pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason=(
+    "generated on the default TensorFlow backend: Keras' class docstrings name some classes differently elsewhere "
+    "(GroupedQueryAttention on JAX)"))
 def test_generated_file_is_up_to_date():
     assert TARGET.read_text() == render(), "generated.py is stale: run `python -m kerasfn.codegen`"
 
