@@ -11,6 +11,10 @@ import tensorflow as tf
 
 from kerasfn import CudnnStatus, cudnn_status, keras_model_sequential, layer_cudnn_lstm, layer_lstm
 
+# cudnn_status() checks the TensorFlow backend's choice; elsewhere it says so
+# (tests/test_backends.py), so these tests are about TensorFlow.
+pytestmark = pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason="about the TensorFlow backend's cuDNN checks")
+
 NO_GPU = "no GPU visible (tf.config.list_logical_devices('GPU') is empty)."
 needs_no_gpu = pytest.mark.skipif(bool(tf.config.list_logical_devices("GPU")), reason="asserts the CPU answer")
 

@@ -2,6 +2,7 @@
 ``input_shape``, ``batch_input_shape``, ``batch_size`` (the stateful-stack
 scripts depend on it)."""
 
+import keras
 import numpy as np
 import pytest
 
@@ -47,6 +48,8 @@ def test_r_style_doubles_in_shapes():
     assert model.input_shape == (None, 10, 3)
 
 
+@pytest.mark.skipif(keras.backend.backend() == "jax", reason=(
+    "Keras' JAX backend keeps no stateful RNN states after predict() (plain keras.layers.LSTM neither)"))
 def test_stateful_stack_keeps_its_states_across_batches():
     """The R keras stateful-LSTM example: batch_input_shape on the first layer, stateful layers after."""
     batch = 4
@@ -67,6 +70,9 @@ def test_stateful_stack_keeps_its_states_across_batches():
     np.testing.assert_allclose(model.predict(x, batch_size=batch, verbose=0), a, atol=1e-5)
 
 
+@pytest.mark.skipif(keras.backend.backend() == "torch", reason=(
+    "Keras bug on PyTorch: training stacked stateful LSTMs fails with an in-place modification error "
+    "(plain keras.layers.LSTM too)"))
 def test_stateful_stack_trains_with_its_declared_batch():
     batch = 2
     model = (
