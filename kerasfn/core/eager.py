@@ -370,7 +370,7 @@ class _Prepared:
     def call(self, bound: _Bound) -> Any:
         """Run a compiled function on this call's values; assign what changed."""
         bound.slot.set(self.layer)
-        outputs, updated = bound.function(*self.values, self.tensors)
+        outputs, updated = bound(*self.values, self.tensors)
         for variable, value in zip(self.changing, updated):
             variable.assign(value)
         return outputs
@@ -385,6 +385,17 @@ class _Bound:
 
     def __init__(self, function: Any, slot: _LayerSlot):
         self.function, self.slot = function, slot
+        self._traced: Any = None
+
+    def __call__(self, *arguments: Any) -> Any:
+        if self._traced is not None:
+            return self._traced(*arguments)
+        outputs = self.function(*arguments)
+        # After the first call, a tf.function's one concrete function is called
+        # directly (its signature is fixed): half the argument-binding cost.
+        concrete = getattr(self.function, "get_concrete_function", None)
+        self._traced = concrete() if concrete is not None else self.function
+        return outputs
 
 
 class _Engine:
