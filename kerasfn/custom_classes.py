@@ -123,6 +123,8 @@ def custom_class(
     takes_all = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in own.values())
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if initialize is None and args:
+            raise TypeError(f"{classname}() takes no arguments without `initialize`; received {describe(args)}.")
         bound = signature.bind(self, *args, **kwargs)  # a wrong argument is reported as Python does
         bound.apply_defaults()
         arguments = dict(bound.arguments)

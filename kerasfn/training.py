@@ -48,9 +48,20 @@ def resolve_jit_compile(model: keras.Model, jit_compile: Any = "auto", run_eager
     import tensorflow as tf
 
     cpu_only = all(device.device_type == "CPU" for device in tf.config.list_physical_devices())
-    if cpu_only and not tf.distribute.has_strategy() and _layers_support_xla(model):
+    if cpu_only and not tf.distribute.has_strategy() and _layers_support_xla(model) and not _draws_random_numbers(model):
         return True
     return "auto"
+
+
+def _draws_random_numbers(model: keras.Model) -> bool:
+    """Dropout and other random layers: XLA draws other random numbers than
+    graph mode for the same seed, so the same script would train to other
+    weights than in plain Keras or R (whose default is graph mode on a CPU)."""
+    def random(layer: keras.layers.Layer) -> bool:
+        rates = (getattr(layer, name, 0) for name in ("rate", "dropout", "recurrent_dropout", "stddev"))
+        return any(isinstance(rate, (int, float)) and rate > 0 for rate in rates) or type(layer).__name__.startswith("Random")
+
+    return any(random(layer) for layer in flatten_layers(model))
 
 
 def _layers_support_xla(model: keras.Model) -> bool:

@@ -19,6 +19,7 @@ import keras
 import numpy as np
 
 from kerasfn import internals
+from kerasfn.core.saving import restore_core_classes
 from kerasfn.history import as_r_history
 from kerasfn.printing import format_model
 from kerasfn.r_conventions import (
@@ -440,7 +441,10 @@ def load_model(
 
     Description:
         Reads a ``.keras`` file back into a model, compiled as it was saved.
-        kerasfn's own layer classes are known without ``custom_objects``.
+        kerasfn's own layer classes are known without ``custom_objects``, and
+        its recurrent and attention layers come back as kerasfn's core
+        classes (compiled eager calls, the seed's legacy members), also from
+        files plain Keras saved.
         A missing, empty or corrupt file is reported as such.
 
     Arguments:
@@ -466,7 +470,8 @@ def load_model(
         :func:`save_model`.
     """
     _check_model_file("model", model)
-    return keras.saving.load_model(model, custom_objects=custom_objects, compile=compile, safe_mode=safe_mode)
+    loaded = keras.saving.load_model(model, custom_objects=custom_objects, compile=compile, safe_mode=safe_mode)
+    return restore_core_classes(loaded)
 
 
 @layer_verb({"trainable": lambda name, value: None if value is None else as_bool(name, value)})

@@ -74,7 +74,7 @@ def test_layer_base_keywords_reach_keras_and_wrong_arguments_are_python_errors()
     with pytest.raises(TypeError, match=r"unexpected keyword argument 'size'"):
         strict(size=2)
     plain = Layer("Plain", call=lambda self, x: x)
-    with pytest.raises(TypeError, match=r"too many positional arguments"):
+    with pytest.raises(TypeError, match=r"Plain\(\) takes no arguments without `initialize`; received \(3,\)"):
         plain(None, 3)
 
 

@@ -433,3 +433,11 @@ def test_a_wrong_initial_state_shape_is_named():
                                          r"received shapes \[\(2, 3\), \(2, 3\)\]"):
         lstm(SEQ, initial_state=[np.zeros((2, 3)), np.zeros((2, 3))])
     assert shape(lstm(SEQ, initial_state=[np.zeros((2, 4)), np.zeros((2, 4))])) == (2, 4)
+
+
+def test_load_model_gives_kerasfns_core_classes_back(tmp_path):
+    from kerasfn.core.lstm import LSTM
+
+    path = tmp_path / "lstm.keras"
+    keras.Sequential([keras.Input((5, 3)), keras.layers.LSTM(2)]).save(path)  # saved by plain Keras
+    assert isinstance(load_model(path).layers[0], LSTM)
