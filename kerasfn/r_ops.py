@@ -308,8 +308,8 @@ def op_switch(index: Any, branches: list[Callable[..., Any]], *operands: Any) ->
     """Apply exactly one of the ``branches`` given by ``index``
 
     Description:
-        ``keras.ops.switch(index, branches, *operands)``: calls
-        ``branches[index](*operands)``.  ``index`` is 0-based (R's is
+        ``keras.ops.switch(index, branches, *operands)``: calls the
+        branch at ``index`` with ``*operands``.  ``index`` is 0-based (R's is
         1-based); an index out of range is clamped by Keras.
 
     Arguments:
