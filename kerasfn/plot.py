@@ -9,6 +9,7 @@ import keras
 
 from kerasfn.r_conventions import as_list, describe
 from kerasfn.rfunction import r_function
+from kerasfn.verbs import is_keras_object
 
 __all__ = ["plot"]
 
@@ -18,7 +19,7 @@ def _is_plottable(value: Any) -> bool:
 
 
 @r_function(_is_plottable, "a training history (from fit()) or a Keras model", {"metrics": as_list},
-            misplaced=lambda value: isinstance(value, (keras.layers.Layer, keras.callbacks.Callback)))
+            misplaced=is_keras_object)
 def plot(object: keras.callbacks.History | keras.Model, metrics: Sequence[str] | None = None, **kwargs: Any) -> Any:
     """Plot a training history or a model
 

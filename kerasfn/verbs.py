@@ -44,6 +44,7 @@ __all__ = [
     "fit",
     "freeze_weights",
     "get_weights",
+    "is_keras_object",
     "load_model",
     "predict",
     "reset_state",
@@ -64,7 +65,7 @@ def _is_layer(value: Any) -> bool:
     return isinstance(value, keras.layers.Layer)
 
 
-def _is_keras_object(value: Any) -> bool:
+def is_keras_object(value: Any) -> bool:
     """Keras objects that are never a verb's data argument: given first to a
     verb that does not take them, they are a mistake, not a partial call."""
     return isinstance(value, (keras.layers.Layer, keras.callbacks.Callback))
@@ -72,12 +73,12 @@ def _is_keras_object(value: Any) -> bool:
 
 def model_verb(converters: dict[str, Converter] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """R semantics for a verb on a Keras model: ``fit(model, x, y)`` or ``model | fit(x, y)``."""
-    return r_function(_is_model, "a Keras model", converters, misplaced=_is_keras_object)
+    return r_function(_is_model, "a Keras model", converters, misplaced=is_keras_object)
 
 
 def layer_verb(converters: dict[str, Converter] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """R semantics for a verb on a layer or model: ``get_weights(layer)``."""
-    return r_function(_is_layer, "a Keras layer or model", converters, misplaced=_is_keras_object)
+    return r_function(_is_layer, "a Keras layer or model", converters, misplaced=is_keras_object)
 
 
 def _keras_arguments(arguments: dict[str, Any]) -> tuple[keras.Model, dict[str, Any]]:
