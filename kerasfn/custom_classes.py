@@ -253,8 +253,8 @@ def Model(  # noqa: N802  (R's name)
         ...     self.dense = layer_dense(units=units)
         >>> TwoUnits = Model("TwoUnits", initialize=initialize, call=lambda self, x: self.dense(x))
         >>> model = TwoUnits(units=3)
-        >>> model(np.ones((1, 4))).shape
-        TensorShape([1, 3])
+        >>> tuple(model(np.ones((1, 4))).shape)
+        (1, 3)
 
     See also:
         :func:`Layer`, :func:`keras_model`.
@@ -328,7 +328,9 @@ def Metric(  # noqa: N802  (R's name)
         classname: Name of the new class.
         initialize: ``function(self, ...)`` creating the state variables.
         update_state: ``function(self, y_true, y_pred, sample_weight=None)``.
-        result: ``function(self)`` returning the metric's value.
+        result: ``function(self)`` returning the metric's value, a tensor:
+            a state variable's ``.value`` rather than the variable itself,
+            which the JAX backend cannot trace in ``fit()``.
         public: Optional dict of further members (``reset_state``, ...).
         inherit: Base class (default ``keras.metrics.Metric``).
         **methods: Further methods or attributes.
@@ -342,7 +344,7 @@ def Metric(  # noqa: N802  (R's name)
         ...     self.total = self.add_variable(shape=(), initializer="zeros", name="total")
         >>> def update_state(self, y_true, y_pred, sample_weight=None):
         ...     self.total.assign_add(op_sum(y_pred))
-        >>> Total = Metric("Total", initialize=initialize, update_state=update_state, result=lambda self: self.total)
+        >>> Total = Metric("Total", initialize=initialize, update_state=update_state, result=lambda self: self.total.value)
         >>> metric = Total(name="total")
         >>> metric.update_state([0.0], [2.0]); metric.update_state([0.0], [3.0])
         >>> float(metric.result())

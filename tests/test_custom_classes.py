@@ -145,7 +145,7 @@ def _total_metric():
     def update_state(self, y_true, y_pred, sample_weight=None):
         self.total.assign_add(keras.ops.sum(y_pred))
 
-    return Metric("Total", initialize=initialize, update_state=update_state, result=lambda self: self.total)
+    return Metric("Total", initialize=initialize, update_state=update_state, result=lambda self: self.total.value)
 
 
 def test_metric_class_accumulates_and_resets():

@@ -108,8 +108,11 @@ class CompiledEagerCalls:
     eager LSTM and GRU calls go to torch's fused kernels
     (:func:`kerasfn.core.torch_rnn.torch_call`) when that module can take them."""
 
+    #: Whether the class's ``call()`` is the Keras class's, which is what the direct torch call computes.
+    _keras_call = False
+
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if len(args) == 1 and self.built and keras.backend.backend() == "torch":
+        if len(args) == 1 and self.built and self._keras_call and keras.backend.backend() == "torch":
             outputs = torch_call(self, args[0], kwargs)
             if outputs is not None:
                 return outputs
@@ -117,8 +120,11 @@ class CompiledEagerCalls:
 
     def __init_subclass__(cls, **kwargs: Any):
         super().__init_subclass__(**kwargs)
-        if "call" in cls.__dict__ or CompiledEagerCalls not in cls.__bases__:
-            return  # a subclass's own call() reaches this one through super()
+        if "call" in cls.__dict__:
+            cls._keras_call = False  # a subclass's own call() (time-major, a user's) runs whole
+            return  # and reaches this one through super()
+        if CompiledEagerCalls not in cls.__bases__:
+            return
         # Keras reads call()'s signature (argument names, `training`, `mask`):
         # the replacement keeps the Keras class's.
         after = cls.__mro__[cls.__mro__.index(CompiledEagerCalls) + 1:]
@@ -129,6 +135,7 @@ class CompiledEagerCalls:
             return eager_call(self, super(CompiledEagerCalls, self).call, args, kwargs)
 
         cls.call = call
+        cls._keras_call = True
 
 
 def eager_call(layer: keras.layers.Layer, keras_call: Callable, args: tuple, kwargs: dict) -> Any:

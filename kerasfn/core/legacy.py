@@ -66,6 +66,18 @@ class LegacyLayerMembers:
     preprocess_input = _Replaced("input preprocessing happens inside call(); use `layer.cell` for the per-step math.")
     step = _Replaced("the per-timestep step is `layer.cell(inputs_at_t, states)`.")
 
+    def __getattr__(self, name: str) -> Any:
+        # Python calls this when a member below raised AttributeError.  On the
+        # PyTorch backend torch.nn.Module.__getattr__ comes next and would
+        # replace the member's message with "no attribute"; raise the member's own.
+        member = _LEGACY_MEMBERS.get(name)
+        if member is not None:
+            member.__get__(self, type(self))
+        fallback = getattr(super(), "__getattr__", None)
+        if fallback is None:
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+        return fallback(name)
+
     # -- node inputs and outputs -------------------------------------------
 
     def get_input_at(self, node_index: int) -> Any:
@@ -166,3 +178,8 @@ class LegacyLayerMembers:
                 )
         for variable, value in zip(self.states, values):
             variable.assign(value)
+
+
+#: The descriptors above (replaced members, properties) whose own AttributeError must reach the user.
+_LEGACY_MEMBERS = {name: member for name, member in vars(LegacyLayerMembers).items()
+                   if isinstance(member, (_Replaced, property))}

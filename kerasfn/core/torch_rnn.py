@@ -208,7 +208,8 @@ def torch_call(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, Any]) -
 def _direct_call_ok(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, Any]) -> bool:
     torch = _torch()
     return (
-        isinstance(inputs, (torch.Tensor, np.ndarray))
+        _kind(layer) is not None  # first: only LSTM and GRU have the members read below
+        and isinstance(inputs, (torch.Tensor, np.ndarray))
         and get_keras_mask(inputs) is None
         and kwargs.get("mask") is None  # models pass mask=None explicitly
         and set(kwargs) <= _CALL_KEYWORDS
@@ -216,5 +217,4 @@ def _direct_call_ok(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, An
         and (not layer.dropout or kwargs.get("training") is False)
         and not layer.stateful
         and layer.activity_regularizer is None
-        and _kind(layer) is not None
     )

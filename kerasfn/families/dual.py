@@ -21,6 +21,9 @@ import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import keras
+import numpy as np
+
 from kerasfn.r_conventions import Converter, check_keywords, describe
 from kerasfn.rfunction import Pending, r_function
 
@@ -100,6 +103,10 @@ def dual_value(
     extra = dict(kwargs or {})
     if extra:
         check_keywords(owner, extra, frozenset(inspect.signature(function).parameters))
+    # Arrays as tensors, as most Keras loss functions convert them themselves: the others
+    # (categorical_generalized_cross_entropy) fail on PyTorch multiplying an array by a tensor.
+    y_true, y_pred = (keras.ops.convert_to_tensor(value) if isinstance(value, np.ndarray) else value
+                      for value in (y_true, y_pred))
     return function(y_true, y_pred, **arguments, **extra)
 
 

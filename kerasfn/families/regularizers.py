@@ -99,8 +99,8 @@ def regularizer_l1_l2(
     Examples:
         >>> import numpy as np
         >>> from kerasfn import regularizer_l1_l2
-        >>> float(regularizer_l1_l2(l1=0.01, l2=0.1)(np.array([[1.0, -2.0]])))
-        0.5300000067800283
+        >>> round(float(regularizer_l1_l2(l1=0.01, l2=0.1)(np.array([[1.0, -2.0]]))), 6)
+        0.53
 
     See also:
         The Keras object: ``keras.regularizers.L1L2``.

@@ -12,7 +12,7 @@ FAMILY = constructor_family(
     examples={"regularizer_l1_l2": [
         "import numpy as np",
         "from kerasfn import regularizer_l1_l2",
-        "float(regularizer_l1_l2(l1=0.01, l2=0.1)(np.array([[1.0, -2.0]])))",
+        "round(float(regularizer_l1_l2(l1=0.01, l2=0.1)(np.array([[1.0, -2.0]]))), 6)",
     ]},
     see_also=":func:`layer_dense` (``kernel_regularizer=``).",
 )
