@@ -329,8 +329,9 @@ def Metric(  # noqa: N802  (R's name)
         initialize: ``function(self, ...)`` creating the state variables.
         update_state: ``function(self, y_true, y_pred, sample_weight=None)``.
         result: ``function(self)`` returning the metric's value, a tensor:
-            a state variable's ``.value`` rather than the variable itself,
-            which the JAX backend cannot trace in ``fit()``.
+            ``op_convert_to_tensor(self.total)`` rather than the variable
+            ``self.total`` itself, which the JAX backend cannot trace in
+            ``fit()``.
         public: Optional dict of further members (``reset_state``, ...).
         inherit: Base class (default ``keras.metrics.Metric``).
         **methods: Further methods or attributes.
@@ -339,12 +340,12 @@ def Metric(  # noqa: N802  (R's name)
         The new class.
 
     Examples:
-        >>> from kerasfn import Metric, op_sum
+        >>> from kerasfn import Metric, op_convert_to_tensor, op_sum
         >>> def initialize(self):
         ...     self.total = self.add_variable(shape=(), initializer="zeros", name="total")
         >>> def update_state(self, y_true, y_pred, sample_weight=None):
         ...     self.total.assign_add(op_sum(y_pred))
-        >>> Total = Metric("Total", initialize=initialize, update_state=update_state, result=lambda self: self.total.value)
+        >>> Total = Metric("Total", initialize=initialize, update_state=update_state, result=lambda self: op_convert_to_tensor(self.total))
         >>> metric = Total(name="total")
         >>> metric.update_state([0.0], [2.0]); metric.update_state([0.0], [3.0])
         >>> float(metric.result())

@@ -1,4 +1,4 @@
-"""The private Keras and TensorFlow attributes kerasfn relies on, each behind one named function.
+"""The private Keras, TensorFlow and JAX attributes kerasfn relies on, each behind one named function.
 
 Keras' public API does not say everything kerasfn needs to know (which layers
 a Sequential model holds before it is built, whether a call is being
@@ -28,6 +28,7 @@ __all__ = [
     "gradients_recorded",
     "in_stateless_scope",
     "inbound_nodes",
+    "jax_array_class",
     "keras_home",
     "node_attribute_at_index",
     "public_name",
@@ -240,3 +241,17 @@ def custom_object_registry() -> tuple[dict, dict]:
     from keras.src.saving import object_registration
 
     return object_registration.GLOBAL_CUSTOM_OBJECTS, object_registration.GLOBAL_CUSTOM_NAMES
+
+
+# -- backend tensor types ----------------------------------------------------
+
+
+def jax_array_class() -> type:
+    """The class of JAX's concrete arrays.  ``jax.Array`` is only its abstract
+    base: the operators (``__or__`` for the pipe) are this class's own.
+
+    Hook: ``jax._src.array.ArrayImpl``.
+    """
+    from jax._src.array import ArrayImpl
+
+    return ArrayImpl

@@ -20,9 +20,12 @@ Several left-hand types need a narrow change so that Python reaches these:
   tensor.  They now step aside when the other side is a pipe target (a
   layer, a partial call or a kerasfn function) and behave exactly as before
   otherwise.
-* ``tf.Tensor.__or__`` does find ``Layer.__ror__`` on its own, but replaces
-  any ``TypeError``/``ValueError`` it raises with TensorFlow's conversion
-  error; deferring up front keeps kerasfn's messages intact.
+* The backend's own tensors: ``tf.Tensor.__or__`` does find
+  ``Layer.__ror__`` on its own, but replaces any ``TypeError``/``ValueError``
+  it raises with TensorFlow's conversion error; a JAX array's (or tracer's)
+  and a torch tensor's ``__or__`` return ``NotImplemented`` for a function,
+  and a function has no ``__ror__``.  Deferring up front keeps kerasfn's
+  messages and makes ``x | op_sum`` work on every backend.
 * ``keras.Variable.__or__`` tries to convert the layer to a tensor and
   fails with a conversion error; it defers the same way.
 * numpy arrays would broadcast ``bitwise_or`` element by element into the
@@ -101,7 +104,25 @@ def install() -> None:
     _patch(keras.KerasTensor, "__or__")
     _patch(keras.KerasTensor, "__ror__")
     _patch(keras.Variable, "__or__")
-    if keras.backend.backend() == "tensorflow":
+    for tensor_class in _backend_tensor_classes():
+        _patch(tensor_class, "__or__")
+
+
+def _backend_tensor_classes() -> list[type]:
+    """The eager (and traced) tensor classes of the backend in use."""
+    backend = keras.backend.backend()
+    if backend == "tensorflow":
         import tensorflow as tf
 
-        _patch(tf.Tensor, "__or__")
+        return [tf.Tensor]
+    if backend == "jax":
+        import jax
+
+        from kerasfn.internals import jax_array_class
+
+        return [jax_array_class(), jax.core.Tracer]
+    if backend == "torch":
+        import torch
+
+        return [torch.Tensor]
+    return []

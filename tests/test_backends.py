@@ -23,6 +23,7 @@ from kerasfn import (
     fit,
     keras_input,
     keras_model,
+    keras_model_sequential,
     layer_activation,
     layer_dense,
     layer_lambda,
@@ -267,3 +268,15 @@ def test_cudnn_status_says_it_only_checks_the_tensorflow_backend():
     assert status.reasons == (
         f"the backend is '{BACKEND}'; kerasfn checks the cuDNN kernel of the TensorFlow backend.",
     )
+
+
+@pytest.mark.skipif(BACKEND == "tensorflow", reason="about the JAX and PyTorch backends")
+def test_jit_compile_auto_is_left_to_keras_on_jax_and_pytorch():
+    from kerasfn.training import resolve_jit_compile
+
+    model = keras_model_sequential(input_shape=(6, 3)) | layer_lstm(units=4) | layer_dense(units=1)
+    assert resolve_jit_compile(model, "auto") == "auto"
+    model | compile(optimizer="sgd", loss="mse")
+    plain = keras.Sequential([keras.Input((6, 3)), keras.layers.LSTM(4), keras.layers.Dense(1)])
+    plain.compile(optimizer="sgd", loss="mse")
+    assert model.jit_compile == plain.jit_compile

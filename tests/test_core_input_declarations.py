@@ -70,9 +70,6 @@ def test_stateful_stack_keeps_its_states_across_batches():
     np.testing.assert_allclose(model.predict(x, batch_size=batch, verbose=0), a, atol=1e-5)
 
 
-@pytest.mark.skipif(keras.backend.backend() == "torch", reason=(
-    "Keras bug on PyTorch: training stacked stateful LSTMs fails with an in-place modification error "
-    "(plain keras.layers.LSTM too)"))
 def test_stateful_stack_trains_with_its_declared_batch():
     batch = 2
     model = (

@@ -236,3 +236,36 @@ def test_fit_trains_on_the_fused_kernel_with_keras_losses(kernel_calls):
     np.testing.assert_allclose(fused_history, plain_history, rtol=1e-5)
     for got, expected in zip(fused.get_weights(), plain.get_weights()):
         np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("cls", [LSTM, GRU], ids=["lstm", "gru"])
+def test_stateful_layers_train_batch_after_batch(cls, kernel_calls):
+    """Plain Keras cannot train a stateful LSTM/GRU on PyTorch (it assigns the states in place after the
+    forward pass that saved them for backward).  The fused kernel can; the reference is a plain Keras model
+    that takes the carried states as inputs, with the same weights: a stateful layer's states are constants
+    for the gradient, so each batch's loss and update are that model's."""
+    batch, steps, units = 2, 5, 4
+    n_states = 2 if cls is LSTM else 1
+    x = _x((4, batch, steps, 1))
+    y = np.random.default_rng(3).normal(size=(4, batch, steps, 1)).astype("float32")
+
+    stateful = keras.Sequential([keras.Input(batch_shape=(batch, steps, 1)),
+                                 cls(units, stateful=True, return_sequences=True), keras.layers.Dense(1)])
+    sequence, *state_inputs = [keras.Input(batch_shape=(batch, steps, 1))] + [
+        keras.Input(batch_shape=(batch, units)) for _ in range(n_states)]
+    hidden = PLAIN[cls](units, return_sequences=True)(sequence, initial_state=state_inputs)
+    reference = keras.Model([sequence, *state_inputs], keras.layers.Dense(1)(hidden))
+    reference.set_weights(stateful.get_weights())
+    stateful.compile(optimizer="sgd", loss="mse")
+    reference.compile(optimizer="sgd", loss="mse")
+
+    layer = stateful.layers[0]
+    for piece_x, piece_y in zip(x, y):
+        carried = [keras.ops.convert_to_numpy(state) for state in layer.states]
+        got = stateful.train_on_batch(piece_x, piece_y)
+        expected = reference.train_on_batch([piece_x, *carried], piece_y)
+        np.testing.assert_allclose(got, expected, **TOL)
+    assert any(np.abs(keras.ops.convert_to_numpy(state)).sum() > 0 for state in layer.states)
+    for got, expected in zip(stateful.get_weights(), reference.get_weights()):
+        np.testing.assert_allclose(got, expected, **TOL)
+    assert kernel_calls[cls.__name__.lower()] >= 4

@@ -33,6 +33,7 @@ from kerasfn import (
     new_loss_class,
     new_metric_class,
     new_model_class,
+    op_convert_to_tensor,
     save_model,
 )
 
@@ -145,7 +146,7 @@ def _total_metric():
     def update_state(self, y_true, y_pred, sample_weight=None):
         self.total.assign_add(keras.ops.sum(y_pred))
 
-    return Metric("Total", initialize=initialize, update_state=update_state, result=lambda self: self.total.value)
+    return Metric("Total", initialize=initialize, update_state=update_state, result=lambda self: op_convert_to_tensor(self.total))
 
 
 def test_metric_class_accumulates_and_resets():

@@ -202,3 +202,12 @@ def test_custom_object_registry():
             assert keras.saving.get_custom_objects() is objects
         finally:
             del objects["probe>Probe"], names[Probe]
+
+
+@pytest.mark.skipif(keras.backend.backend() != "jax", reason="a JAX hook")
+def test_jax_array_class():
+    import jax.numpy as jnp
+
+    with hook("jax_array_class") as jax_array_class:
+        cls = jax_array_class()
+        assert type(jnp.zeros(3)) is cls and "__or__" in vars(cls)

@@ -185,7 +185,9 @@ def test_model_config_round_trip_is_keras_json(tmp_path):
         load_model_config(str(tmp_path / "none.json"))
 
 
-@pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason="tf_saved_model export needs TensorFlow")
+@pytest.mark.skipif(keras.backend.backend() == "torch", reason=(
+    "Keras 3.15's SavedModel export fails on PyTorch 2.13 (plain keras.Model.export too: torch.export rejects "
+    "the dynamic shapes Keras passes)"))
 def test_export_savedmodel_writes_a_saved_model(tmp_path):
     import tensorflow as tf
 

@@ -76,22 +76,42 @@ def test_unary_ops_equal_keras(name):
     np.testing.assert_allclose(as_array(tensor() | getattr(kerasfn, f"op_{name}")()), expected, rtol=1e-6)
 
 
-BARE_PIPES_ON_BACKEND_TENSORS = pytest.mark.xfail(
-    keras.config.backend() != "tensorflow", raises=TypeError, strict=True,
-    reason="kerasfn.pipe patches tf.Tensor's `|` only: a JAX array or torch tensor piped into a bare function "
-           "(no parentheses) is a TypeError; `x | op_sum()` works on every backend")
-
-
 def test_bare_pipes_into_ops_on_symbolic_tensors():
     inputs = keras_input(shape=(3,))
     assert tuple((inputs | op_sum).shape) == ()
     assert tuple((inputs | activation_relu).shape) == (None, 3)
 
 
-@BARE_PIPES_ON_BACKEND_TENSORS
 def test_bare_pipes_into_ops_on_backend_tensors():
     np.testing.assert_allclose(as_array(tensor() | op_sum), as_array(keras.ops.sum(X)))
     np.testing.assert_allclose(as_array(tensor() | activation_relu), as_array(keras.activations.relu(X)))
+    # The backend's own `|` is unchanged for everything else.
+    flags = keras.ops.convert_to_tensor(np.array([True, False]))
+    assert as_array(flags | keras.ops.convert_to_tensor(np.array([False, False]))).tolist() == [True, False]
+
+
+def test_bare_pipes_into_ops_inside_traced_functions():
+    backend = keras.config.backend()
+    if backend == "jax":
+        import jax
+
+        traced = jax.jit(lambda a: a | op_sum)
+    elif backend == "tensorflow":
+        import tensorflow as tf
+
+        traced = tf.function(lambda a: a | op_sum)
+    else:
+        import torch
+
+        traced = torch.compile(lambda a: a | op_sum, backend="eager")
+    np.testing.assert_allclose(as_array(traced(tensor())), as_array(keras.ops.sum(X)), rtol=1e-6)
+
+
+def test_bare_pipes_from_numpy_need_the_call():
+    # numpy's `|` broadcasts over a function it cannot defer to: R's `x |> op_sum()` is `x | op_sum()` there.
+    with pytest.raises(TypeError):
+        X | op_sum
+    assert as_array(X | op_sum()) == pytest.approx(float(X.sum()))
 
 
 @pytest.mark.parametrize("name", BINARY)

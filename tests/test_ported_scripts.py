@@ -66,9 +66,8 @@ def test_character_level_seq2seq_with_return_state_and_initial_state():
     np.testing.assert_allclose(full[0, 0], first_step[0, 0], atol=1e-5)
 
 
-@pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason=(
-    "plain Keras does not run it elsewhere: on JAX it keeps no stateful RNN states after fit(); on PyTorch "
-    "training stacked stateful LSTMs fails with an in-place modification error (keras.layers.LSTM too)"))
+@pytest.mark.skipif(keras.backend.backend() == "jax", reason=(
+    "Keras' JAX backend keeps no stateful RNN states after fit() (plain keras.layers.LSTM neither)"))
 def test_stacked_stateful_lstm_declared_with_batch_input_shape():
     # R: the keras "stateful_lstm" example: batch_input_shape, shuffle = FALSE, reset between epochs.
     batch_size, tsteps = 4, 3

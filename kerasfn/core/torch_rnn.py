@@ -107,7 +107,10 @@ def fused_recurrence(layer: keras.layers.Layer, sequences: Any, initial_state: l
     inputs = convert_to_tensor(sequences).to(kernel.dtype)
     if layer.go_backwards:
         inputs = torch.flip(inputs, dims=[1])
-    states = [convert_to_tensor(s).to(kernel.dtype).unsqueeze(0) for s in initial_state]
+    # A stateful layer's states are its variables' own tensors, which Keras
+    # assigns in place after this call: torch's kernel must save copies for
+    # its backward pass (plain Keras' loop fails there on PyTorch).
+    states = [convert_to_tensor(s).to(kernel.dtype).clone().unsqueeze(0) for s in initial_state]
     # Arguments after `params`: has_biases, num_layers, dropout, train,
     # bidirectional, batch_first.  cuDNN keeps what its backward pass needs
     # only with train=True (as Keras passes on CUDA).
