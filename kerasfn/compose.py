@@ -49,6 +49,7 @@ from kerasfn.rfunction import r_function
 
 __all__ = [
     "EAGER_TYPES",
+    "backend_tensor_classes",
     "compose_layer",
     "constructor_function",
     "create_layer",
@@ -63,26 +64,38 @@ Layer = keras.layers.Layer
 KerasTensor = keras.KerasTensor
 
 
-def _eager_types() -> tuple[type, ...]:
-    """Concrete tensor types of the active backend, plus numpy."""
-    types: list[type] = [np.ndarray, keras.Variable]
+def backend_tensor_classes() -> tuple[type, ...]:
+    """The active backend's own tensor classes, eager and traced: ``tf.Tensor``;
+    JAX's concrete array class and its tracers (inside ``jax.jit``, a traced
+    ``call()``, Keras' jitted train step; they pass ``isinstance(t, jax.Array)``
+    but are not its subclasses, and dispatch follows the class hierarchy);
+    ``torch.Tensor``."""
     backend = keras.backend.backend()
     if backend == "tensorflow":
         import tensorflow as tf
 
-        types += [tf.Tensor, tf.Variable]
-    elif backend == "torch":
-        import torch
-
-        types.append(torch.Tensor)
-    elif backend == "jax":
+        return (tf.Tensor,)
+    if backend == "jax":
         import jax
 
-        # Tracers (inside jax.jit, a traced call(), Keras' jitted train step) pass
-        # isinstance(t, jax.Array) but are not its subclasses, and dispatch
-        # follows the class hierarchy.
-        types += [jax.Array, jax.core.Tracer]
-    return tuple(types)
+        from kerasfn.internals import jax_array_class
+
+        return (jax_array_class(), jax.core.Tracer)
+    if backend == "torch":
+        import torch
+
+        return (torch.Tensor,)
+    return ()
+
+
+def _eager_types() -> tuple[type, ...]:
+    """Concrete tensor types of the active backend, plus numpy and variables."""
+    variables: tuple[type, ...] = (keras.Variable,)
+    if keras.backend.backend() == "tensorflow":
+        import tensorflow as tf
+
+        variables += (tf.Variable,)
+    return (np.ndarray, *variables, *backend_tensor_classes())
 
 
 EAGER_TYPES = _eager_types()

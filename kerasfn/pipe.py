@@ -43,7 +43,7 @@ from typing import Any
 
 import keras
 
-from kerasfn.compose import compose_layer
+from kerasfn.compose import backend_tensor_classes, compose_layer
 from kerasfn.rfunction import Pending, is_r_function
 
 __all__ = ["install", "is_pipe_target"]
@@ -104,25 +104,6 @@ def install() -> None:
     _patch(keras.KerasTensor, "__or__")
     _patch(keras.KerasTensor, "__ror__")
     _patch(keras.Variable, "__or__")
-    for tensor_class in _backend_tensor_classes():
+    for tensor_class in backend_tensor_classes():
         _patch(tensor_class, "__or__")
 
-
-def _backend_tensor_classes() -> list[type]:
-    """The eager (and traced) tensor classes of the backend in use."""
-    backend = keras.backend.backend()
-    if backend == "tensorflow":
-        import tensorflow as tf
-
-        return [tf.Tensor]
-    if backend == "jax":
-        import jax
-
-        from kerasfn.internals import jax_array_class
-
-        return [jax_array_class(), jax.core.Tracer]
-    if backend == "torch":
-        import torch
-
-        return [torch.Tensor]
-    return []

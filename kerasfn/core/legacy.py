@@ -70,8 +70,8 @@ class LegacyLayerMembers:
         # Python calls this when a member below raised AttributeError.  On the
         # PyTorch backend torch.nn.Module.__getattr__ comes next and would
         # replace the member's message with "no attribute"; raise the member's own.
-        member = _LEGACY_MEMBERS.get(name)
-        if member is not None:
+        member = vars(LegacyLayerMembers).get(name)
+        if isinstance(member, (_Replaced, property)):
             member.__get__(self, type(self))
         fallback = getattr(super(), "__getattr__", None)
         if fallback is None:
@@ -178,8 +178,3 @@ class LegacyLayerMembers:
                 )
         for variable, value in zip(self.states, values):
             variable.assign(value)
-
-
-#: The descriptors above (replaced members, properties) whose own AttributeError must reach the user.
-_LEGACY_MEMBERS = {name: member for name, member in vars(LegacyLayerMembers).items()
-                   if isinstance(member, (_Replaced, property))}
