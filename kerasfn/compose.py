@@ -125,7 +125,7 @@ def _append_to_sequential(model: keras.Sequential, layer: Layer) -> keras.Sequen
             model.add(layer)
         else:
             _extend_built_sequential(model, layer)
-    except Exception:
+    except BaseException:  # a KeyboardInterrupt too: an interrupted pipe is undone, not half done
         internals.restore_sequential(model, saved)
         raise
     return model

@@ -115,3 +115,54 @@ def test_lambda_layer_failure_is_rolled_back_too():
     with pytest.raises(Exception):
         model | layer_lambda(lambda x: x[:, :, :, 0])  # indexes a 4th axis the input does not have
     _assert_same(before, model)
+
+
+# -- Ctrl-C: an interrupted pipe is undone too ---------------------------------
+
+
+def _interrupt(*args, **kwargs):
+    """What Ctrl-C raises wherever Python happens to be."""
+    raise KeyboardInterrupt
+
+
+def _interrupting_graph(monkeypatch):
+    from kerasfn import compose
+
+    monkeypatch.setattr(compose.keras, "Model", _interrupt)
+
+
+def _interrupting_declaration(monkeypatch):
+    from kerasfn import compose
+
+    monkeypatch.setattr(compose.keras.layers, "InputLayer", _interrupt)
+
+
+#: name: (model, interrupted pipe, set-up): Ctrl-C at each point the scenarios above fail at
+INTERRUPTS = {
+    # (a) while the input layer is made from the first layer's input_shape
+    "input declaration": (_empty, lambda m: m | layer_dense(2, input_shape=(5, 4)),
+                          lambda mp: _interrupting_declaration(mp)),
+    # (b) the input layer is in, the first layer is being built (its kernel initialised)
+    "first build": (_empty, lambda m: m | layer_dense(2, input_shape=(5, 4), kernel_initializer=_interrupt), None),
+    # (c) the new layer is being called on the built graph
+    "layer call": (_built, lambda m: m | layer_dense(2, kernel_initializer=_interrupt), None),
+    # (d) the layer is in the list when the new graph is made
+    "graph rebuild": (_built, lambda m: m | layer_dense(2), lambda mp: _interrupting_graph(mp)),
+}
+
+
+@pytest.mark.parametrize("name", INTERRUPTS)
+def test_an_interrupted_pipe_changes_nothing(name, monkeypatch):
+    make, pipe, set_up = INTERRUPTS[name]
+    model = make()
+    if set_up:
+        set_up(monkeypatch)
+    before = _state(model)
+    with pytest.raises(KeyboardInterrupt):
+        pipe(model)
+    _assert_same(before, model)
+    monkeypatch.undo()
+    # The next pipe works, and does not run the interrupted layer again.
+    model | layer_dense(1, input_shape=(5, 4))
+    assert model.output_shape == (None, 5, 1)
+    assert len(model.layers) == len(before["layers"]) + 1

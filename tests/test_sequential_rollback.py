@@ -77,3 +77,16 @@ def test_a_piped_model_is_the_model_keras_would_build():
     np.testing.assert_allclose(piped.predict(X, verbose=0), plain.predict(X, verbose=0), atol=1e-5)
     # Each pipe extends the built graph by one call instead of rebuilding it.
     assert [len(layer._inbound_nodes) for layer in piped.layers] == [1, 1, 1]
+
+
+def test_an_interrupted_pipe_is_undone_and_the_next_pipe_works():
+    def interrupt(shape, dtype=None):  # Ctrl-C while the new layer's kernel is made
+        raise KeyboardInterrupt
+
+    model = keras_model_sequential(input_shape=(10, 8))
+    with pytest.raises(KeyboardInterrupt):
+        model | keras.layers.Dense(2, kernel_initializer=interrupt)
+    assert model.layers == [] and not model.built
+    model | layer_lstm(4) | keras.layers.Dense(2)
+    assert [type(layer).__name__ for layer in model.layers] == ["LSTM", "Dense"]
+    assert model.predict(X, verbose=0).shape == (4, 2)
