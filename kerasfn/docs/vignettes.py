@@ -1,14 +1,18 @@
 """Executed vignettes: ``vignettes/src/<name>.md`` -> ``vignettes/<name>.md``.
 
 A vignette source is Markdown whose ```python blocks a reader can paste, in
-order, into a fresh Python started in ``vignettes/``: nothing is injected.
-Figures are saved by the page's own code, ``figure.savefig("figures/<name>.png")``.
-The renderer runs the blocks exactly that way (:mod:`kerasfn.docs.paste`, in a
-fresh subprocess whose working folder has an empty ``figures/``) and puts,
-after each block, what it printed (and the repr of its final bare expression,
-as a notebook shows it) in a ```text block whose lines start with ``## `` as
-knitr's do, then the figures it wrote.  ```r blocks (and any other language)
-are shown, not run.
+order, into the interactive prompt of a fresh Python started in any folder:
+nothing is injected.  Figures are saved by the page's own code,
+``figure.savefig("figures/<name>.png")``, after its first block made the
+folder (``os.makedirs("figures", exist_ok=True)``).  The renderer runs the
+blocks exactly that way (:mod:`kerasfn.docs.paste`: line by line into
+:class:`code.InteractiveConsole`, in a fresh subprocess whose working folder
+is empty) and puts, after each block, what it printed (with the values the
+prompt echoes, which a notebook shows too: only a block's last statement may
+echo one) in a ```text block whose lines start with ``## `` as knitr's do,
+then the figures it wrote.  ```r blocks (and any other language) are shown,
+not run.  Each page is also written as a notebook
+(:mod:`kerasfn.docs.notebooks`).
 
 :func:`check_outputs` compares what a page shows with what running its code
 prints: the text must match; numbers with a decimal point or exponent may
@@ -32,7 +36,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from kerasfn.docs import paste
+from kerasfn.docs import notebooks, paste
 
 __all__ = [
     "VIGNETTES",
@@ -81,23 +85,27 @@ def header(source: Path) -> str:
 
 
 def execute(page: Path, workdir: Path, timeout: float = 600) -> list[Chunk]:
-    """Run the python blocks of ``page`` in a fresh Python, in ``workdir``, as a reader pastes them.
+    """Paste the python blocks of ``page`` into the prompt of a fresh Python started in ``workdir``.
 
-    ``workdir`` stands for the page's folder: it gets an empty ``figures/``
-    (``vignettes/`` has one), and the figures the code saves land there.
-    Raises :class:`VignetteError` naming the block that raised.
+    ``workdir`` stands for any folder a reader starts Python in (it is
+    created when missing); the figures the code saves land there.  Raises
+    :class:`VignetteError` naming the block that raised.
     """
-    (workdir / "figures").mkdir(parents=True, exist_ok=True)
-    result_file = workdir / ".paste-result.json"
+    workdir.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(suffix=".json", prefix=f"paste-{page.stem}-")  # outside the reader's folder
+    os.close(handle)
+    result_file = Path(name)
     environment = {**os.environ, "MPLBACKEND": "Agg"}  # no display: figures are saved, not shown
-    completed = subprocess.run(
-        [sys.executable, paste.__file__, str(page.resolve()), str(result_file)],
-        cwd=workdir, env=environment, capture_output=True, text=True, timeout=timeout,
-    )
-    if completed.returncode != 0 or not result_file.exists():
-        raise VignetteError(f"vignette {page.stem!r}: the Python running it failed:\n{completed.stderr[-3000:]}")
-    results = json.loads(result_file.read_text())
-    result_file.unlink()
+    try:
+        completed = subprocess.run(
+            [sys.executable, paste.__file__, str(page.resolve()), str(result_file)],
+            cwd=workdir, env=environment, capture_output=True, text=True, timeout=timeout,
+        )
+        if completed.returncode != 0 or not result_file.stat().st_size:
+            raise VignetteError(f"vignette {page.stem!r}: the Python running it failed:\n{completed.stderr[-3000:]}")
+        results = json.loads(result_file.read_text())
+    finally:
+        result_file.unlink()
     blocks = paste.python_blocks(page.read_text())
     for result in results:
         if "error" in result:
@@ -208,7 +216,8 @@ def sources() -> list[Path]:
 
 
 def render_all() -> list[Path]:
-    """Render every vignette source to ``vignettes/<name>.md`` (and its figures); return the pages written.
+    """Render every vignette source to ``vignettes/<name>.md`` (with its figures, and its notebook
+    ``vignettes/notebooks/<name>.ipynb``); return the pages written.
 
     Each page runs in its own Python, so they run side by side, one per CPU.
     """
@@ -218,5 +227,6 @@ def render_all() -> list[Path]:
     for source, text in zip(sources(), rendered):
         page = VIGNETTES / f"{source.stem}.md"
         page.write_text(text)
+        notebooks.write_notebook(source.stem, text, VIGNETTES / "figures")
         written.append(page)
     return written
