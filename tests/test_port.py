@@ -7,9 +7,13 @@ checked, it is the value R prints for the R code (run with R 4 and R keras3:
 
 from __future__ import annotations
 
+import ast
 import builtins
 import contextlib
 import io
+import subprocess
+import sys
+from pathlib import Path
 
 import black
 import numpy as np
@@ -499,7 +503,9 @@ def test_command_writes_the_script_beside_the_r_file(tmp_path, capsys):
     script = tmp_path / "train.R"
     script.write_text("library(keras3)\nm <- keras_model_sequential(input_shape = 3)\nm ~ 1\n")
     assert main([str(script)]) == 0
-    assert (tmp_path / "train.py").read_text() == translate(script.read_text()).python
+    first, _, rest = (tmp_path / "train.py").read_text().partition("\n")
+    assert rest == translate(script.read_text()).python
+    assert first.startswith("# Translated from train.R by python -m kerasfn.port (sha256 ")
     out = capsys.readouterr().out
     assert "2 of 3 R code lines translated without a note (67%); 1 left for a person:" in out
     assert "line 3: kept as R: R formula (`~`)" in out
@@ -519,3 +525,156 @@ def test_command_rejects_a_missing_file(tmp_path, capsys):
         main([str(tmp_path / "missing.R")])
     assert error.value.code == 2
     assert "no such file" in capsys.readouterr().err
+
+
+# ---- safety and robustness: nothing in an R file becomes code; hostile or odd files fail cleanly -------
+
+
+def _code_of(python: str) -> list[str]:
+    """The names Python would run: every call's function name in the translation."""
+    tree = ast.parse(python)
+    return sorted({node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call)
+                   and isinstance(node.func, ast.Name)})
+
+
+# Python's line ends that R does not read as line ends (str.splitlines() splits on each), and a NUL
+_LINE_ENDS = ["\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("end", _LINE_ENDS, ids=[f"U+{ord(end):04X}" for end in _LINE_ENDS])
+def test_a_line_end_python_reads_but_r_does_not_stays_inside_comments_and_strings(end):
+    injected = "print('INJECTED')"
+    for r_source in (f"# note{end}{injected}\n", f"x <- 1  # note{end}{injected}\n", f'x <- "a{end}{injected}"\n',
+                     f"f <- function() {{\n  # note{end}{injected}\n  1\n}}\n", f"y ~ x  # {end}{injected}\n"):
+        python = translate(r_source).python
+        assert _code_of(python) == [], (r_source, python)
+        namespace: dict = {}
+        exec(builtins.compile(python, "<port>", "exec"), namespace)  # runs, and prints nothing injected
+    assert run(f'x <- "a{end}b"\n')["x"] == f"a{end}b"  # R's string keeps the character
+
+
+def test_r_raw_strings_are_strings_of_their_value():
+    # R 4.5: r"(a\b)" is the 3-character string a\b; dashes and other brackets delimit too
+    assert run('x <- r"(a\\b)"\n')["x"] == "a\\b"
+    assert run("x <- R'[say \"hi\")]'\n")["x"] == 'say "hi")'
+    namespace = run('x <- r"--{a)"}--"\ny <- 2\n')
+    assert (namespace["x"], namespace["y"]) == ('a)"', 2)
+    python = translate('rx <- r"(a\\b)"; print(rx)\n# r"(not a string)"\n').python
+    assert "rx = r\n" not in python
+    assert _code_of(python) == ["print"]
+
+
+def test_r_string_escapes_are_decoded_and_written_as_python_escapes():
+    # R: nchar("\x41\u00e9\t\101") is 4; "\d" is an error ("'\d' is an unrecognized escape")
+    assert run('x <- "\\x41\\u00e9\\u{e9}\\t\\101"\n')["x"] == "A\u00e9\u00e9\tA"
+    result = translate('x <- "\\d"\n')
+    assert [note.kept for note in result.notes] == [True]
+
+
+def test_distinct_non_ascii_names_stay_distinct():
+    namespace = run("caf\u00e9 <- 1\ncaf\u00e8 <- 2\ns <- caf\u00e9 + caf\u00e8\n")
+    assert namespace["s"] == 3 and namespace["caf\u00e9"] == 1 and namespace["caf\u00e8"] == 2
+    # Python reads identifiers NFKC-normalised: U+FB01 (the "fi" ligature) would merge with "fi"
+    namespace = run("\ufb01x <- 1\nfix <- 2\n")
+    assert namespace["fix"] == 2 and namespace["_ufb01x"] == 1
+
+
+def test_a_long_sum_and_deep_nesting_translate_to_valid_python():
+    assert run("x <- " + " + ".join(["1"] * 500) + "\n")["x"] == 500
+    deep = "x <- " + "(" * 3000 + "1" + ")" * 3000 + "\n"
+    assert run(deep)["x"] == 1
+    nested = "x <- " + "list(" * 300 + "1" + ")" * 300 + "\ny <- 2\n"  # Python's parser takes 200 brackets at most
+    result = translate(nested)
+    ast.parse(result.python)
+    assert [(note.line, note.kept) for note in result.notes] == [(1, True)]
+    assert "y = 2" in result.python
+
+
+def test_unclosed_r_markdown_fences_are_not_code():
+    rmd = "```{r}\nx <- 1\n```\n" + "```{r}\ny <- 2\n" * 3
+    assert translate(rmd, rmd=True).python == "x = 1\n"
+
+
+def test_the_translator_imports_neither_tensorflow_nor_keras(tmp_path):
+    # kerasfn/__init__ loads Keras; the translator's own modules must not: loaded under an empty parent package
+    script = tmp_path / "s.R"
+    script.write_text("library(keras3)\nmodel <- keras_model_sequential(input_shape = 3) |> layer_dense(1)\n")
+    package = Path(kerasfn_port_dir()).parent
+    code = (
+        "import sys, types\n"
+        f"parent = types.ModuleType('kerasfn'); parent.__path__ = [{str(package)!r}]\n"
+        "sys.modules['kerasfn'] = parent\n"
+        "from kerasfn.port.__main__ import main\n"
+        f"assert main([{str(script)!r}]) == 0\n"
+        "loaded = sorted(name for name in sys.modules if name.split('.')[0] in ('tensorflow', 'keras', 'jax', 'torch'))\n"
+        "print('LOADED', loaded)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "LOADED []" in done.stdout
+
+
+def kerasfn_port_dir() -> str:
+    import kerasfn.port
+
+    return str(Path(kerasfn.port.__file__).parent)
+
+
+def test_command_reads_a_latin1_file_only_when_told(tmp_path, capsys):
+    script = tmp_path / "latin.R"
+    script.write_bytes('x <- "caf\u00e9"\n'.encode("latin-1"))
+    with pytest.raises(SystemExit) as error:
+        main([str(script)])
+    assert error.value.code == 2
+    message = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "is not utf-8 text (byte 0xe9 at offset 9): give its encoding, e.g. --encoding latin-1" in message
+    assert not (tmp_path / "latin.py").exists()
+    assert main([str(script), "--encoding", "latin-1"]) == 0
+    assert 'x = "caf\u00e9"' in (tmp_path / "latin.py").read_text(encoding="utf-8")
+
+
+def test_command_never_overwrites_its_input_nor_an_edited_port(tmp_path, capsys):
+    script = tmp_path / "model.py"
+    script.write_text("x <- 1\n")
+    with pytest.raises(SystemExit):
+        main([str(script)])
+    assert script.read_text() == "x <- 1\n"
+    r_script = tmp_path / "train.R"
+    r_script.write_text("x <- 1\n")
+    assert main([str(r_script)]) == 0
+    port = tmp_path / "train.py"
+    assert main([str(r_script)]) == 0  # its own unedited output: replaced
+    port.write_text(port.read_text() + "y = 2  # a person's edit\n")
+    edited = port.read_text()
+    r_script.write_text("x <- 3\n")
+    with pytest.raises(SystemExit) as error:
+        main([str(r_script)])
+    assert error.value.code == 2
+    assert "--force" in capsys.readouterr().err
+    assert port.read_text() == edited
+    assert main([str(r_script), "--force"]) == 0
+    assert port.read_text().endswith("x = 3\n")
+    hand_written = tmp_path / "other.py"
+    hand_written.write_text("print('mine')\n")
+    with pytest.raises(SystemExit):
+        main([str(r_script), "-o", str(hand_written)])
+    assert hand_written.read_text() == "print('mine')\n"
+
+
+def test_command_writes_nothing_when_the_translation_does_not_parse(tmp_path, capsys, monkeypatch):
+    import kerasfn.port.__main__ as command
+    from kerasfn.port import Translation
+
+    script = tmp_path / "s.R"
+    script.write_text("x <- 1\n")
+    monkeypatch.setattr(command, "translate", lambda source, rmd: Translation("x = (\n", (), (1,)))
+    assert command.main([str(script)]) == 1
+    assert "does not parse as Python" in capsys.readouterr().err
+    assert not (tmp_path / "s.py").exists()
+
+
+def test_the_translators_list_of_kerasfn_names_is_kerasfns():
+    import kerasfn
+    from kerasfn.port.names import KERASFN_EXPORTS
+
+    assert KERASFN_EXPORTS == set(kerasfn.__all__)

@@ -11,7 +11,11 @@ with confidence stays in the output as commented R under a ``# port:`` note.
 
 from __future__ import annotations
 
+import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from kerasfn.port.parser import parse_r, r_chunks
 from kerasfn.port.translate import Note, Translator
@@ -107,6 +111,10 @@ def translate(r_source: str, rmd: bool = False) -> Translation:
         ``python -m kerasfn.port script.R`` writes ``script.py`` and prints
         the report.
     """
+    return _on_a_deep_stack(lambda: _translate(r_source, rmd))
+
+
+def _translate(r_source: str, rmd: bool) -> Translation:
     if rmd:
         r_source = r_chunks(r_source)
     program = parse_r(r_source)
@@ -116,6 +124,43 @@ def translate(r_source: str, rmd: bool = False) -> Translation:
     python = _format("\n".join(header + ([""] if header else []) + body) + "\n")
     code_lines = _code_lines(program)
     return Translation(python, tuple(translator.notes), code_lines)
+
+
+#: The translator walks R's parse tree recursively (R's `1 + 1 + ...` is as deep as it is long), and so does
+#: black: both run on a thread with a deep stack and a raised recursion limit.  A statement nested deeper
+#: still is kept as R with a note (Python's own parser accepts no more than 200 nested brackets anyway).
+_STACK_BYTES = 512 * 2**20
+_RECURSION_LIMIT = 200_000
+
+
+def _on_a_deep_stack(function: Callable[[], Translation]) -> Translation:
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = function()
+        except BaseException as error:  # noqa: BLE001 - handed to the calling thread as it is
+            outcome["error"] = error
+
+    with _deep_recursion_lock:
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
+        size = threading.stack_size(_STACK_BYTES)
+        try:
+            worker = threading.Thread(target=run, name="kerasfn.port", daemon=True)
+            worker.start()
+        finally:
+            threading.stack_size(size)
+        try:
+            worker.join()
+        finally:
+            sys.setrecursionlimit(limit)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+_deep_recursion_lock = threading.Lock()
 
 
 def _header(translator: Translator) -> list[str]:
@@ -140,15 +185,13 @@ def _format(python: str) -> str:
 def _code_lines(program) -> tuple[int, ...]:  # noqa: ANN001 (RNode)
     """Lines that hold R code (not only comments or blanks)."""
     lines: set[int] = set()
-
-    def walk(node) -> None:  # noqa: ANN001
+    pending = [program.node]
+    while pending:
+        node = pending.pop()
         if node.type == "comment" or not node.type.strip():  # comments and newline tokens
-            return
+            continue
         if node.child_count == 0:
             lines.update(range(node.start_point[0] + 1, node.end_point[0] + 2))
-            return
-        for child in node.children:
-            walk(child)
-
-    walk(program.node)
+        else:
+            pending.extend(node.children)
     return tuple(sorted(lines))

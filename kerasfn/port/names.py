@@ -175,3 +175,19 @@ R_KERAS3_EXPORTS = frozenset({
     "time_distributed", "timeseries_dataset_from_array", "to_categorical", "train_on_batch", "tuple",
     "unfreeze_weights", "use_backend", "use_python", "use_virtualenv", "with_custom_object_scope", "zip_lists",
 })
+
+#: R keras3's exports kerasfn does not have (Python has its own way: see the README's table).
+NOT_IN_KERASFN = frozenset({
+    "active_property", "flag_boolean", "flag_integer", "flag_numeric", "flag_string", "flags", "generate",
+    "import", "install_keras", "keras", "mark_active", "named_list", "op_subset<-", "py_help", "py_require",
+    "py_to_r", "r_to_py", "run_dir", "tensorboard", "tuple", "use_python", "use_virtualenv",
+})
+
+#: kerasfn's exports R keras3 does not have.
+KERASFN_EXTRAS = frozenset({
+    "CudnnStatus", "LSTMStates", "LearningRateSchedule", "Shape", "as_array", "cudnn_status",
+    "layer_cudnn_lstm", "plot", "predict", "summary",
+})
+
+#: ``kerasfn.__all__``, known without importing kerasfn (which loads Keras): a test keeps it equal.
+KERASFN_EXPORTS = (R_KERAS3_EXPORTS - NOT_IN_KERASFN) | KERASFN_EXTRAS

@@ -99,39 +99,106 @@ class RNode:
     def comments(self, skip: tuple[str, ...] = ()) -> list[RNode]:
         """Every comment inside this node, in order, except inside nodes of the ``skip`` types."""
         found: list[RNode] = []
-
-        def walk(node: Any) -> None:
-            for child in node.named_children:
-                if child.type == "comment":
-                    found.append(RNode(child, self.source))
-                elif child.type not in skip:
-                    walk(child)
-
-        walk(self.node)
+        pending = list(reversed(self.node.named_children))
+        while pending:  # depth first, in order, without recursion (R's trees can be thousands deep)
+            child = pending.pop()
+            if child.type == "comment":
+                found.append(RNode(child, self.source))
+            elif child.type not in skip:
+                pending.extend(reversed(child.named_children))
         return found
 
 
 def parse_r(source: str) -> RNode:
-    """The ``program`` node of an R source text."""
-    data = source.encode("utf-8")
+    """The ``program`` node of an R source text (R's raw strings read as the
+    ordinary strings with the same value: the grammar predates them)."""
+    data = ordinary_strings(source).encode("utf-8")
     return RNode(_parser().parse(data).root_node, data)
 
 
+# R's raw string: r"(...)", R'[...]', r"--{...}--" (any number of dashes)
+_RAW_OPEN = re.compile(r"""(?<![\w.])[rR](["'])(-*)([(\[{])""")
+_RAW_CLOSE = {"(": ")", "[": "]", "{": "}"}
+
+
+def ordinary_strings(source: str) -> str:
+    """``source`` with each R raw string rewritten as an ordinary string
+    literal of the same value (backslashes and quotes escaped, line breaks
+    kept, so that line numbers stay).  Comments, strings and backquoted
+    names are skipped as R's lexer skips them; one pass, linear in size."""
+    out: list[str] = []
+    position, length = 0, len(source)
+    token = re.compile(r"""#|["'`]|(?<![\w.])[rR]["']""")
+    while True:
+        found = token.search(source, position)
+        if found is None:
+            out.append(source[position:])
+            return "".join(out)
+        start, text = found.start(), found.group()
+        if text == "#":
+            end = source.find("\n", start)
+            end = length if end < 0 else end
+        elif text in ("\"", "'", "`"):
+            end = _string_end(source, start + 1, text)
+        else:
+            raw = _RAW_OPEN.match(source, start)
+            if raw is None:  # `r"` not followed by a delimiter: R's syntax error; leave it to the parser
+                out.append(source[position:start + 1])
+                position = start + 1
+                continue
+            quote, dashes, opening = raw.groups()
+            closing = _RAW_CLOSE[opening] + dashes + quote
+            close = source.find(closing, raw.end())
+            if close < 0:  # unterminated: the parser reports the error
+                out.append(source[position:])
+                return "".join(out)
+            value = source[raw.end():close]
+            out.append(source[position:start])
+            out.append('"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"')
+            position = close + len(closing)
+            continue
+        out.append(source[position:end])
+        position = end
+
+
+def _string_end(source: str, position: int, quote: str) -> int:
+    """Just past the closing ``quote`` of a string opened before ``position``."""
+    while True:
+        close = source.find(quote, position)
+        if close < 0:
+            return len(source)
+        backslashes = 0
+        while source[close - 1 - backslashes] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:
+            return close + 1
+        position = close + 1
+
+
 # knitr chunks (```{r label, eval = FALSE}) and the plain fences of rendered R Markdown (``` r)
-_CHUNK = re.compile(r"^```[ \t]*(?:\{r(?P<options>[^}]*)\}|r)[ \t]*\n(?P<code>.*?)^```[ \t]*$",
-                    re.MULTILINE | re.DOTALL)
+_CHUNK_OPEN = re.compile(r"^```[ \t]*(?:\{r(?P<options>[^}]*)\}|r)[ \t\r]*$")
+_FENCE = re.compile(r"^```[ \t\r]*$")
 
 
 def r_chunks(rmd: str) -> str:
     """The R code of an R Markdown document (its ```{r} chunks, or the ``` r
     blocks of a rendered one), every other line blanked so that
     line numbers stay those of the ``.Rmd`` file.  Chunks with
-    ``eval = FALSE`` are left out, as knitr leaves them out."""
-    lines = [""] * (rmd.count("\n") + 1)
-    for chunk in _CHUNK.finditer(rmd):
-        if re.search(r"\beval\s*=\s*(FALSE|F)\b", chunk["options"] or ""):
-            continue
-        first = rmd.count("\n", 0, chunk.start("code"))
-        for offset, line in enumerate(chunk["code"].splitlines()):
-            lines[first + offset] = line
-    return "\n".join(lines)
+    ``eval = FALSE`` are left out, as knitr leaves them out; a chunk never
+    closed is not code.  One pass over the lines."""
+    lines = rmd.split("\n")
+    kept = [""] * len(lines)
+    chunk: list[int] | None = None  # line numbers of the open chunk's code
+    evaluated = False
+    for number, line in enumerate(lines):
+        if chunk is None:
+            opening = _CHUNK_OPEN.match(line)
+            if opening is not None:
+                chunk, evaluated = [], not re.search(r"\beval\s*=\s*(FALSE|F)\b", opening["options"] or "")
+        elif _FENCE.match(line):
+            for code_line in chunk if evaluated else ():
+                kept[code_line] = lines[code_line]
+            chunk = None
+        else:
+            chunk.append(number)
+    return "\n".join(kept)

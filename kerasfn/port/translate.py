@@ -15,12 +15,13 @@ from __future__ import annotations
 import ast
 import keyword
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from kerasfn.port import rules
-from kerasfn.port.names import R_KERAS3_EXPORTS
+from kerasfn.port.names import KERASFN_EXPORTS, R_KERAS3_EXPORTS
 from kerasfn.port.parser import RNode
 from kerasfn.port.rules import ADD, AND, ATOM, BAND, BOR, CMP, IFEXP, LAMBDA, NOT, OR, POW, PRIMARY, UNARY
 
@@ -150,8 +151,7 @@ class _Frame:
 def python_name(name: str) -> str:
     """An R name as a Python identifier: backticks and dots go, keywords and
     builtins the translation uses get a trailing underscore."""
-    name = name.strip("`")
-    name = re.sub(r"[^0-9A-Za-z_]", "_", name)
+    name = _identifier(name.strip("`"))
     if name[:1].isdigit():
         name = "_" + name
     return name + "_" if name in rules.RESERVED else name
@@ -160,8 +160,63 @@ def python_name(name: str) -> str:
 def keyword_name(name: str) -> str:
     """An R argument name as a Python keyword argument: only Python's keywords
     need the underscore (``from`` -> ``from_``, as kerasfn names it)."""
-    name = re.sub(r"[^0-9A-Za-z_]", "_", name.strip("`"))
+    name = _identifier(name.strip("`"))
     return name + "_" if keyword.iskeyword(name) else name
+
+
+def _identifier(name: str) -> str:
+    """R's dots and ASCII punctuation become ``_``; letters Python accepts stay
+    as they are, unless Python's NFKC normalisation of identifiers would merge
+    the name with another (``café`` in two spellings): then every non-ASCII
+    character is spelled by its code point, ``_u00e9``, so distinct R names
+    stay distinct Python names."""
+    name = re.sub(r"[\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]", "_", name)
+    if name.isascii():
+        return name
+    stable = unicodedata.normalize("NFKC", name) == name
+    return "".join(
+        char if char.isascii() or stable and ("a" + char).isidentifier() else f"_u{ord(char):04x}"
+        for char in name
+    )
+
+
+def python_string(value: str) -> str:
+    """A Python literal of the string ``value``: every character that could end
+    a line or the literal is escaped."""
+    return repr(value)
+
+
+def comment(text: str) -> str:
+    """``text`` as one Python comment line: characters Python or black could
+    read as a line end (``\\r``, form feed, U+2028, ...) or that a source
+    file cannot hold are written as escapes, so a comment stays a comment."""
+    text = "".join(char if char.isprintable() or char == "\t" else char.encode("unicode_escape").decode("ascii")
+                   for char in text)
+    return "# " + text if text else "#"
+
+
+_R_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "a": "\a", "f": "\f", "v": "\v",
+              "\\": "\\", "'": "'", '"': '"', "`": "`", " ": " ", "\n": "\n"}
+_R_ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|u\{([0-9A-Fa-f]{1,4})\}|u([0-9A-Fa-f]{1,4})"
+                       r"|U\{([0-9A-Fa-f]{1,8})\}|U([0-9A-Fa-f]{1,8})|(.))", re.DOTALL)
+
+
+def r_string_value(literal: str) -> str:
+    """The value of an R string literal (quotes included), R's escapes decoded."""
+    def decode(match: re.Match[str]) -> str:
+        octal, *hexadecimal, single = match.groups()
+        if octal is not None:
+            return chr(int(octal, 8))
+        code = next((digits for digits in hexadecimal if digits is not None), None)
+        if code is not None:
+            if int(code, 16) > 0x10FFFF:
+                raise Untranslatable(f"R string escape `{match.group()}` beyond Unicode")
+            return chr(int(code, 16))
+        if single not in _R_ESCAPES:
+            raise Untranslatable(f"R string escape `\\{single}` (R reports it as unrecognized)")
+        return _R_ESCAPES[single]
+
+    return _R_ESCAPE.sub(decode, literal[1:-1])
 
 
 def snake(name: str) -> str:
@@ -198,7 +253,7 @@ class Translator:
         node, reason = node or self._node, " ".join(reason.split())
         self.notes.append(Note(node.line, node.end_line, reason, kept=False))
         if self._frames:
-            self._frames[-1].before.append(f"# port: {reason}")
+            self._frames[-1].before.append(comment(f"port: {reason}"))
 
     def hoist(self, lines: list[str]) -> None:
         """Lines (a ``def``) that must come before the statement being translated."""
@@ -235,13 +290,13 @@ class Translator:
         previous_end = -1
         for node in nodes:
             if node.type == "comment":
-                comment = "# " + node.text.lstrip("#").strip() if node.text.strip("#").strip() else "#"
+                text = comment(node.text.lstrip("#").strip())
                 if lines and previous_end > 0 and node.line > previous_end + 1:
                     lines.append("")
                 if node.line == previous_end and lines:
-                    lines[-1] += "  " + comment
+                    lines[-1] += "  " + text
                 else:
-                    lines.append(comment)
+                    lines.append(text)
                 previous_end = node.end_line
                 continue
             if lines and previous_end > 0 and node.line > previous_end + 1:
@@ -264,12 +319,17 @@ class Translator:
             lines = frame.before + self._comments(node) + lines
             if top:
                 ast.parse("\n".join(lines))  # a translation that does not parse is a bug: keep the R
-        except (Untranslatable, SyntaxError) as error:
+        except (Untranslatable, SyntaxError, RecursionError) as error:
             del self.notes[notes_before:]
             self.needs, self.uses_kerasfn = needs_before, uses_kerasfn  # nothing of a kept statement is used
-            reason = error.reason if isinstance(error, Untranslatable) else f"internal: translation did not parse ({error.msg})"
+            if isinstance(error, Untranslatable):
+                reason = error.reason
+            elif isinstance(error, SyntaxError):
+                reason = f"internal: translation did not parse ({error.msg})"
+            else:
+                reason = "nested deeper than the translator follows"
             self.notes.append(Note(node.line, node.end_line, reason, kept=True))
-            lines = [f"# port: {reason}"] + [f"# R: {line}" for line in node.text.splitlines()]
+            lines = [comment(f"port: {reason}")] + [comment(f"R: {line}") for line in node.text.splitlines()]
             if not top:
                 lines.append("pass")
         finally:
@@ -280,7 +340,7 @@ class Translator:
     def _comments(self, node: RNode) -> list[str]:
         if node.type in _BLOCKS:
             return []  # their bodies keep their own comments
-        return ["# " + comment.text.lstrip("#").strip() for comment in node.comments(skip=("brace_list",))]
+        return [comment(note.text.lstrip("#").strip()) for note in node.comments(skip=("brace_list",))]
 
     def _statement(self, node: RNode, top: bool, last: bool) -> list[str]:
         kind = node.type
@@ -575,12 +635,7 @@ class Translator:
         return Py(text if not text.startswith(".") else "0" + text, ATOM, kind="number", number=value)
 
     def expr_string(self, node: RNode, ctx: Ctx) -> Py:
-        text = node.text
-        if text[:1] in "rR" and len(text) > 1 and text[1] in "\"'":
-            raise Untranslatable("R raw string")
-        quote, body = text[0], text[1:-1]
-        body = body.replace("\n", "\\n")
-        return Py(f"{quote}{body}{quote}", ATOM, kind="str")
+        return Py(python_string(r_string_value(node.text)), ATOM, kind="str")
 
     def expr_paren_list(self, node: RNode, ctx: Ctx) -> Py:
         children = node.children
@@ -1041,10 +1096,8 @@ class Translator:
         return rules.RESULT_KIND.get(name)
 
 
-def _kerasfn_names() -> list[str]:
-    import kerasfn  # already imported: kerasfn.port is its subpackage
-
-    return kerasfn.__all__
+def _kerasfn_names() -> frozenset[str]:
+    return KERASFN_EXPORTS
 
 
 def _rbase():  # rbase builds on this module's types, so it is imported late
