@@ -5,11 +5,15 @@ function dispatches on its first argument (see :mod:`kerasfn.compose`).
 """
 
 # ruff: noqa: E402  (Keras is imported first, inside the quiet start)
+from kerasfn.startup import MissingBackendError as _MissingBackendError
 from kerasfn.startup import initialize_backend as _initialize_backend
 from kerasfn.startup import quiet_native_startup as _quiet_native_startup
 
 with _quiet_native_startup():
-    _initialize_backend()
+    try:
+        _initialize_backend()
+    except _MissingBackendError as _error:  # one line naming the extra, not Keras' import chain
+        raise _error.with_traceback(None) from None
 
 from kerasfn import pipe as _pipe
 from kerasfn import printing as _printing

@@ -44,3 +44,92 @@ def test_import_prints_nothing_but_python_warnings_still_show():
 ])
 def test_only_start_up_lines_are_dropped(line, noise):
     assert bool(STARTUP_NOISE.match(line)) == noise
+
+
+# -- Import hygiene: a process without stderr, output replayed on failure, the user's log level --------
+
+
+def test_import_works_in_a_process_without_stderr():
+    # `2>&-` closes file descriptor 2 (Python then sets sys.stderr to None): plain `import keras` works there
+    script = f'{sys.executable} -c "import kerasfn, sys; print(sys.stderr is None)" 2>&-'
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=300,
+                            env={k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"})
+    assert result.returncode == 0
+    assert result.stdout.strip() == "True"
+
+
+def test_import_works_with_sys_stderr_none():
+    # pythonw and some daemons: file descriptor 2 exists, sys.stderr is None
+    result = _run(["-c", "import sys; sys.stderr = None; import kerasfn; print('imported')"])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "imported"
+
+
+#: Stands in for TensorFlow's native code printing during Keras' import: a
+#: start-up line, then a message, then what the test's argument says.
+_NATIVE_PRINTS_THEN = """
+import os, sys
+class _NativeImport:
+    def find_spec(self, name, path=None, target=None):
+        if name == "keras":
+            os.write(2, b"I0000 00:00:1795314599.904129    9568 port.cc:153] oneDNN custom operations are on.\\n")
+            os.write(2, b"F0000 cpu_feature_guard.cc:1] The TensorFlow library was compiled to use AVX instructions\\n")
+            {then}
+sys.meta_path.insert(0, _NativeImport())
+import kerasfn
+"""
+
+
+def test_a_fatal_message_is_replayed_when_the_process_dies_during_the_import():
+    result = _run(["-c", _NATIVE_PRINTS_THEN.format(then="os.abort()")])
+    assert result.returncode != 0
+    assert "compiled to use AVX instructions" in result.stderr
+    assert "oneDNN custom operations are on" in result.stderr  # everything, unfiltered
+
+
+def test_what_was_printed_is_replayed_when_the_import_fails():
+    result = _run(["-c", _NATIVE_PRINTS_THEN.format(then="raise RuntimeError('no AVX')")])
+    assert result.returncode == 1
+    assert "compiled to use AVX instructions" in result.stderr
+    assert "oneDNN custom operations are on" in result.stderr
+    assert result.stderr.rstrip().endswith("RuntimeError: no AVX")
+
+
+@pytest.mark.parametrize("user_setting", [None, "2", "3"])
+def test_the_users_log_level_is_as_it_was_after_the_import(user_setting):
+    code = "import os, kerasfn; print(os.environ.get('TF_CPP_MIN_LOG_LEVEL'))"
+    result = _run(["-c", code], **({} if user_setting is None else {"TF_CPP_MIN_LOG_LEVEL": user_setting}))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(user_setting)
+
+
+@pytest.mark.skipif(os.environ.get("KERAS_BACKEND", "tensorflow") != "tensorflow", reason="a TensorFlow warning")
+def test_tensorflows_later_warnings_still_show():
+    # tf.data warns (native code, W level) when a cached dataset is not read to its end
+    code = ("import gc, kerasfn, tensorflow as tf\n"
+            "iterator = iter(tf.data.Dataset.range(10).cache()); next(iterator); del iterator; gc.collect()")
+    result = _run(["-c", code])
+    assert result.returncode == 0, result.stderr
+    assert "did not fully read the dataset being cached" in result.stderr
+
+
+_BLOCK_IMPORT = """
+import sys
+class _NotInstalled:
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] == {package!r}:
+            raise ModuleNotFoundError(f"No module named {{name!r}}", name=name)
+sys.meta_path.insert(0, _NotInstalled())
+import kerasfn
+"""
+
+
+@pytest.mark.parametrize("backend", ["jax", "torch"])
+def test_a_backend_that_is_not_installed_names_the_extra_to_install(backend):
+    result = _run(["-c", _BLOCK_IMPORT.format(package=backend)], KERAS_BACKEND=backend)
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert f'KERAS_BACKEND is "{backend}"' in last
+    assert f'pip install "kerasfn[{backend}]"' in last and f'pip install -e ".[{backend}]"' in last
+    assert "keras/src" not in result.stderr  # not Keras' import chain
+    assert len(result.stderr.strip().splitlines()) <= 5
