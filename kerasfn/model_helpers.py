@@ -14,13 +14,16 @@ works on (:func:`kerasfn.verbs.model_verb` / ``layer_verb``), so it pipes:
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import keras
 import numpy as np
 
+from kerasfn.atomic import replacing, write_weights
 from kerasfn.r_conventions import (
     as_bool,
     as_class_weight,
@@ -318,7 +321,10 @@ def save_model_weights(model: keras.Model, filepath: str, overwrite: bool = Fals
     Description:
         Writes the weights to a ``.weights.h5`` file (or ``.weights.json``
         with shards of at most ``max_shard_size`` GB).  An existing file is
-        kept unless ``overwrite=True``, as in R.
+        kept unless ``overwrite=True``, as in R.  The files are written
+        whole or not at all: written beside ``filepath`` and renamed over
+        the old ones once complete, so a save that fails or is interrupted
+        leaves what was there unchanged.
 
     Arguments:
         model: The model.  Left out, the call waits for a model piped in.
@@ -341,7 +347,7 @@ def save_model_weights(model: keras.Model, filepath: str, overwrite: bool = Fals
         :func:`load_model_weights`, :func:`save_model`.
     """
     _confirm_overwrite(filepath, overwrite)
-    model.save_weights(filepath, overwrite=True, max_shard_size=max_shard_size)
+    write_weights(model, filepath, max_shard_size=max_shard_size)
     return model
 
 
@@ -386,7 +392,10 @@ def save_model_config(model: keras.Model, filepath: str | None = None, overwrite
     """Save the configuration of a model as JSON
 
     Description:
-        Writes the architecture only (no weights) as JSON text.
+        Writes the architecture only (no weights) as JSON text, whole or
+        not at all: a model whose configuration cannot be written, or a
+        write that fails or is interrupted, leaves an existing file
+        unchanged.
 
     Arguments:
         model: The model.  Left out, the call waits for a model piped in.
@@ -408,8 +417,9 @@ def save_model_config(model: keras.Model, filepath: str | None = None, overwrite
         :func:`load_model_config`, :func:`get_config`.
     """
     _confirm_overwrite(filepath, overwrite)
-    with open(filepath, "w") as file:
-        file.write(model.to_json() + "\n")
+    text = model.to_json() + "\n"
+    with replacing(filepath) as staged, open(staged, "w") as file:
+        file.write(text)
     return model
 
 
@@ -445,14 +455,19 @@ def load_model_config(filepath: str, custom_objects: Any = None) -> keras.Model:
         return keras.models.model_from_json(file.read(), custom_objects=custom_objects)
 
 
-@model_verb({"export_dir_base": required(_as_path), "format": as_string, "verbose": as_bool})
+@model_verb({"export_dir_base": required(_as_path), "format": as_string,
+             "verbose": lambda name, value: None if value is None else as_bool(name, value)})
 def export_savedmodel(object: keras.Model, export_dir_base: str, format: str = "tf_saved_model",  # noqa: A002
                       verbose: bool | None = None, input_signature: Any = None, **kwargs: Any) -> keras.Model:
     """Export a model for inference (TensorFlow SavedModel, ONNX, ...)
 
     Description:
         ``keras.Model.export``: writes an inference-only artifact (a
-        SavedModel for TensorFlow Serving by default).
+        SavedModel for TensorFlow Serving by default), whole or not at all:
+        it is written beside ``export_dir_base`` and moved there once
+        complete (into an existing folder, each file it wrote replacing the
+        file of that name; other files there stay), so an export that fails
+        or is interrupted leaves what was there unchanged.
 
     Arguments:
         object: The model.  Left out, the call waits for a model piped in.
@@ -476,8 +491,20 @@ def export_savedmodel(object: keras.Model, export_dir_base: str, format: str = "
     See also:
         :func:`save_model`.
     """
-    object.export(export_dir_base, format=format, verbose=verbose, input_signature=input_signature, **kwargs)
+    with replacing(export_dir_base) as staged, _printed_as(staged, export_dir_base):
+        object.export(staged, format=format, verbose=verbose, input_signature=input_signature, **kwargs)
     return object
+
+
+@contextlib.contextmanager
+def _printed_as(staged: str, path: str) -> Iterator[None]:
+    """Keras' export report names the folder it wrote in: name the one its files are moved to."""
+    captured = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(captured):
+            yield
+    finally:
+        print(captured.getvalue().replace(staged, path), end="")
 
 
 # -- batches -------------------------------------------------------------------

@@ -19,6 +19,7 @@ import keras
 import numpy as np
 
 from kerasfn import internals
+from kerasfn.atomic import write_model
 from kerasfn.core.saving import restore_core_classes
 from kerasfn.history import as_r_history
 from kerasfn.printing import format_model
@@ -391,7 +392,10 @@ def save_model(object: keras.Model, filepath: str | os.PathLike, overwrite: bool
 
     Description:
         Saves the architecture, weights and compile state.  As in R, an
-        existing file is kept unless ``overwrite=True``.
+        existing file is kept unless ``overwrite=True``.  The file is
+        written whole or not at all: it is written beside ``filepath`` and
+        renamed over it once complete, so a save that fails or is
+        interrupted leaves what was there unchanged.
 
     Arguments:
         object: The model.  Left out, the call waits for a model piped in.
@@ -417,7 +421,7 @@ def save_model(object: keras.Model, filepath: str | os.PathLike, overwrite: bool
         raise TypeError(f"`filepath` must be a path; received {describe(filepath)}.")
     if os.path.exists(filepath) and not overwrite:
         raise FileExistsError(f"`filepath` {os.fspath(filepath)!r} exists; pass overwrite=True to replace it.")
-    object.save(filepath, overwrite=True, **kwargs)
+    write_model(object, filepath, **kwargs)
     return object
 
 

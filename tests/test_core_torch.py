@@ -269,3 +269,22 @@ def test_stateful_layers_train_batch_after_batch(cls, kernel_calls):
     for got, expected in zip(stateful.get_weights(), reference.get_weights()):
         np.testing.assert_allclose(got, expected, **TOL)
     assert kernel_calls[cls.__name__.lower()] >= 4
+
+
+class FusedLSTM(FusedTorchRNN, keras.layers.LSTM):
+    """Keras' LSTM class with the mixin alone: TorchDynamo traces its whole call down to the recurrence."""
+
+
+def test_torch_compile_default_backend_runs_keras_loop_inside_compiled_code():
+    """torch.compile's default backend (inductor) cannot lower torch's fused CPU LSTM kernel (it fails with
+    "expected Tensor() for op: torch.ops.aten.mkldnn_rnn_layer.default"); traced code takes Keras' loop,
+    with Keras' numbers.  Small sizes: inductor generates and compiles C++ for every time step."""
+    x = torch.tensor(_x((2, 3, 2)))
+    fused, plain = FusedLSTM(3), keras.layers.LSTM(3)
+    fused.build(x.shape)
+    plain.build(x.shape)
+    plain.set_weights(fused.get_weights())
+    compiled = torch.compile(lambda a: a | fused)
+    np.testing.assert_allclose(compiled(x).detach().numpy(), plain(x).detach().numpy(), **TOL)
+    # Eager calls outside the compiled function still take the fused kernel.
+    assert fused_supported(fused)

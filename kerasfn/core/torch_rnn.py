@@ -25,7 +25,9 @@ through plain Keras: a non-default ``activation`` or
 ``recurrent_activation``, masks, ``recurrent_dropout``, ``unroll``,
 ``use_cudnn=False``, a GRU with ``reset_after=False`` (its reset gate
 multiplies the state before the recurrent product, which torch's GRU cannot
-express), or a compute or variable dtype other than float32.
+express), or a compute or variable dtype other than float32.  Code that
+``torch.compile`` traces also runs Keras' loop: its default backend
+(inductor) cannot compile torch's fused CPU kernel.
 
 Weight mapping.  Keras' LSTM gates are ``i, f, c, o`` in ``kernel`` (input,
 4u) and ``recurrent_kernel`` (u, 4u), which is torch's ``i, f, g, o`` order
@@ -61,13 +63,17 @@ def fused_supported(layer: keras.layers.Layer, mask: Any = None) -> bool:
     Keras' numbers (see the module docstring for what is excluded)."""
     if keras.backend.backend() != "torch" or mask is not None:
         return False
+    torch = _torch()
+    # torch.compile's default backend (inductor) cannot lower the fused CPU
+    # kernel (aten.mkldnn_rnn_layer): traced code takes Keras' loop, which it compiles.
+    if torch.compiler.is_compiling():
+        return False
     cell = getattr(layer, "cell", None)
     kind = _kind(layer)
     if kind is None or cell is None or not getattr(layer, "built", False):
         return False
     from keras import activations, ops
 
-    torch = _torch()
     return (
         cell.activation in (activations.tanh, ops.tanh, torch.tanh)
         and cell.recurrent_activation in (activations.sigmoid, ops.sigmoid, torch.sigmoid)

@@ -12,6 +12,7 @@ from typing import Any
 
 import keras
 
+from kerasfn import atomic
 from kerasfn.families.conversions import as_epoch_hook, as_frequency, as_logs_hook
 from kerasfn.families.conversions import supplied
 from kerasfn.families.rules import constructor
@@ -394,7 +395,10 @@ def callback_model_checkpoint(
             performance of current model is better than this value.
 
     Value:
-        A ``keras.callbacks.ModelCheckpoint`` object.
+        A ``keras.callbacks.ModelCheckpoint`` object (kerasfn's subclass,
+        which writes each checkpoint beside its path and renames it over the
+        previous one once complete: a save that fails or is interrupted
+        leaves the previous checkpoint as it was).
 
     Examples:
         >>> from kerasfn import callback_model_checkpoint
@@ -405,7 +409,7 @@ def callback_model_checkpoint(
         The Keras object: ``keras.callbacks.ModelCheckpoint``.
         :func:`fit`.
     """
-    return keras.callbacks.ModelCheckpoint(filepath=filepath, **supplied({'monitor': (monitor, 'val_loss'), 'verbose': (verbose, 0), 'save_best_only': (save_best_only, False), 'save_weights_only': (save_weights_only, False), 'mode': (mode, 'auto'), 'save_freq': (save_freq, 'epoch'), 'initial_value_threshold': (initial_value_threshold, None)}))
+    return atomic.ModelCheckpoint(filepath=filepath, **supplied({'monitor': (monitor, 'val_loss'), 'verbose': (verbose, 0), 'save_best_only': (save_best_only, False), 'save_weights_only': (save_weights_only, False), 'mode': (mode, 'auto'), 'save_freq': (save_freq, 'epoch'), 'initial_value_threshold': (initial_value_threshold, None)}))
 
 
 @constructor({'monitor': as_string, 'factor': as_number, 'patience': as_integer, 'verbose': as_integer, 'mode': as_string, 'min_delta': as_number, 'cooldown': as_integer, 'min_lr': as_number})

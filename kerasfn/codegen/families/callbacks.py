@@ -41,6 +41,11 @@ FAMILY = constructor_family(
         "callback_lambda": {**{hook: "as_epoch_hook" for hook in _HOOKS},
                             **{hook: "as_logs_hook" for hook in _LOGS_HOOKS}},
     },
-    imports=("from kerasfn.families.conversions import as_epoch_hook, as_frequency, as_logs_hook",),
+    classes={"callback_model_checkpoint": (
+        "atomic.ModelCheckpoint",
+        "kerasfn's subclass, which writes each checkpoint beside its path and renames it over the previous "
+        "one once complete: a save that fails or is interrupted leaves the previous checkpoint as it was")},
+    imports=("from kerasfn import atomic",
+             "from kerasfn.families.conversions import as_epoch_hook, as_frequency, as_logs_hook"),
     see_also=":func:`fit`.",
 )

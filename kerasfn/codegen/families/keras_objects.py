@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import textwrap
 from collections.abc import Callable, Mapping
 
 from kerasfn.codegen import rkeras3
@@ -163,27 +164,32 @@ def _keras_default(target: str, p: Parameter) -> str:
     return repr(parameter.default)
 
 
-def _constructor_body(function: rkeras3.RFunction, params: list[Parameter], target: str) -> list[str]:
+def _constructor_body(function: rkeras3.RFunction, params: list[Parameter], target: str,
+                      cls: str | None = None) -> list[str]:
     """R's ``do.call(keras$optimizers$Adam, capture_args())``: only the
-    arguments that change what Keras does are passed (see ``supplied``)."""
+    arguments that change what Keras does are passed (see ``supplied``);
+    ``cls`` is the class called instead of the Keras one (a kerasfn subclass)."""
     arguments = [f"{p.name}={p.name}" for p in params if p.default is None]
     defaulted = [f"{p.name!r}: ({p.name}, {_keras_default(target, p)})" for p in params if p.default is not None]
     if defaulted:
         arguments.append("**supplied({" + ", ".join(defaulted) + "})")
     if any(name == "..." for name, _ in function.formals):
         arguments.append("**kwargs")
-    return [f"    return {_reference(target)}({', '.join(arguments)})"]
+    return [f"    return {cls or _reference(target)}({', '.join(arguments)})"]
 
 
 def constructor_family(name: str, prefix: str, title: str, rule: str, *,
                        examples: Mapping[str, list[str]] | None = None,
                        arguments: Mapping[str, str] | None = None,
                        converters: Mapping[str, Mapping[str, str | None]] | None = None,
+                       classes: Mapping[str, tuple[str, str]] | None = None,
                        imports: tuple[str, ...] = (), see_also: str = "") -> Family:
     """A family of Keras object constructors: ``examples`` replace the default
     example of a function, ``arguments`` give its example's required arguments,
-    ``converters`` change its converters (``"*"``: every function's; ``None`` drops one)."""
-    examples, arguments, converters = examples or {}, arguments or {}, converters or {}
+    ``converters`` change its converters (``"*"``: every function's; ``None`` drops one),
+    ``classes`` give the kerasfn subclass a function builds instead of its Keras
+    class (source text) and what it changes (for the Value section)."""
+    examples, arguments, converters, classes = examples or {}, arguments or {}, converters or {}, classes or {}
 
     def example(function: rkeras3.RFunction) -> list[str]:
         if function.name in examples:
@@ -210,8 +216,11 @@ def constructor_family(name: str, prefix: str, title: str, rule: str, *,
         imports=("import keras", "", *imports, "from kerasfn.families.conversions import supplied",
                  "from kerasfn.families.rules import constructor"),
         decorator="constructor",
-        body=_constructor_body,
-        value=lambda function: [f"A ``{_reference(function.targets[0])}`` object."],
+        body=lambda function, params, target: _constructor_body(function, params, target,
+                                                                 classes.get(function.name, (None,))[0]),
+        value=lambda function: textwrap.wrap(f"A ``{_reference(function.targets[0])}`` object" + (
+            f" ({classes[function.name][1]})." if function.name in classes else "."), width=68,
+            break_on_hyphens=False, break_long_words=False),
         example=example,
         adjust_converters=adjust,
         named_after_dots=True,
