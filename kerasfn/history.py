@@ -2,13 +2,19 @@
 
 R's ``print(history)`` reads (R keras3 on Keras 3, which records epochs
 and steps, not samples; under Keras 2 a "Trained on N samples" line came
-first)::
+first, in place of the leading blank line)::
+
 
     Final epoch (plot to see history):
         loss: 0.3673
          mae: 0.5187
     val_loss: 0.4566
      val_mae: 0.6053
+
+R builds the text as ``"\nFinal epoch ...:\n" + lines`` and prints it with
+``cat(str, "\n")``, hence the blank first line and a space at the end of
+the last one; a loss that diverged prints as ``NaN``, ``Inf`` or ``-Inf``
+(a missing value as ``NA``), as R's ``prettyNum()`` prints them.
 
 kerasfn's ``fit()`` returns Keras' own ``History`` object, with its class
 narrowed to :class:`History` (a subclass adding only that printed form and
@@ -17,6 +23,7 @@ R's ``history$metrics``), so everything Keras documents for it still holds.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import keras
@@ -24,8 +31,15 @@ import keras
 __all__ = ["History", "as_r_history"]
 
 
-def _pretty(value: float) -> str:
+def _pretty(value: float | None) -> str:
     """R's ``prettyNum(x, big.mark = ",", digits = 4, scientific = FALSE)``."""
+    if value is None:
+        return "NA"
+    value = float(value)
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Inf" if value > 0 else "-Inf"
     text = f"{value:.4g}"
     if "e" in text:
         text = f"{value:.{max(0, 3 - int(f'{value:e}'.split('e')[1]))}f}"
@@ -46,19 +60,20 @@ class History(keras.callbacks.History):
     def __str__(self) -> str:
         values = self.history
         epochs = min([self.params.get("epochs", 0), *(len(series) for series in values.values())])
-        lines = []
+        trained = ""
         if self.params.get("samples") is not None:  # Keras 2 recorded these; Keras 3 records steps
             validated = self.params.get("validation_samples")
             validate = f", validated on {validated:,} samples" if validated else ""
-            lines.append(
+            trained = (
                 f"Trained on {self.params['samples']:,} samples{validate} "
                 f"(batch_size={self.params.get('batch_size')}, epochs={epochs})"
             )
-        lines.append("Final epoch (plot to see history):")
+        lines = []
         if epochs and values:
             width = max(len(name) for name in values)
-            lines += [f"{name:>{width}}: {_pretty(float(series[epochs - 1]))}" for name, series in values.items()]
-        return "\n".join(lines)
+            lines = [f"{name:>{width}}: {_pretty(series[epochs - 1])}" for name, series in values.items()]
+        # R: cat(paste0(trained, "\n", "Final epoch (plot to see history):\n", lines), "\n")
+        return trained + "\nFinal epoch (plot to see history):\n" + "\n".join(lines) + " "
 
     __repr__ = __str__
 

@@ -303,6 +303,7 @@ def test_frozen_layers_show_in_the_trainable_column():
 def test_print_history_reads_like_r():
     # R (on Keras 3, which records epochs and steps, not samples):
     #   history <- model |> fit(x, y, epochs = 3, validation_split = 0.25, verbose = 0); print(history)
+    #
     # Final epoch (plot to see history):
     #     loss: 0.3673
     #      mae: 0.5187
@@ -311,9 +312,10 @@ def test_print_history_reads_like_r():
     model = keras_model_sequential(input_shape=3) | layer_dense(1) | compile(loss="mse", metrics="mae")
     history = model | fit(np.ones((8, 3)), np.ones((8, 1)), epochs=3, validation_split=0.25, verbose=0)
     lines = str(history).splitlines()
-    assert lines[0] == "Final epoch (plot to see history):"
-    assert [line.split(":")[0] for line in lines[1:]] == ["    loss", "     mae", "val_loss", " val_mae"]
-    assert float(lines[1].split(": ")[1]) == pytest.approx(history.history["loss"][-1], rel=1e-3)
+    assert lines[:2] == ["", "Final epoch (plot to see history):"]  # R's paste0("\n", "Final epoch ...")
+    assert [line.split(":")[0] for line in lines[2:]] == ["    loss", "     mae", "val_loss", " val_mae"]
+    assert lines[-1].endswith(" ")  # R's cat(str, "\n")
+    assert float(lines[2].split(": ")[1]) == pytest.approx(history.history["loss"][-1], rel=1e-3)
     assert history.metrics is history.history  # R's history$metrics
 
 
