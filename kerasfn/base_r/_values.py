@@ -1,0 +1,307 @@
+"""How R values are held in Python, and R's formatting of numbers.
+
+R vectors are NumPy arrays (doubles ``float64``, integers an integer dtype,
+logicals ``bool``, character vectors ``object`` arrays of ``str``, so that
+assigning a longer string never truncates); a length-one value may be a
+Python scalar.  Named atomic vectors are :class:`NamedVector`, named lists
+``dict``, unnamed lists ``list``, ``NULL`` ``None``, factors :class:`Factor`.
+Tensors (TensorFlow, JAX, PyTorch) and shapes are read through NumPy.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import numpy as np
+from numpy.lib.mixins import NDArrayOperatorsMixin
+
+__all__ = ["Factor", "NamedVector", "Table", "as_character_values", "as_vector", "format_real", "is_scalar",
+           "scalarize", "text_vector", "wrap_like"]
+
+
+class NamedVector(NDArrayOperatorsMixin):
+    """An R atomic vector with names, such as ``c(a = 1, b = 2)``
+
+    Description:
+        What R's named atomic vectors become: ``values`` (a NumPy array) and
+        ``names`` (a list of ``str``).  Index it by name (``x["a"]``) or by
+        0-based position; arithmetic and NumPy functions act on the values
+        and keep the names; it prints as R prints a named vector.
+
+    Arguments:
+        values: The values (anything NumPy reads).
+        names: One name per value.
+
+    Value:
+        A ``NamedVector``.
+
+    Examples:
+        >>> from kerasfn.base_r import NamedVector
+        >>> v = NamedVector([1.0, 2.5], ["a", "b"])
+        >>> v["b"]
+        2.5
+        >>> print(v * 2)
+        a b 
+        2 5 
+
+    See also:
+        :func:`kerasfn.base_r.setNames`, :func:`kerasfn.base_r.unlist`
+    """
+
+    def __init__(self, values: Any, names: Iterable[Any]) -> None:
+        self.values = np.asarray(values)
+        if self.values.ndim != 1:
+            self.values = self.values.reshape(-1)
+        self.names = ["" if name is None else str(name) for name in names]
+        if len(self.names) != self.values.size:
+            raise ValueError(f"`names` has {len(self.names)} names for {self.values.size} values")
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        return self.values if dtype is None else self.values.astype(dtype)
+
+    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
+        plain = [item.values if isinstance(item, NamedVector) else item for item in inputs]
+        result = getattr(ufunc, method)(*plain, **kwargs)
+        if isinstance(result, np.ndarray) and result.shape == self.values.shape:
+            return type(self)(result, self.names) if type(self) is NamedVector else NamedVector(result, self.names)
+        return result
+
+    def __len__(self) -> int:
+        return self.values.size
+
+    def __iter__(self):
+        return iter(self.values.tolist())
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, str):
+            if key not in self.names:
+                raise KeyError(key)
+            return self.values[self.names.index(key)].item()
+        picked = self.values[key]
+        if np.ndim(picked) == 0:
+            return picked.item()
+        return NamedVector(picked, np.asarray(self.names, dtype=object)[key])
+
+    def keys(self) -> list[str]:
+        """The names, as ``dict.keys()`` would give them."""
+        return list(self.names)
+
+    def items(self) -> list[tuple[str, Any]]:
+        """(name, value) pairs."""
+        return list(zip(self.names, self.values.tolist()))
+
+    def __eq__(self, other: Any) -> Any:  # elementwise, as R's ==
+        return NamedVector(self.values == np.asarray(other), self.names)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __str__(self) -> str:
+        from kerasfn.base_r.printing import render
+
+        return render(self)
+
+    __repr__ = __str__
+
+
+class Table(NamedVector):
+    """R's one-way ``table()``: counts named by level, printed with R's blank header line."""
+
+
+class Factor:
+    """R's factor: integer codes into a vector of levels
+
+    Description:
+        What :func:`kerasfn.base_r.factor` returns: ``codes`` (1-based, as
+        R's ``as.integer(f)``, 0 never occurs) and ``levels`` (a list of
+        ``str``).  It prints as R prints a factor.
+
+    Arguments:
+        codes: One code per element, 1-based (R's integer codes).
+        levels: The level labels.
+
+    Value:
+        A ``Factor``.
+
+    Examples:
+        >>> from kerasfn.base_r import Factor
+        >>> print(Factor([2, 1, 2], ["a", "b"]))
+        [1] b a b
+        Levels: a b
+
+    See also:
+        :func:`kerasfn.base_r.factor`, :func:`kerasfn.base_r.nlevels`
+    """
+
+    def __init__(self, codes: Iterable[int], levels: Iterable[Any]) -> None:
+        self.codes = np.asarray(list(codes), dtype=np.int64)
+        self.levels = [str(level) for level in levels]
+
+    def __len__(self) -> int:
+        return self.codes.size
+
+    def labels(self) -> np.ndarray:
+        """Each element's level, a character vector."""
+        return np.array([self.levels[code - 1] for code in self.codes], dtype=object)
+
+    def __eq__(self, other: Any) -> Any:  # elementwise on the labels, as R's ==
+        return self.labels() == (other.labels() if isinstance(other, Factor) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getitem__(self, key: Any) -> Any:
+        picked = self.codes[key]
+        if np.ndim(picked) == 0:
+            return self.levels[int(picked) - 1]
+        return Factor(picked, self.levels)
+
+    def __str__(self) -> str:
+        from kerasfn.base_r.printing import render
+
+        return render(self)
+
+    __repr__ = __str__
+
+
+def is_scalar(x: Any) -> bool:
+    """A Python or NumPy scalar (a string counts as one R value)."""
+    return isinstance(x, (str, bytes, numbers.Number, np.generic)) or x is None
+
+
+def _tensor_numpy(x: Any) -> Any:
+    if hasattr(x, "detach") and hasattr(x, "cpu"):  # torch
+        return x.detach().cpu().numpy()
+    if hasattr(x, "numpy") and callable(x.numpy):  # TensorFlow eager tensors and variables
+        return x.numpy()
+    if hasattr(x, "as_list") and callable(x.as_list):  # tf.TensorShape
+        return [None if d is None else int(d) for d in x.as_list()]
+    return np.asarray(x)
+
+
+def as_vector(x: Any) -> np.ndarray:
+    """``x`` as a 1-or-more-dimensional NumPy array (R's view of it as a vector)."""
+    if isinstance(x, np.ndarray):
+        return x if x.ndim else x.reshape(1)
+    if isinstance(x, NamedVector):
+        return x.values
+    if isinstance(x, Factor):
+        return x.labels()
+    if x is None:
+        return np.array([], dtype=float)
+    if isinstance(x, str):
+        return np.array([x], dtype=object)
+    if isinstance(x, Mapping):
+        return as_vector(list(x.values()))
+    if isinstance(x, (list, tuple, range)):
+        items = [item.item() if isinstance(item, np.generic) else item for item in x]
+        if any(item is None for item in items):
+            if all(item is None or isinstance(item, numbers.Real) for item in items):
+                return np.array([np.nan if item is None else item for item in items], dtype=float)
+            return np.array(items, dtype=object)
+        if any(isinstance(item, str) for item in items) or not items:
+            if items and not all(isinstance(item, str) for item in items):
+                return np.array([as_character_values([item])[0] for item in items], dtype=object)
+            return np.array(items, dtype=object) if items else np.array([], dtype=float)
+        if all(is_scalar(item) for item in items):
+            return np.asarray(items)
+        return np.concatenate([as_vector(item).reshape(-1) for item in items]) if items else np.array([])
+    if isinstance(x, (numbers.Number, np.generic)):
+        return np.asarray([x])
+    converted = np.asarray(_tensor_numpy(x))
+    return converted if converted.ndim else converted.reshape(1)
+
+
+def text_vector(values: Iterable[Any]) -> np.ndarray:
+    """A character vector: an object array of ``str`` (``None`` for NA)."""
+    values = list(values)
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def scalarize(result: np.ndarray, *inputs: Any) -> Any:
+    """A length-one result as a Python scalar when every input was a scalar."""
+    if result.size == 1 and result.ndim <= 1 and all(is_scalar(item) for item in inputs):
+        return result.reshape(-1)[0].item() if isinstance(result.reshape(-1)[0], np.generic) else result.reshape(-1)[0]
+    return result
+
+
+def wrap_like(x: Any, values: Any) -> Any:
+    """``values`` with ``x``'s names (a NamedVector stays one), a scalar for a scalar ``x``."""
+    values = np.asarray(values)
+    if isinstance(x, NamedVector):
+        return NamedVector(values, x.names)
+    if is_scalar(x) and values.size == 1:
+        return values.reshape(-1)[0].item()
+    return values
+
+
+def _digits_of(value: float, digits: int) -> tuple[int, int, bool]:
+    """(exponent, significant digits needed, negative) of ``value`` shown with ``digits`` significant digits."""
+    if value == 0:
+        return 0, 1, False
+    mantissa, exponent = f"{abs(value):.{digits - 1}e}".split("e")
+    significant = len(mantissa.replace(".", "").rstrip("0")) or 1
+    return int(exponent), significant, value < 0
+
+
+def _special(value: float) -> str | None:
+    if math.isnan(value):
+        # Python has one NaN for R's NA and NaN: shown as NA, what a missing value in a ported script is
+        return "NA"
+    if math.isinf(value):
+        return "Inf" if value > 0 else "-Inf"
+    return None
+
+
+def format_real(values: Iterable[float], digits: int = 7, nsmall: int = 0, scientific: bool | None = None,
+                common: bool = True) -> list[str]:
+    """R's ``formatReal``: doubles with ``digits`` significant digits, one
+    common layout (fixed or scientific, same decimals) when ``common``; no padding."""
+    values = [float(v) + 0.0 for v in values]  # + 0.0 turns -0.0 into 0.0, which R shows as 0
+    if not common:
+        return [format_real([v], digits, nsmall, scientific)[0] for v in values]
+    finite = [v for v in values if math.isfinite(v)]
+    if not finite:
+        return [_special(v) or "" for v in values]
+    facts = [_digits_of(v, digits) for v in finite]
+    negative = any(neg for _, _, neg in facts)
+    left = max((1 if e < 0 else e + 1) + neg for e, _, neg in facts)
+    right = max(max(0, sig - e - 1) for e, sig, _ in facts)
+    fixed_width = left + right + (right > 0)
+    max_sig = max(sig for _, sig, _ in facts)
+    exponents = [e for e, _, _ in facts]
+    exp_digits = 2 if max(exponents) >= 100 or min(exponents) <= -99 else 1
+    sci_width = negative + (max_sig > 1) + (max_sig - 1) + 4 + exp_digits
+    use_fixed = (fixed_width <= sci_width) if scientific is None else not scientific
+    out = []
+    for v in values:
+        special = _special(v)
+        if special is not None:
+            out.append(special)
+        elif use_fixed:
+            out.append(f"{v:.{max(right, nsmall)}f}")
+        else:
+            out.append(f"{v:.{max_sig - 1}e}")
+    return out
+
+
+def as_character_values(values: Iterable[Any]) -> list[Any]:
+    """R's ``as.character`` of each value: doubles with 15 significant digits; ``None`` for NA."""
+    out: list[Any] = []
+    for v in values:
+        if isinstance(v, np.generic):
+            v = v.item()
+        if v is None:
+            out.append(None)
+        elif isinstance(v, bool):
+            out.append("TRUE" if v else "FALSE")
+        elif isinstance(v, numbers.Integral):
+            out.append(str(v))
+        elif isinstance(v, numbers.Real):
+            out.append(None if math.isnan(v) else format_real([v], digits=15)[0])
+        else:
+            out.append(str(v))
+    return out

@@ -1,0 +1,310 @@
+"""R's ``print()`` and ``cat()`` of vectors, matrices, lists and factors."""
+
+from __future__ import annotations
+
+import numbers
+import re
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from kerasfn.base_r._values import Factor, NamedVector, Table, _tensor_numpy, format_real
+
+__all__ = ["cat", "print_", "render"]
+
+WIDTH = 80
+_SYNTACTIC = re.compile(r"^((([A-Za-z]|[.][._A-Za-z])[._A-Za-z0-9]*)|[.])$")
+
+
+def _quote(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{escaped}"'
+
+
+def _cells(values: np.ndarray, quote: bool = True, digits: int = 7) -> tuple[list[str], bool]:
+    """Each value as R prints it in a vector (common layout) and whether the column is left-justified."""
+    flat = values.reshape(-1)
+    kind = flat.dtype.kind
+    if kind == "b":
+        return ["TRUE" if v else "FALSE" for v in flat], False
+    if kind in "iu":
+        return [str(int(v)) for v in flat], False
+    if kind == "f":
+        return format_real(flat, digits=digits), False
+    if kind == "c":
+        return [str(v) for v in flat], False
+    items = flat.tolist()
+    if items and all(isinstance(v, (bool, np.bool_)) or v is None for v in items):
+        return ["NA" if v is None else ("TRUE" if v else "FALSE") for v in items], False
+    if items and all(v is None or (isinstance(v, numbers.Real) and not isinstance(v, bool)) for v in items):
+        return _cells(np.array([np.nan if v is None else v for v in items], dtype=float), quote, digits)
+    from kerasfn.base_r._values import as_character_values
+
+    texts = as_character_values(items)
+    return ["NA" if t is None else (_quote(t) if quote else t) for t in texts], quote
+
+
+def _empty(values: np.ndarray) -> str:
+    kind = values.dtype.kind
+    return {"b": "logical(0)", "i": "integer(0)", "u": "integer(0)", "f": "numeric(0)"}.get(kind, "character(0)")
+
+
+def _vector(values: np.ndarray, quote: bool = True, digits: int = 7) -> str:
+    if values.size == 0:
+        return _empty(values)
+    cells, left = _cells(values, quote, digits)
+    width = max(len(c) for c in cells)
+    label_width = len(f"[{len(cells)}]")
+    per_line = max(1, (WIDTH - label_width) // (width + 1))
+    lines = []
+    for start in range(0, len(cells), per_line):
+        label = f"[{start + 1}]".rjust(label_width)
+        row = cells[start:start + per_line]
+        lines.append(label + "".join(" " + (c.ljust(width) if left else c.rjust(width)) for c in row))
+    return "\n".join(lines)
+
+
+def _named(values: np.ndarray, names: list[str], quote: bool = True, digits: int = 7) -> str:
+    if values.size == 0:
+        return "named " + _empty(values)
+    cells, _ = _cells(values, quote, digits)
+    labels = ["<NA>" if n is None else n for n in names]
+    width = max(max(len(c) for c in cells), max(len(n) for n in labels))
+    per_line = max(1, WIDTH // (width + 1))
+    lines = []
+    for start in range(0, len(cells), per_line):
+        lines.append("".join(n.rjust(width) + " " for n in labels[start:start + per_line]))
+        lines.append("".join(c.rjust(width) + " " for c in cells[start:start + per_line]))
+    return "\n".join(lines)
+
+
+def _matrix(values: np.ndarray, quote: bool = True, digits: int = 7) -> str:
+    rows, cols = values.shape
+    if rows == 0 or cols == 0:
+        return f"<{rows} x {cols} matrix>"
+    row_labels = [f"[{i + 1},]" for i in range(rows)]
+    label_width = max(len(label) for label in row_labels)
+    columns = []
+    for j in range(cols):
+        cells, left = _cells(values[:, j], quote, digits)
+        header = f"[,{j + 1}]"
+        width = max(len(header), *(len(c) for c in cells))
+        just = str.ljust if left else str.rjust
+        columns.append([just(header, width)] + [just(c, width) for c in cells])
+    blocks, current, used = [], [], label_width
+    for column in columns:
+        if current and used + 1 + len(column[0]) > WIDTH:
+            blocks.append(current)
+            current, used = [], label_width
+        current.append(column)
+        used += 1 + len(column[0])
+    blocks.append(current)
+    lines = []
+    for block in blocks:
+        lines.append(" " * label_width + "".join(" " + column[0] for column in block))
+        for i in range(rows):
+            lines.append(row_labels[i].rjust(label_width) + "".join(" " + column[i + 1] for column in block))
+    return "\n".join(lines)
+
+
+def _array(values: np.ndarray, quote: bool, digits: int) -> str:
+    if values.ndim == 1:
+        return _vector(values, quote, digits)
+    if values.ndim == 2:
+        return _matrix(values, quote, digits)
+    parts = []
+    for index in np.ndindex(*values.shape[:1:-1]):
+        trailing = index[::-1]
+        label = ", , " + ", ".join(str(i + 1) for i in trailing)
+        parts.append(label + "\n\n" + _matrix(values[(slice(None), slice(None), *trailing)], quote, digits) + "\n")
+    return "\n".join(parts)
+
+
+def _list_name(name: Any) -> str:
+    name = str(name)
+    return name if _SYNTACTIC.match(name) else f"`{name}`"
+
+
+def _render(x: Any, prefix: str, quote: bool, digits: int) -> str:
+    if isinstance(x, Mapping):
+        if not x:
+            return "named list()" if not prefix else "list()"
+        parts = []
+        for name, value in x.items():
+            label = f"{prefix}${_list_name(name)}"
+            parts.append(f"{label}\n{_render(value, label, quote, digits)}\n")
+        return "\n".join(parts)
+    if isinstance(x, (list, tuple)):
+        if not x:
+            return "list()"
+        parts = []
+        for i, value in enumerate(x):
+            label = f"{prefix}[[{i + 1}]]"
+            parts.append(f"{label}\n{_render(value, label, quote, digits)}\n")
+        return "\n".join(parts)
+    return _render_atomic(x, quote, digits)
+
+
+def _render_atomic(x: Any, quote: bool, digits: int) -> str:
+    if x is None:
+        return "NULL"
+    if isinstance(x, Table):
+        return "\n" + _named(x.values, x.names, quote, digits)
+    if isinstance(x, NamedVector):
+        return _named(x.values, x.names, quote, digits)
+    if isinstance(x, Factor):
+        body = _vector(x.labels(), quote=False) if len(x) else "factor(0)"
+        return body + "\nLevels: " + " ".join(x.levels)
+    from kerasfn.base_r.frames import DataFrame
+
+    if isinstance(x, DataFrame):
+        return x.render(digits)
+    if isinstance(x, str):
+        return _vector(np.array([x], dtype=object), quote, digits)
+    if isinstance(x, (numbers.Number, np.generic)):
+        return _vector(np.asarray([x]), quote, digits)
+    if isinstance(x, np.ndarray):
+        return _array(x if x.ndim else x.reshape(1), quote, digits)
+    return str(x)
+
+
+def render(x: Any, digits: int = 7, quote: bool = True) -> str:
+    """The text R's ``print(x)`` shows, without the final newline."""
+    return _render(x, "", quote, digits).rstrip("\n") + ("\n" if isinstance(x, (Mapping, list, tuple)) and x else "")
+
+
+def print_(x: Any, digits: int | None = None, quote: bool = True) -> Any:
+    """Print a value as R prints it
+
+    Description:
+        R's ``print()`` for base R values: vectors with their ``[1]`` index
+        prefixes and line wrapping at 80 characters, numbers with 7
+        significant digits in a common layout (``[1] 0.12 2.00``), named
+        vectors with their names above the values, matrices with
+        ``[1,]``/``[,1]`` labels (column by column, wrapped), named and
+        unnamed lists as ``$name``/``[[1]]`` blocks, factors, data frames,
+        ``NULL``.  Any other object (a model, a tensor, a history) prints
+        as Python prints it (kerasfn's objects already print as R prints
+        them).  A NaN prints as ``NA``: Python has one NaN for R's ``NA``
+        and ``NaN``.  Matrices carry no row or column names.
+
+    Arguments:
+        x: The value.
+        digits: Significant digits (R's default 7).
+        quote: Whether strings are shown in quotes.
+
+    Value:
+        ``x``, unchanged (R returns it invisibly).
+
+    Examples:
+        >>> from kerasfn.base_r import print_, matrix
+        >>> _ = print_([0.12, 2.0])
+        [[1]]
+        [1] 0.12
+        <BLANKLINE>
+        [[2]]
+        [1] 2
+        <BLANKLINE>
+        >>> import numpy as np
+        >>> _ = print_(np.array([0.12, 2.0]))
+        [1] 0.12 2.00
+        >>> _ = print_(matrix(np.arange(1, 7), 2))
+             [,1] [,2] [,3]
+        [1,]    1    3    5
+        [2,]    2    4    6
+        >>> _ = print_({"a": 1.0, "b": "x"})
+        $a
+        [1] 1
+        <BLANKLINE>
+        $b
+        [1] "x"
+        <BLANKLINE>
+
+    See also:
+        :func:`kerasfn.base_r.cat`, :func:`kerasfn.base_r.format`
+    """
+    sys.stdout.write(render(x, 7 if digits is None else digits, quote) + "\n")
+    return x
+
+
+def _cat_items(x: Any) -> list[str]:
+    if x is None:
+        return []
+    if isinstance(x, str):
+        return [x]
+    if isinstance(x, Factor):
+        return [str(code) for code in x.codes]
+    if isinstance(x, Mapping):
+        x = list(x.values())
+    if isinstance(x, (list, tuple)):
+        return [item for element in x for item in (["NA"] if element is None else _cat_items(element))]
+    if isinstance(x, bool):
+        return ["TRUE" if x else "FALSE"]
+    if isinstance(x, (numbers.Integral, np.integer)):
+        return [str(int(x))]
+    if isinstance(x, (numbers.Real, np.floating)):
+        return format_real([float(x)], common=False)
+    if isinstance(x, NamedVector):
+        values = x.values
+    else:
+        values = np.asarray(x if isinstance(x, np.ndarray) else _tensor_numpy(x))
+    flat = values.reshape(-1)
+    if flat.dtype.kind == "f":
+        return format_real(flat, common=False)
+    if flat.dtype.kind == "O":
+        return [item for element in flat.tolist() for item in (["NA"] if element is None else _cat_items(element))]
+    return [item for element in flat.tolist() for item in _cat_items(element)]
+
+
+def cat(*args: Any, sep: str = " ", file: str | None = None, append: bool = False, fill: bool = False) -> None:
+    """Concatenate and print, as R's cat()
+
+    Description:
+        Writes its arguments one after another with ``sep`` between them
+        and no newline at the end, formatting each number on its own with
+        up to 7 significant digits (``cat(round(c(0.12345, 2), 2))`` shows
+        ``0.12 2``): vectors, matrices and tensors element by element,
+        shapes and tuples as their sizes (``cat(dim(x))`` shows ``2 3``,
+        an unknown size ``NA``), ``NULL`` as nothing, logicals as
+        ``TRUE``/``FALSE``, factors as their integer codes (as R does).
+
+    Arguments:
+        ...: The values (``*args``).
+        sep: The separator put between items.
+        file: A file path to write to instead of standard output.
+        append: With ``file``, whether to append rather than replace it.
+        fill: With ``True``, end the output with a newline (R's
+            ``fill = TRUE``; line filling by width is not done).
+
+    Value:
+        ``None`` (R's invisible ``NULL``).
+
+    Examples:
+        >>> from kerasfn.base_r import cat
+        >>> import numpy as np
+        >>> cat(np.round([0.12345, 2.0], 2), "\\n")
+        0.12 2 
+        >>> cat((2, 3), "\\n")
+        2 3 
+        >>> cat("loss:", 1 / 3, "\\n")
+        loss: 0.3333333 
+        >>> cat(1, 2, 3, sep=", ")
+        1, 2, 3
+
+    See also:
+        :func:`kerasfn.base_r.print_`, :func:`kerasfn.base_r.paste`,
+        :func:`kerasfn.base_r.sprintf`
+    """
+    if not isinstance(sep, str):
+        raise TypeError(f"`sep` must be a string, not {sep!r}")
+    items = [item for arg in args for item in _cat_items(arg)]
+    text = sep.join(items) + ("\n" if fill and not (items and items[-1].endswith("\n")) else "")
+    if file is None:
+        sys.stdout.write(text)
+        return None
+    from kerasfn.base_r.files import _write_atomically
+
+    _write_atomically(file, text, append=append)
+    return None
