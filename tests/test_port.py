@@ -382,16 +382,11 @@ def test_other_class_constructors_keep_super_initialize():
     assert "call=lambda self, y_true, y_pred: y_true" in result.python
 
 
-def test_callback_methods_with_epoch_numbers_are_noted():
+def test_callback_methods_get_r_s_one_based_epoch_with_a_note():
+    # R keras3 (Callback.R) wraps on_epoch_*/on_*batch_* methods: fit(epochs = 2) prints "begin 1", "begin 2"
     result = translate("cb <- Callback('Printer', on_epoch_end = function(epoch, logs = NULL) cat(epoch))")
-    assert "def printer_on_epoch_end(self, epoch, logs=None):\n    print(epoch, end=\"\")" in result.python
-    assert 'cb = Callback("Printer", on_epoch_end=printer_on_epoch_end)' in result.python
-    assert result.notes[0].reason == (
-        "R keras3 gives callback methods 1-based `epoch`, Keras 0-based: add 1 where R's number is used")
-
-
-# ---- keras argument conventions ----------------------------------------------------------------------------
-
+    assert "def printer_on_epoch_end(self, epoch, logs=None):\n    epoch = epoch + 1\n" in result.python
+    assert [(note.line, note.kept) for note in result.notes] == [(1, False)]
 
 def test_positive_axes_shift_and_negative_ones_stay():
     assert body("y <- layer_concatenate(list(a, b), axis = 2)") == "y = layer_concatenate([a, b], axis=1)"
@@ -678,3 +673,46 @@ def test_the_translators_list_of_kerasfn_names_is_kerasfns():
     from kerasfn.port.names import KERASFN_EXPORTS
 
     assert KERASFN_EXPORTS == set(kerasfn.__all__)
+
+
+# ---- R keras3's own conversions (the catalog's converters), and only there ----------------------------
+
+
+def test_r_axes_shift_only_in_r_keras3_functions_never_in_tf_calls():
+    # R: dim(tf$concat(list(a, b), axis = 1L)) is 2 4 (TensorFlow's own axis 1); dim(op_concatenate(..., axis = 1L)) 4 2
+    python = body("y <- tf$concat(list(a, b), axis = 1L)\nz <- op_concatenate(list(a, b), axis = 1L)\n"
+                  "k <- op_argmax(x, 2)\nm <- keras$ops$argmax(x, axis = 2L)\n")
+    assert python == ("y = tf.concat([a, b], axis=1)\nz = op_concatenate([a, b], axis=0)\nk = op_argmax(x, 1)\n"
+                      "m = keras.ops.argmax(x, axis=2)")
+
+
+def test_r_positions_shift_as_r_keras3_s_as_py_index():
+    # R: op_take(c(10, 20, 30, 40), c(1, 3)) is [10, 30]; op_one_hot(c(1L, 3L), 3L) rows 1 0 0 / 0 0 1
+    assert body("t <- op_take(x, c(1, 3))\n") == "t = op_take(x, [0, 2])"
+    assert body("t <- op_take(x, c(1, 3), zero_indexed = TRUE)\n") == "t = op_take(x, (1, 3), zero_indexed=True)"
+    assert body("o <- op_one_hot(y, 10)\n") == "o = op_one_hot(op_where(y > 0, y - 1, y), 10)"
+    assert body("o <- op_one_hot(c(1L, 3L), 3L)\n") == "o = op_one_hot([0, 2], 3)"
+    assert body("o <- op_take(x, -1)\n") == "o = op_take(x, -1)"  # 0 and negatives kept, as R keeps them
+    values = run("library(keras3)\nx <- op_convert_to_tensor(c(10, 20, 30, 40))\nt <- op_take(x, c(1, 3))\n"
+                 "h <- op_one_hot(c(1L, 3L), 3L)\n")
+    assert np.asarray(values["t"]).tolist() == [10.0, 30.0]
+    assert np.asarray(values["h"]).tolist() == [[1, 0, 0], [0, 0, 1]]
+
+
+def test_callback_lambda_gets_r_s_one_based_batch_and_epoch():
+    # R printed, for fit(4 rows, batch_size = 2, epochs = 2): batch 1, batch 2, epoch 1, batch 1, batch 2, epoch 2
+    r_source = ("library(keras3)\nmodel <- keras_model_sequential(input_shape = 1) |> layer_dense(1)\n"
+                "model |> compile(loss = 'mse', optimizer = 'sgd')\n"
+                "cb <- callback_lambda(on_epoch_end = function(epoch, logs) cat('epoch', epoch, '\\n'),\n"
+                "  on_train_batch_end = \\(batch, logs) cat('batch', batch, '\\n'))\n"
+                "h <- model |> fit(matrix(1:4), matrix(1:4), epochs = 2, batch_size = 2, verbose = 0, "
+                "callbacks = list(cb))\n")
+    assert translate(r_source).notes == ()  # kerasfn's callback_lambda() adds one, as R keras3's does
+    assert printed(r_source) == "batch 1 \nbatch 2 \nepoch 1 \nbatch 1 \nbatch 2 \nepoch 2 \n"
+    # R: Callback("C", on_epoch_begin = ...) in fit(epochs = 2) printed "begin 1", "begin 2"
+    r_source = ("library(keras3)\nmodel <- keras_model_sequential(input_shape = 1) |> layer_dense(1)\n"
+                "model |> compile(loss = 'mse', optimizer = 'sgd')\n"
+                "C <- Callback('C', on_epoch_begin = function(epoch, logs = NULL) cat('begin', epoch, '\\n'))\n"
+                "h <- model |> fit(matrix(1:4), matrix(1:4), epochs = 2, batch_size = 4, verbose = 0, "
+                "callbacks = list(C()))\n")
+    assert printed(r_source) == "begin 1 \nbegin 2 \n"

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
-from kerasfn.port import rules
+from kerasfn.port import catalog, rules
 from kerasfn.port.names import KERASFN_EXPORTS, R_KERAS3_EXPORTS
 from kerasfn.port.parser import RNode
 from kerasfn.port.rules import ADD, AND, ATOM, BAND, BOR, CMP, IFEXP, LAMBDA, NOT, OR, POW, PRIMARY, UNARY
@@ -110,6 +110,8 @@ class Ctx:
     loop: bool = False
     hint: str = "fn"
     method: bool = False
+    integer: bool = False  # R keras3 makes whole doubles integers here (``as_integer``)
+    counted: bool = False  # a callback R calls with a 1-based epoch or batch number first
 
 
 @dataclass(frozen=True)
@@ -550,12 +552,20 @@ class Translator:
         rest = [child for child in node.children if child.type != "formal_parameters"]
         return rest[-1] if rest else None
 
-    def define(self, name: str, node: RNode, method: bool = False) -> list[str]:
+    def define(self, name: str, node: RNode, method: bool = False, counted: bool = False) -> list[str]:
+        """A ``def``; ``counted``: R calls it with a 1-based epoch or batch number first, Keras with a
+        0-based one, so the translation adds one to that parameter on entry."""
         with self.function_scope() as scope:
             if method:
                 scope.kinds["self"] = "self"
             params = self.parameters(node, method)
-            lines = [f"def {name}({', '.join(params)}):", *self.body(self.function_body(node), returns=True)]
+            body = self.body(self.function_body(node), returns=True)
+            counter = params[1 if method else 0].split("=")[0] if len(params) > (1 if method else 0) else None
+            if counted and counter and not counter.startswith("*"):
+                self.check(f"`{counter}` counts from 1 as R keras3 gives it (Keras gives 0-based numbers): "
+                           "one is added on entry")
+                body = [f"    {counter} = {counter} + 1", *body]
+            lines = [f"def {name}({', '.join(params)}):", *body]
         return lines
 
     def function_literal(self, node: RNode, ctx: Ctx) -> Py:
@@ -566,7 +576,7 @@ class Translator:
         simple = body is not None and body.type not in (
             "brace_list", "left_assignment", "equals_assignment", "right_assignment", "super_assignment",
             *_BLOCKS) and not (body.type == "call" and self.function_name(body) in ("return", "stop", "print", "cat"))
-        if simple:
+        if simple and not ctx.counted:
             with self.function_scope() as scope:
                 if ctx.method:
                     scope.kinds["self"] = "self"
@@ -574,7 +584,7 @@ class Translator:
                 value = self.expr(body)
             return Py(f"lambda {', '.join(params)}: {value.text}" if params else f"lambda: {value.text}", LAMBDA)
         name = self.fresh(ctx.hint)
-        self.hoist(self.define(name, node, method=ctx.method))
+        self.hoist(self.define(name, node, method=ctx.method, counted=ctx.counted))
         return Py(name, ATOM, kind="function")
 
     # ---- expressions --------------------------------------------------------------------
@@ -964,21 +974,28 @@ class Translator:
         return name in R_KERAS3_EXPORTS or name in rules.R_GENERICS or name in _kerasfn_names()
 
     def call_arguments(self, name: str, args: list[Arg], piped: Py | None = None, keras: bool | None = None) -> list[str]:
-        """Arguments of a call to an R-named (kerasfn) or user function."""
+        """Arguments of a call to an R-named (kerasfn) or user function; R keras3's own functions
+        get R's conversions (:mod:`kerasfn.port.catalog`), calls through ``$`` (``tf$``, a Python
+        module, an object's method) none."""
         keras = name not in self._user_functions if keras is None else keras
+        signature = catalog.signature(name) if keras and name not in self._user_functions else None
+        formals = signature.match([arg.name for arg in args], piped is not None) if signature else [None] * len(args)
+        zero_indexed = any(arg.name == "zero_indexed" and arg.node is not None and arg.node.type == "true"
+                           for arg in args)
         texts = [] if piped is None else [piped.text]
         position = 0 if piped is None else 1
         seen_named = False
-        for arg in args:
+        for arg, formal in zip(args, formals):
             if arg.node is None and arg.name is None:
                 raise Untranslatable("an empty argument")
+            converter = signature.converters.get(formal) if signature and formal and not zero_indexed else None
             if arg.name is not None:
                 seen_named = True
                 if arg.node is None:
                     raise Untranslatable(f"argument `{arg.name}` with no value")
                 if arg.name == "...":
                     continue
-                value = self.argument_value(name, arg.name, arg.node, keras)
+                value = self.argument_value(name, arg.name, arg.node, keras, converter)
                 texts.append(f"{keyword_name(arg.name)}={value.text}")
             else:
                 if arg.node.type == "dots":
@@ -988,14 +1005,12 @@ class Translator:
                     raise Untranslatable("a positional argument after a named one")
                 shape = position == 0 and name in rules.SHAPE_FIRST
                 hint = python_name(name.split("$")[-1])
-                value = self.expr(arg.node, Ctx(shape=shape, keras=keras, hint=hint))
+                value = self.converted(arg.node, converter, Ctx(shape=shape, keras=keras, hint=hint))
                 texts.append(value.text)
                 position += 1
         return texts
 
-    def argument_value(self, function: str, name: str, node: RNode, keras: bool) -> Py:
-        if name in rules.AXIS_ARGUMENTS and keras:
-            return self.axis(node)
+    def argument_value(self, function: str, name: str, node: RNode, keras: bool, converter: str | None = None) -> Py:
         if (function, name) in rules.POSITION_ARGUMENTS:
             value = self.expr(node)
             if value.kind == "str":
@@ -1004,13 +1019,25 @@ class Translator:
                 return Py(f"[{self.positions(value, node).text[1:-1]}]", ATOM)
             return self.position(node, value)
         shape = name in rules.SHAPE_ARGUMENTS and keras
-        return self.expr(node, Ctx(shape=shape, keras=keras, hint=python_name(name)))
+        return self.converted(node, converter, Ctx(shape=shape, keras=keras, hint=python_name(name)))
+
+    def converted(self, node: RNode, converter: str | None, ctx: Ctx) -> Py:
+        """An argument R keras3 converts before Python sees it, converted the same way."""
+        if converter in catalog.AXIS:
+            return self.axis(node)
+        if converter in catalog.INDEX:
+            return self.py_index(node)
+        if converter in catalog.INTEGER:
+            return self.expr(node, replace(ctx, integer=True))
+        return self.expr(node, ctx)
 
     def axis(self, node: RNode) -> Py:
         """R keras3's axes are 1-based (``as_axis``); negative ones count from the end in both."""
-        value = self.expr(node, Ctx(shape=True, keras=True))
+        value = self.expr(node, Ctx(shape=True, keras=True, integer=True))
         if value.number is not None:
-            return number(value.number - 1) if value.number > 0 else value
+            if value.number == 0:
+                raise Untranslatable("`axis = 0`: R keras3 refuses it (its axes are 1-based)")
+            return number(int(value.number) - 1) if value.number > 0 else number(int(value.number))
         if node.type == "call" and self.function_name(node) == "c":
             axes = [self.axis(arg.node).text for arg in self.arguments(node)]
             return Py(f"({', '.join(axes)}{',' if len(axes) == 1 else ''})")
@@ -1018,6 +1045,25 @@ class Translator:
             return value
         self.check(f"`axis = {node.text}`: R keras3's axes are 1-based, Python's 0-based; shifted by one")
         return minus_one(value)
+
+    def py_index(self, node: RNode) -> Py:
+        """R keras3's ``as_py_index``: positive positions minus one, 0 and negative ones kept."""
+        value = self.expr(node, Ctx(keras=True, integer=True))
+        if value.number is not None:
+            return number(int(value.number) - 1) if value.number > 0 else number(int(value.number))
+        if node.type == "call" and self.function_name(node) == "c":
+            items = [self.py_index(arg.node) for arg in self.arguments(node) if arg.node is not None]
+            if all(item.number is not None for item in items):
+                return Py(f"[{', '.join(item.text for item in items)}]", ATOM, kind="list")
+        if value.text == "None":
+            return value
+        if value.kind == "index1":  # a count from 1 (`for (i in seq_len(n))`): positive
+            return minus_one(value)
+        if node.type != "identifier":
+            self.check(f"`{_short(node.text)}` is taken as R's 1-based positions, all positive, and shifted by one")
+            return minus_one(value)
+        self.uses_kerasfn = True  # op_where: R's own conversion of a tensor, and right for arrays too
+        return Py(f"op_where({value.text} > 0, {value.text} - 1, {value.text})", PRIMARY)
 
     def class_constructor(self, name: str, args: list[Arg], piped: Py | None) -> Py:
         """``Layer("Name", initialize = function(...) ..., call = ...)``: methods get ``self``."""
@@ -1034,18 +1080,13 @@ class Translator:
                     raise Untranslatable("an empty argument")
                 if arg.node.type in ("function_definition", "lambda_function"):
                     hint = f"{snake(classname)}_{arg.name or 'method'}"
-                    value = self.function_literal(arg.node, Ctx(hint=hint, method=True))
+                    counted = target == "Callback" and arg.name in catalog.CALLBACK_COUNTED_METHODS
+                    value = self.function_literal(arg.node, Ctx(hint=hint, method=True, counted=counted))
                 else:
                     value = self.expr(arg.node, Ctx(keras=True))
                 texts.append(f"{keyword_name(arg.name)}={value.text}" if arg.name else value.text)
         finally:
             self._class = outer
-        counters = {param.text for arg in args if arg.node is not None and arg.node.type in (
-            "function_definition", "lambda_function") for formals in arg.node.children[:1]
-            for param in formals.children if param.type == "identifier"} & {"epoch", "batch"}
-        if target == "Callback" and counters:
-            names = " and ".join(f"`{name}`" for name in sorted(counters))
-            self.check(f"R keras3 gives callback methods 1-based {names}, Keras 0-based: add 1 where R's number is used")
         if not self.keras_name(target) or target not in _kerasfn_names():
             self.check(f"`{name}()`: kerasfn has no `{target}()` yet; the call keeps R's methods, `self` first")
         self.uses_kerasfn = True
