@@ -1,17 +1,22 @@
-"""The vignettes run as a reader pastes them, and print what their pages show.
+"""The vignettes run as a reader pastes them, and as notebooks, and print what their pages show.
 
-Each committed page's python blocks run in order in a fresh Python (a
-subprocess, in an empty folder with a ``figures/`` folder, as ``vignettes/``
-has; nothing is injected), all pages at once, one process per CPU.  What each
-block prints must match the ``## `` output the page shows after it (text
-exactly; numbers within :func:`kerasfn.docs.vignettes.check_outputs`'s
-tolerance), and the figures it saves must be the ones the page shows.  The
-page less those outputs must be its source, so a page not re-rendered after
-an edit fails too.
+Each page runs once, in an empty folder, all pages at once (one process per
+CPU): most are pasted, block by block and line by line, into the
+interactive prompt of a fresh Python (:func:`kerasfn.docs.vignettes.execute`;
+nothing is injected); the slowest ones (:data:`RUN_AS_NOTEBOOKS`, to keep CI
+short) run as their notebooks, top to bottom in a fresh Jupyter kernel.
+What each block prints must match the ``## `` output the page shows after it
+(text exactly; numbers within :func:`kerasfn.docs.vignettes.check_outputs`'s
+tolerance), and the figures it saves must be the ones the page shows.  Every
+block of every page also reads at the prompt as it does in a script (no
+``SyntaxError`` at the ``...`` prompt), the page less its outputs must be its
+source and the notebook its page, so a page not re-rendered after an edit
+fails too.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import struct
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -20,6 +25,8 @@ from pathlib import Path
 import keras
 import pytest
 
+from kerasfn.docs import notebooks
+from kerasfn.docs.paste import prompt_statements, python_blocks
 from kerasfn.docs.vignettes import (
     VIGNETTES,
     Chunk,
@@ -48,6 +55,9 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # The pages are rendered on the TensorFlow backend: other backends draw other random numbers
 # (and name their tensors differently), so there the pages must run, but their numbers are not compared.
 RENDERED_ON = "tensorflow"
+# Run as notebooks instead of pasted: the two slowest pages (CI time), so both ways are tested on every run.
+RUN_AS_NOTEBOOKS = {"sequence-models", "training"}
+NOTEBOOK_TOOLS = all(importlib.util.find_spec(module) for module in ("nbclient", "nbformat", "ipykernel"))
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -57,16 +67,29 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
+def _printed_by_notebook(name: str, workdir: Path) -> list[Chunk]:
+    printed = notebooks.run_notebook(notebooks.notebook_path(name), workdir)
+    return [Chunk(output, []) for output in printed]
+
+
+def _one_line(chunks: list[Chunk]) -> list[Chunk]:
+    """Outputs with their whitespace collapsed: IPython wraps a long value's repr where the prompt does not."""
+    return [Chunk(" ".join(chunk.output.split()) + "\n" if chunk.output.strip() else "", []) for chunk in chunks]
+
+
 @pytest.fixture(scope="module")
 def runs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Future, Path]]:
-    """The selected pages run at once (one process per CPU); each test waits for its own page."""
+    """The selected pages run at once (one process per CPU), each in an empty folder; each test waits for its own."""
     selected = {item.callspec.params["source"].stem for item in request.session.items
-                if item.originalname == "test_pasted_code_prints_what_the_page_shows"}
+                if item.originalname == "test_code_prints_what_the_page_shows"}
     pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
     started = {}
     for source in (source for source in sources() if source.stem in selected):
-        workdir = tmp_path_factory.mktemp(source.stem)
-        started[source.stem] = (pool.submit(execute, VIGNETTES / f"{source.stem}.md", workdir), workdir)
+        workdir = tmp_path_factory.mktemp(source.stem) / "empty"
+        if source.stem in RUN_AS_NOTEBOOKS:
+            started[source.stem] = (pool.submit(_printed_by_notebook, source.stem, workdir), workdir)
+        else:
+            started[source.stem] = (pool.submit(execute, VIGNETTES / f"{source.stem}.md", workdir), workdir)
     yield started
     pool.shutdown(wait=True)
 
@@ -89,11 +112,34 @@ def test_page_is_its_source_with_outputs(source: Path) -> None:
 
 
 @pytest.mark.parametrize("source", sources(), ids=lambda source: source.stem)
-def test_pasted_code_prints_what_the_page_shows(source: Path, runs: dict) -> None:
+def test_notebook_is_its_page(source: Path) -> None:
+    page = (VIGNETTES / f"{source.stem}.md").read_text()
+    path = notebooks.notebook_path(source.stem)
+    assert path.exists() and path.read_text() == notebooks.notebook(source.stem, page, VIGNETTES / "figures"), (
+        f"vignettes/notebooks/{source.stem}.ipynb is stale: run `python -m kerasfn.docs vignettes`"
+    )
+
+
+@pytest.mark.parametrize("source", sources(), ids=lambda source: source.stem)
+def test_every_block_reads_at_the_prompt_as_in_a_script(source: Path) -> None:
+    for number, block in enumerate(python_blocks(source.read_text()), start=1):
+        try:
+            prompt_statements(block, f"<{source.stem} block {number}>")
+        except SyntaxError as error:
+            pytest.fail(f"vignettes/src/{source.stem}.md, python block {number}, pasted into the `python` prompt: "
+                        f"{type(error).__name__}: {error}")
+
+
+@pytest.mark.parametrize("source", sources(), ids=lambda source: source.stem)
+def test_code_prints_what_the_page_shows(source: Path, runs: dict) -> None:
+    if source.stem in RUN_AS_NOTEBOOKS and not NOTEBOOK_TOOLS:
+        pytest.skip("nbclient and ipykernel are not installed (the `test` extra has them)")
     future, workdir = runs[source.stem]
     got = future.result()  # a block that raises fails here, naming the block
     page = (VIGNETTES / f"{source.stem}.md").read_text()
     shown = shown_outputs(page)
+    if source.stem in RUN_AS_NOTEBOOKS:
+        shown, got = _one_line(shown), _one_line(got)
     if keras.backend.backend() == RENDERED_ON:
         problems = check_outputs(shown, got)
         assert not problems, (
@@ -132,8 +178,9 @@ def test_rendering_shows_outputs_and_figures_and_leaves_r_blocks_unrun(tmp_path:
         "# Demo\n\n"
         "```r\nstop('R is not run')\n```\n\n"
         "```python\nprint('hello')\n1 + 1\n```\n\n"
-        "```python\nfrom matplotlib.figure import Figure\nfigure = Figure()\nfigure.subplots().plot([0, 1])\n"
-        "figure.savefig('figures/demo-line.png')\n```\n\nThe end.\n"
+        "```python\nimport os\nfrom matplotlib.figure import Figure\nos.makedirs('figures', exist_ok=True)\n"
+        "figure = Figure()\n_ = figure.subplots().plot([0, 1])\nfigure.savefig('figures/demo-line.png')\n```\n\n"
+        "The end.\n"
     )
     source.write_text(text)
     page = render(source, figures_dir=tmp_path / "figures")
@@ -143,6 +190,61 @@ def test_rendering_shows_outputs_and_figures_and_leaves_r_blocks_unrun(tmp_path:
     assert png_size(tmp_path / "figures" / "demo-line.png") == (640, 480)
     assert without_outputs(page) == header(source) + text
     assert shown_outputs(page) == [Chunk("hello\n2\n", []), Chunk("", ["figures/demo-line.png"])]
+
+
+def test_a_line_right_after_a_compound_statement_fails_at_the_prompt(tmp_path: Path) -> None:
+    # The shape of the getting-started block that ran as a script but not pasted into `python`.
+    block = "try:\n    x = 1\nexcept ValueError:\n    pass\nprint(x)\n"
+    source = tmp_path / "paste.md"
+    source.write_text(f"```python\n{block}```\n")
+    with pytest.raises(VignetteError, match="python block 1 raised SyntaxError"):
+        execute(source, tmp_path / "run")
+    with pytest.raises(SyntaxError):
+        prompt_statements(block)
+    fixed = block.replace("print(x)", "\nprint(x)")
+    assert prompt_statements(fixed) == ["try:\n    x = 1\nexcept ValueError:\n    pass\n", "print(x)"]
+    source.write_text(f"```python\n{fixed}```\n")
+    assert execute(source, tmp_path / "run") == [Chunk("1\n", [])]
+
+
+def test_a_blank_line_inside_a_function_fails_at_the_prompt() -> None:
+    with pytest.raises(IndentationError):
+        prompt_statements("def f():\n    a = 1\n\n    return a\n")
+
+
+def test_the_prompt_echoes_the_last_value_and_an_earlier_echo_fails(tmp_path: Path) -> None:
+    source = tmp_path / "echo.md"
+    source.write_text("```python\nx = [1, 2]\nx\n```\n\n```python\nfor i in x:\n    print(i)\n\nx[0]\n```\n")
+    assert execute(source, tmp_path / "run") == [Chunk("[1, 2]\n", []), Chunk("1\n2\n1\n", [])]
+    source.write_text("```python\nx = [1, 2]\nx.pop()\nprint(x)\n```\n")
+    with pytest.raises(VignetteError, match="echoes a value before the block's last statement"):
+        execute(source, tmp_path / "run")
+
+
+def test_pages_run_in_an_empty_folder(tmp_path: Path) -> None:
+    source = tmp_path / "figures.md"
+    source.write_text("```python\nimport os\nprint(os.listdir())\nopen('figures/a.png', 'wb')\n```\n")
+    with pytest.raises(VignetteError, match="FileNotFoundError"):
+        execute(source, tmp_path / "run")
+
+
+@pytest.mark.skipif(not NOTEBOOK_TOOLS, reason="nbclient and ipykernel are not installed (the `test` extra has them)")
+def test_a_notebook_is_made_from_the_page_and_runs_in_a_fresh_kernel(tmp_path: Path) -> None:
+    source = tmp_path / "src" / "demo.md"
+    source.parent.mkdir()
+    source.write_text(
+        "# Demo\n\nSee [the other page](other.md).\n\n```r\nx <- 1\n```\n\n"
+        "```python\nimport os\nprint(sorted(os.listdir()))\nx = [1, 2]\nx\n```\n\nText.\n\n"
+        "```python\nimport json\nprint(json.dumps({'a': list(range(40))}))\n```\n"
+    )
+    page = render(source, figures_dir=tmp_path / "figures")
+    document = notebooks.notebook("demo", page, tmp_path / "figures")
+    assert "(../other.md)" in document and "x <- 1" in document
+    path = tmp_path / "demo.ipynb"
+    path.write_text(document)
+    printed = notebooks.run_notebook(path, tmp_path / "empty")
+    assert printed == ["[]\n[1, 2]\n", '{"a": ' + str(list(range(40))) + "}\n"]
+    assert _one_line([Chunk(text, []) for text in printed]) == _one_line(shown_outputs(page))
 
 
 def test_a_stale_number_or_text_fails_and_a_last_digit_does_not() -> None:
