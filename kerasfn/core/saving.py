@@ -8,6 +8,11 @@ turns each of them back into kerasfn's class of the same name (same config,
 weights and state; only the methods kerasfn adds change: fast eager calls,
 ``reset_states(states=)``, named ``return_state`` results, the seed-001
 members, list inputs for attention).
+
+The classes kerasfn saves under names of its own (``kerasfn>TimeMajorLSTM``)
+are registered with Keras when their modules are imported; importing them
+here, with the loading code, registers them on ``import kerasfn``, so a
+file holding one loads in any process that imported kerasfn.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from functools import cache
 
 import keras
 
-from kerasfn.core import attention, recurrent
+from kerasfn.core import attention, recurrent, time_major  # noqa: F401  (time_major: registers its class)
 from kerasfn.core.lstm import LSTM
 from kerasfn.core.portable import keras_base
 
