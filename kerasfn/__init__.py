@@ -28,6 +28,7 @@ from kerasfn.layers.generated import __all__ as _layer_functions
 from kerasfn.layers.custom import Layer
 from kerasfn.models import keras_input, keras_model, keras_model_sequential, layer_input
 from kerasfn.plot import plot
+from kerasfn.printing import config_disable_print_summary, config_enable_print_summary, config_is_print_summary_enabled
 from kerasfn.r_ops import *  # noqa: F403  (the op_* R keras3 writes by hand: op_subset, op_arange, ...)
 from kerasfn.r_ops import __all__ as _r_ops
 from kerasfn.reexports import all_dims, as_tensor, keras_variable, newaxis
@@ -67,6 +68,10 @@ __all__ = [
     "cudnn_status",
     "layer_cudnn_lstm",
     "shape",
+    # how print(model) prints (R's summary or Keras' repr)
+    "config_disable_print_summary",
+    "config_enable_print_summary",
+    "config_is_print_summary_enabled",
     # R keras3's re-exports from the tensorflow R package
     "all_dims",
     "as_tensor",

@@ -29,7 +29,10 @@ Several left-hand types need a narrow change so that Python reaches these:
 * ``keras.Variable.__or__`` tries to convert the layer to a tensor and
   fails with a conversion error; it defers the same way.
 * numpy arrays would broadcast ``bitwise_or`` element by element into the
-  layer; ``Layer.__array_ufunc__ = None`` tells numpy to defer instead.
+  layer; ``Layer.__array_ufunc__`` (numpy's override protocol) makes
+  ``array | layer`` the pipe and computes every other ufunc (``==`` of an
+  object array of layers, ``layer in array``) as numpy does for any other
+  object.
 
 ``Layer`` had no ``__or__``/``__ror__``/``__array_ufunc__``, so adding them
 changes no existing meaning.  :func:`install` is idempotent.
@@ -42,6 +45,7 @@ from collections.abc import Callable
 from typing import Any
 
 import keras
+import numpy as np
 
 from kerasfn.compose import backend_tensor_classes, compose_layer
 from kerasfn.rfunction import Pending, is_r_function
@@ -96,11 +100,28 @@ def _pipe_from_layer(lhs: Layer, rhs: Any) -> Any:
     return _pipe_into_function(lhs, rhs)
 
 
+def _as_numpy_object(value: Any) -> Any:
+    """A layer as numpy sees any other object: a 0-d object array holding it."""
+    if not isinstance(value, Layer):
+        return value
+    holder = np.empty((), dtype=object)
+    holder[()] = value
+    return holder
+
+
+def _layer_array_ufunc(layer: Layer, ufunc: np.ufunc, method: str, *inputs: Any, **kwargs: Any) -> Any:
+    """``array | layer`` pipes the array into the layer; any other ufunc with
+    a layer operand is computed as numpy computes it for a plain object."""
+    if ufunc is np.bitwise_or and method == "__call__" and len(inputs) == 2 and inputs[1] is layer and not kwargs:
+        return compose_layer(inputs[0], layer)
+    return getattr(ufunc, method)(*map(_as_numpy_object, inputs), **kwargs)
+
+
 def install() -> None:
     """Make ``|`` pipe into kerasfn layers and functions; called once when kerasfn is imported."""
     Layer.__ror__ = _pipe_into_layer
     Layer.__or__ = _pipe_from_layer
-    Layer.__array_ufunc__ = None
+    Layer.__array_ufunc__ = _layer_array_ufunc
     _patch(keras.KerasTensor, "__or__")
     _patch(keras.KerasTensor, "__ror__")
     _patch(keras.Variable, "__or__")

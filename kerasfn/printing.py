@@ -7,6 +7,11 @@ the "Trainable" column when the built model has non-trainable weights.
 :func:`install` gives ``keras.Model`` a ``__str__`` that does the same, so
 ``print(model)`` reads as in R; ``repr(model)`` (what an interactive
 session echoes) stays Keras' ``<Sequential name=..., built=True>``.
+
+That ``__str__`` is every model's in the process, also for libraries that
+log models with ``str()``: :func:`config_disable_print_summary` gives
+``keras.Model`` Keras' own ``__str__`` back (``str(model) == repr(model)``),
+:func:`config_enable_print_summary` R's again.
 """
 
 from __future__ import annotations
@@ -18,7 +23,15 @@ from typing import Any
 
 import keras
 
-__all__ = ["format_model", "install"]
+from kerasfn.rfunction import r_function
+
+__all__ = [
+    "config_disable_print_summary",
+    "config_enable_print_summary",
+    "config_is_print_summary_enabled",
+    "format_model",
+    "install",
+]
 
 _MAX_WIDTH = 180
 
@@ -58,6 +71,90 @@ def _model_str(model: keras.Model) -> str:
     return format_model(model)
 
 
+#: ``keras.Model``'s own ``__str__``, if it defines one (Keras 3.15 inherits Layer's: the repr).
+_KERAS_MODEL_STR = keras.Model.__dict__.get("__str__")
+
+
 def install() -> None:
     """``print(model)`` prints the summary, as in R (``str`` only; ``repr`` is Keras')."""
     keras.Model.__str__ = _model_str
+
+
+@r_function(None, "")
+def config_enable_print_summary() -> None:
+    """Print models as their summary, as R does
+
+    Description:
+        ``print(model)`` and ``str(model)`` give the model's summary, as R
+        keras3's ``print(model)`` does (the default in a process that
+        imported kerasfn).  ``repr(model)``, what an interactive session
+        echoes, stays Keras' ``<Sequential name=..., built=True>``.
+
+    Value:
+        ``None``.
+
+    Examples:
+        >>> from kerasfn import config_enable_print_summary, keras_model_sequential, layer_dense
+        >>> config_enable_print_summary()
+        >>> model = keras_model_sequential(input_shape=3, name="tiny") | layer_dense(2)
+        >>> str(model).splitlines()[0]
+        'Model: "tiny"'
+
+    See also:
+        :func:`config_disable_print_summary`, :func:`summary`.
+    """
+    install()
+
+
+@r_function(None, "")
+def config_disable_print_summary() -> None:
+    """Print models as Keras does
+
+    Description:
+        Gives ``keras.Model`` Keras' own ``str()`` back: ``print(model)``
+        then prints ``<Sequential name=..., built=True>``, as in a process
+        without kerasfn.  Use it where other code logs models with
+        ``str()``.  ``summary(model)`` still prints the summary.
+
+    Value:
+        ``None``.
+
+    Examples:
+        >>> from kerasfn import config_disable_print_summary, config_enable_print_summary, keras_model_sequential
+        >>> config_disable_print_summary()
+        >>> model = keras_model_sequential(input_shape=3, name="tiny")
+        >>> print(model)
+        <Sequential name=tiny, built=False>
+        >>> config_enable_print_summary()  # as R prints models again
+
+    See also:
+        :func:`config_enable_print_summary`, :func:`summary`.
+    """
+    if _KERAS_MODEL_STR is None:
+        if "__str__" in keras.Model.__dict__:
+            del keras.Model.__str__
+    else:
+        keras.Model.__str__ = _KERAS_MODEL_STR
+
+
+@r_function(None, "")
+def config_is_print_summary_enabled() -> bool:
+    """Whether models print as their summary
+
+    Description:
+        ``TRUE`` (``True``) when ``print(model)`` prints the summary, as in
+        R (kerasfn's default); ``False`` after
+        :func:`config_disable_print_summary`.
+
+    Value:
+        ``True`` or ``False``.
+
+    Examples:
+        >>> from kerasfn import config_is_print_summary_enabled
+        >>> config_is_print_summary_enabled()
+        True
+
+    See also:
+        :func:`config_enable_print_summary`, :func:`config_disable_print_summary`.
+    """
+    return keras.Model.__dict__.get("__str__") is _model_str

@@ -102,3 +102,17 @@ def test_keras_variable_pipes_and_keeps_its_or():
     assert shape(variable | layer_lstm(2)) == (2, 2)
     flags = keras.Variable(np.array([True, False]), trainable=False)  # torch: only floats can be trainable
     np.testing.assert_array_equal(keras.ops.convert_to_numpy(flags | np.array([False, True])), [True, True])
+
+
+def test_numpy_object_arrays_of_layers_compare_as_numpy_compares_objects():
+    # numpy's own answers for objects that do not override ufuncs (a plain object() stands in for a layer)
+    a, b, stranger = object(), object(), object()
+    plain = np.array([a, b], dtype=object)
+    expected = (plain == a, plain != a, a in plain, stranger in plain)
+    a, b, stranger = (keras.layers.Dense(2), keras.layers.Dense(3), keras.layers.Dense(4))
+    layers = np.array([a, b], dtype=object)
+    got = (layers == a, layers != a, a in layers, stranger in layers)
+    np.testing.assert_array_equal(got[0], expected[0])
+    np.testing.assert_array_equal(got[1], expected[1])
+    assert got[2:] == expected[2:] == (True, False)
+    assert tuple((np.ones((4, 3)) | a).shape) == (4, 2)  # and an array piped into a layer is still the pipe

@@ -133,3 +133,12 @@ def test_a_backend_that_is_not_installed_names_the_extra_to_install(backend):
     assert f'pip install "kerasfn[{backend}]"' in last and f'pip install -e ".[{backend}]"' in last
     assert "keras/src" not in result.stderr  # not Keras' import chain
     assert len(result.stderr.strip().splitlines()) <= 5
+
+
+def test_a_users_pytest_file_with_a_star_import_collects_only_the_users_tests(tmp_path):
+    # R's test_on_batch() is kerasfn's function, not a test: pytest would call it with a fixture `object`
+    (tmp_path / "test_users_model.py").write_text("from kerasfn import *\n\n\ndef test_mine():\n    assert True\n")
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                            capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "1 passed" in result.stdout and "error" not in result.stdout
