@@ -231,17 +231,23 @@ def fit(
         validation_freq: Validate every this many epochs.
 
     Value:
-        A ``keras.callbacks.History`` that prints as R's does (samples,
-        batch size, epochs and each metric's final value); ``plot(history)``
-        draws it.
+        A ``keras.callbacks.History``: ``history.metrics`` (R's
+        ``history$metrics``, also ``history.history``) maps each metric to
+        its value at every epoch; ``print(history)`` prints, as R's does,
+        ``Final epoch (plot to see history):`` and each metric's value at the
+        last epoch; ``plot(history)`` draws the training curves.
 
     Examples:
         >>> import numpy as np
         >>> from kerasfn import compile, fit, keras_model_sequential, layer_dense
         >>> model = keras_model_sequential(input_shape=3) | layer_dense(1) | compile(loss="mse")
         >>> history = model | fit(np.zeros((8, 3)), np.zeros((8, 1)), epochs=2, verbose=0)
-        >>> len(history.history["loss"])
-        2
+        >>> history.metrics["loss"]
+        [0.0, 0.0]
+        >>> print(history)
+        <BLANKLINE>
+        Final epoch (plot to see history):
+        loss: 0
 
     See also:
         :func:`compile`, :func:`evaluate`, :func:`plot`.
