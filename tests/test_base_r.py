@@ -844,6 +844,152 @@ R_CASES = [
      'a \n2 '),
     ('toupper(c(a = "xy"))', lambda: toupper(setNames(np.array(["xy"]), ["a"])),
      '   a \n"XY" '),
+    ('formatC(3.14159)', lambda: formatC(3.14159),
+     '[1] "3.142"'),
+    ('formatC(2.5, format = "d")', lambda: formatC(2.5, format="d"),
+     '[1] "2"'),
+    ('formatC(123456.7)', lambda: formatC(123456.7),
+     '[1] "1.235e+05"'),
+    ('formatC(0.5)', lambda: formatC(0.5),
+     '[1] "0.5"'),
+    ('formatC(c(1.5,10), width=6, format="f")', lambda: formatC(np.array([1.5, 10.0]), width=6, format="f"),
+     '[1] "1.5000"  "10.0000"'),
+    ('as.character(123456.7)', lambda: as_character(123456.7),
+     '[1] "123456.7"'),
+    ('as.character(0.0001234)', lambda: as_character(0.0001234),
+     '[1] "0.0001234"'),
+    ('as.character(1e-4)', lambda: as_character(1e-4),
+     '[1] "1e-04"'),
+    ('as.character(100)', lambda: as_character(100.0),
+     '[1] "100"'),
+    ('paste(c(1.5, 2))', lambda: paste(np.array([1.5, 2.0])),
+     '[1] "1.5" "2"  '),
+    ('sprintf("%5.2f and %s", 3.14159, "x")', lambda: sprintf("%5.2f and %s", 3.14159, "x"),
+     '[1] " 3.14 and x"'),
+    ('format(c(10, 2.5), nsmall = 2)', lambda: format(np.array([10.0, 2.5]), nsmall=2),
+     '[1] "10.00" " 2.50"'),
+    ('format(1e6, big.mark = ",")', lambda: format(1e6, big_mark=","),
+     '[1] "1e+06"'),
+    ('quantile(1:3, c(0.125, 1/3))', lambda: quantile(np.arange(1, 4), [0.125, 1 / 3]),
+     '    12.5% 33.33333% \n 1.250000  1.666667 '),
+    ('strsplit(",a", ",")', lambda: strsplit(",a", ","),
+     '[[1]]\n[1] ""  "a"'),
+    ('cat(3L, 2.50, "\\n")', lambda: cat(3, 2.50, "\n"),
+     '3 2.5 '),
+    ('cat(NULL)', lambda: cat(None),
+     ''),
+    ('cat("a", 1e-20, 1e300, "\\n")', lambda: cat("a", 1e-20, 1e300, "\n"),
+     'a 1e-20 1e+300 '),
+    ('cat(0.1234567891, 123.456789, -0.000001234, "\\n")', lambda: cat(0.1234567891, 123.456789, -0.000001234, "\n"),
+     '0.1234568 123.4568 -1.234e-06 '),
+    ('print((1:100 / 7)[1:12])', lambda: (np.arange(1, 101) / 7)[:12],
+     ' [1] 0.1428571 0.2857143 0.4285714 0.5714286 0.7142857 0.8571429 1.0000000\n [8] 1.1428571 1.2857143 1.4285714 1.5714286 1.7142857'),
+    ('print(c(a=1L, bbbbbbbbbbb=2L))', lambda: setNames(np.array([1, 2]), ["a", "bbbbbbbbbbb"]),
+     '          a bbbbbbbbbbb \n          1           2 '),
+    ('print(list(a = list(b = 1, c = "z"), d = 1:3))', lambda: {"a": {"b": 1.0, "c": "z"}, "d": np.arange(1, 4)},
+     '$a\n$a$b\n[1] 1\n\n$a$c\n[1] "z"\n\n\n$d\n[1] 1 2 3'),
+    ('print(list())', lambda: [],
+     'list()'),
+    ('print(setNames(1:26, letters))', lambda: setNames(np.arange(1, 27), list("abcdefghijklmnopqrstuvwxyz")),
+     ' a  b  c  d  e  f  g  h  i  j  k  l  m  n  o  p  q  r  s  t  u  v  w  x  y  z \n 1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 '),
+    ('print(c(-1.5, 2, NA, Inf))', lambda: np.array([-1.5, 2.0, np.nan, np.inf]),
+     '[1] -1.5  2.0   NA  Inf'),
+    ('print(c(1e-300, 1))', lambda: np.array([1e-300, 1.0]),
+     '[1] 1e-300  1e+00'),
+    ('print(c(0.00001, 123))', lambda: np.array([0.00001, 123.0]),
+     '[1] 1.00e-05 1.23e+02'),
+    ('print(1e-15)', lambda: 1e-15,
+     '[1] 1e-15'),
+    ('m <- matrix(c(0.5, 123.25, -1, 2), 2); print(m)', lambda: matrix([0.5, 123.25, -1.0, 2.0], 2),
+     '       [,1] [,2]\n[1,]   0.50   -1\n[2,] 123.25    2'),
+    ('print(matrix(c("a","bb","c","d"), 2))', lambda: matrix(np.array(["a", "bb", "c", "d"], dtype=object), 2),
+     '     [,1] [,2]\n[1,] "a"  "c" \n[2,] "bb" "d" '),
+    ('print(matrix(1:40, 2))', lambda: matrix(np.arange(1, 41), 2),
+     '     [,1] [,2] [,3] [,4] [,5] [,6] [,7] [,8] [,9] [,10] [,11] [,12] [,13] [,14]\n[1,]    1    3    5    7    9   11   13   15   17    19    21    23    25    27\n[2,]    2    4    6    8   10   12   14   16   18    20    22    24    26    28\n     [,15] [,16] [,17] [,18] [,19] [,20]\n[1,]    29    31    33    35    37    39\n[2,]    30    32    34    36    38    40'),
+    ('print(100 * 1:3)', lambda: 100 * np.arange(1, 4),
+     '[1] 100 200 300'),
+    ('print(2^31)', lambda: 2.0 ** 31,
+     '[1] 2147483648'),
+    ('print(c(1.123456789, 1000000))', lambda: np.array([1.123456789, 1e6]),
+     '[1] 1.123457e+00 1.000000e+06'),
+    ('print(all.equal(list(a = 1, b = 2), list(a = 1, b = 3)))', lambda: all_equal({"a": 1.0, "b": 2.0}, {"a": 1.0, "b": 3.0}),
+     '[1] "Component “b”: Mean relative difference: 0.5"'),
+    ('print(all.equal(1, 1 + 1e-7))', lambda: all_equal(1.0, 1 + 1e-7),
+     '[1] "Mean relative difference: 1e-07"'),
+    ('print(all.equal(c(TRUE, FALSE), c(TRUE, TRUE)))', lambda: all_equal(np.array([True, False]), np.array([True, True])),
+     '[1] "1 element mismatch"'),
+    ('print(all.equal(1:3, c(1, 2, 4)))', lambda: all_equal(np.arange(1, 4), np.array([1.0, 2.0, 4.0])),
+     '[1] "Mean relative difference: 0.3333333"'),
+    ('print(all.equal(NULL, 1))', lambda: all_equal(None, 1.0),
+     '[1] "target is NULL, current is numeric"'),
+    ('print(table(c(TRUE, FALSE, TRUE)))', lambda: table(np.array([True, False, True])),
+     '\nFALSE  TRUE \n    1     2 '),
+    ('print(sapply(c("a", "bb"), nchar))', lambda: sapply(np.array(["a", "bb"], dtype=object), nchar),
+     ' a bb \n 1  2 '),
+    ('print(Map(function(x) toupper(x), c("a", "b")))', lambda: Map(lambda x: toupper(x), np.array(["a", "b"], dtype=object)),
+     '$a\n[1] "A"\n\n$b\n[1] "B"'),
+    ('print(unlist(list(a = 1, b = list(c = 2, d = list(e = 3)))))', lambda: unlist({"a": 1.0, "b": {"c": 2.0, "d": {"e": 3.0}}}),
+     '    a   b.c b.d.e \n    1     2     3 '),
+    ('print(unlist(list(a = list(1, 2), b = 3)))', lambda: unlist({"a": [1.0, 2.0], "b": 3.0}),
+     'a1 a2  b \n 1  2  3 '),
+    ('print(paste("n:", c(a = 1, b = 2)))', lambda: paste("n:", setNames(np.array([1.0, 2.0]), ["a", "b"])),
+     '[1] "n: 1" "n: 2"'),
+    ('print(rev(c("x", "y")))', lambda: rev(np.array(["x", "y"], dtype=object)),
+     '[1] "y" "x"'),
+    ('print(seq(0.1, 0.5, 0.1))', lambda: seq(0.1, 0.5, 0.1),
+     '[1] 0.1 0.2 0.3 0.4 0.5'),
+    ('print(seq(1, 2, length.out = 3))', lambda: seq(1.0, 2.0, length_out=3),
+     '[1] 1.0 1.5 2.0'),
+    ('print(seq(-1, 1, 0.5))', lambda: seq(-1.0, 1.0, 0.5),
+     '[1] -1.0 -0.5  0.0  0.5  1.0'),
+    ('print(seq(5, 1, by = -1))', lambda: seq(5.0, 1.0, by=-1.0),
+     '[1] 5 4 3 2 1'),
+    ('print(class(seq(5, 1, by = -1)))', lambda: class_(seq(5.0, 1.0, by=-1.0)),
+     '[1] "numeric"'),
+    ('print(class(seq(2L, 10L, length.out = 5)))', lambda: class_(seq(2, 10, length_out=5)),
+     '[1] "numeric"'),
+    ('print(seq(2, 11, length.out = 4))', lambda: seq(2.0, 11.0, length_out=4),
+     '[1]  2  5  8 11'),
+    ('print(class(seq(2, 11, length.out = 4)))', lambda: class_(seq(2.0, 11.0, length_out=4)),
+     '[1] "numeric"'),
+    ('print(sample(c("only")))', lambda: sample(np.array(["only"], dtype=object)),
+     '[1] "only"'),
+    ('print(rep(c(a = 1, b = 2), 2))', lambda: rep(setNames(np.array([1.0, 2.0]), ["a", "b"]), 2),
+     'a b a b \n1 2 1 2 '),
+    ('print(rep("x", 3))', lambda: rep("x", 3),
+     '[1] "x" "x" "x"'),
+    ('print(ifelse(c(a = 1, b = -1) > 0, "p", "n"))', lambda: ifelse(setNames(np.array([1.0, -1.0]), ["a", "b"]) > 0, "p", "n"),
+     '  a   b \n"p" "n" '),
+    ('print(which(matrix(c(TRUE, FALSE, TRUE, TRUE), 2)) - 1)', lambda: which(matrix([True, False, True, True], 2)),
+     '[1] 0 2 3'),
+    ('print(rowSums(matrix(c(1, NA, 3, 4), 2), na.rm = TRUE))', lambda: rowSums(matrix([1.0, np.nan, 3.0, 4.0], 2), na_rm=True),
+     '[1] 4 4'),
+    ('print(nchar("héllo"))', lambda: nchar("héllo"),
+     '[1] 5'),
+    ('print(substr("hello", 3, 2))', lambda: substr("hello", 3, 2),
+     '[1] ""'),
+    ('print(sprintf("%2$s %1$s", "a", "b"))', lambda: sprintf("%2$s %1$s", "a", "b"),
+     '[1] "b a"'),
+    ('print(sprintf("%%"))', lambda: sprintf("%%"),
+     '[1] "%"'),
+    ('print(sprintf("%5s", NA))', lambda: sprintf("%5s", np.nan),
+     '[1] "   NA"'),
+    ('print(sprintf("%f", NA))', lambda: sprintf("%f", np.nan),
+     '[1] "NA"'),
+    ('print(sprintf("%.1f", 0.05))', lambda: sprintf("%.1f", 0.05),
+     '[1] "0.1"'),
+    ('print(sprintf("%s", c(1.5, 2, 3)))', lambda: sprintf("%s", np.array([1.5, 2.0, 3.0])),
+     '[1] "1.5" "2"   "3"  '),
+    ('print(sprintf("%s", 1L))', lambda: sprintf("%s", 1),
+     '[1] "1"'),
+    ('print(sprintf("%s", TRUE))', lambda: sprintf("%s", True),
+     '[1] "TRUE"'),
+    ('print(sprintf("%d%%", 10L))', lambda: sprintf("%d%%", 10),
+     '[1] "10%"'),
+    ('print(sprintf("Epoch %d: %.4f", 1:2, c(0.5, 0.25)))', lambda: sprintf("Epoch %d: %.4f", np.arange(1, 3), np.array([0.5, 0.25])),
+     '[1] "Epoch 1: 0.5000" "Epoch 2: 0.2500"'),
+    ('print(paste(NA, 1))', lambda: paste(np.nan, 1.0),
+     '[1] "NA 1"'),
 ]
 
 
@@ -856,3 +1002,237 @@ def test_prints_what_r_prints(r_expression, port, r_output):
         if not r_expression.startswith("cat("):
             print_(value)
     assert out.getvalue().rstrip("\n") == r_output
+
+
+# R keras3: as.data.frame(history) of fit(x, y, epochs = 3, validation_split = 0.2) with metrics = "mae"
+R_HISTORY_FRAME = """\
+   epoch     value metric       data
+1      1 0.4861411   loss   training
+2      2 0.4752500   loss   training
+3      3 0.4649424   loss   training
+4      1 0.5417259    mae   training
+5      2 0.5346227    mae   training
+6      3 0.5277175    mae   training
+7      1 0.8240875   loss validation
+8      2 0.8053890   loss validation
+9      3 0.7875352   loss validation
+10     1 0.7268846    mae validation
+11     2 0.7193412    mae validation
+12     3 0.7120004    mae validation"""
+
+
+class _RecordedHistory:
+    """The two fields of a Keras History that R's as.data.frame() reads, holding R's run."""
+
+    history = {"loss": [0.4861411, 0.47525, 0.4649424], "mae": [0.5417259, 0.5346227, 0.5277175],
+               "val_loss": [0.8240875, 0.805389, 0.7875352], "val_mae": [0.7268846, 0.7193412, 0.7120004]}
+    params = {"epochs": 3}
+
+
+def test_history_data_frame_prints_as_r_keras3():
+    frame = as_data_frame(_RecordedHistory())
+    assert str(frame) == R_HISTORY_FRAME
+    # R: str(df): epoch int, value num, metric Factor w/ 2 levels "loss","mae", data Factor "training","validation"
+    assert frame["epoch"].dtype.kind == "i" and frame["value"].dtype == np.float64
+    assert frame["metric"].levels == ["loss", "mae"] and frame["data"].levels == ["training", "validation"]
+    assert list(frame["metric"].codes) == [1, 1, 1, 2, 2, 2, 1, 1, 1, 2, 2, 2]  # R: as.integer(df$metric)
+    assert class_(frame) == "data.frame" and nrow(frame) == 12 and list(names(frame)) == ["epoch", "value",
+                                                                                          "metric", "data"]
+
+
+def test_history_data_frame_of_a_real_fit():
+    import keras
+
+    from kerasfn import compile, fit, keras_model_sequential, layer_dense
+
+    model = keras_model_sequential(input_shape=2) | layer_dense(1)
+    model | compile(loss="mse", metrics="mae", optimizer="sgd")
+    x = np.random.default_rng(0).uniform(size=(20, 2)).astype("float32")
+    history = model | fit(x, x[:, 0], epochs=2, verbose=0)
+    frame = as_data_frame(history)
+    assert isinstance(history, keras.callbacks.History)
+    # R: str(as.data.frame(h2)) for epochs = 2 without validation:
+    #   $ epoch : int  1 2 1 2 / $ metric: Factor w/ 2 levels "loss","mae": 1 1 2 2
+    #   $ data  : Factor w/ 2 levels "training","validation": 1 1 1 1
+    assert list(frame["epoch"]) == [1, 2, 1, 2]
+    assert list(frame["metric"].labels()) == ["loss", "loss", "mae", "mae"]
+    assert list(frame["data"].labels()) == ["training"] * 4
+    assert frame["data"].levels == ["training", "validation"]
+    np.testing.assert_allclose(frame["value"], history.history["loss"] + history.history["mae"])
+
+
+def test_early_stopped_history_pads_missing_epochs():
+    class Stopped:
+        history = {"loss": [0.5, 0.25]}
+        params = {"epochs": 3}
+
+    frame = as_data_frame(Stopped())
+    assert list(frame["epoch"]) == [1, 2, 3]
+    assert math.isnan(frame["value"][2])  # R: rep_len(NA, pad) for the epochs not run
+
+
+def test_tensors_and_shapes_are_read_as_r_reads_them():
+    import keras
+
+    x = keras.ops.ones((2, 3))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        cat(dim(x), "\n")  # R keras3: cat(dim(op_ones(c(2, 3))), "\n") prints "2 3 "
+        cat(keras.ops.convert_to_tensor(np.array([0.5, 0.25])), "\n")  # R: cat(as.array(...)) "0.5 0.25 "
+    assert out.getvalue() == "2 3 \n0.5 0.25 \n"
+    assert paste(keras.ops.convert_to_tensor(3.0)) == "3"  # R keras3: paste(op_convert_to_tensor(3)) "3"
+    assert length(x) == 6  # R keras3: length(op_ones(c(2, 3))) 6
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+    # R keras3: class(model)[2] "keras.src.models.model.Model"; inherits(model, "keras.src.models.model.Model")
+    assert "keras.src.models.model.Model" in list(class_(model))
+    assert inherits(model, "keras.src.models.model.Model") and inherits(model, "Model")
+
+
+def test_files_round_trip_as_in_r(tmp_path):
+    folder = file_path(str(tmp_path), "out")
+    assert dir_create(folder) is True and dir_create(folder) is False  # R: TRUE, then FALSE with a warning
+    path = file_path(folder, "lines.txt")
+    writeLines(["first", "second"], path)
+    assert list(readLines(path)) == ["first", "second"]
+    assert list(readLines(path, n=1)) == ["first"]
+    writeLines("x", file_path(folder, "a.csv"))
+    assert list(list_files(folder)) == ["a.csv", "lines.txt"]
+    assert list(list_files(folder, pattern=r"\.txt$", full_names=True)) == [path]
+    assert file_exists(path) is True
+    assert list(file_exists(path, file_path(folder, "none"))) == [True, False]
+    assert unlink(folder) == 1 and file_exists(folder)  # R: a directory needs recursive = TRUE
+    assert unlink(file_path(folder, "*.csv")) == 0 and not file_exists(file_path(folder, "a.csv"))
+    assert unlink(folder, recursive=True) == 0 and not file_exists(folder)
+
+
+def test_tempfile_names_a_new_path_in_the_session_directory():
+    first, second = tempfile(fileext=".keras"), tempfile(fileext=".keras")
+    assert first != second and first.endswith(".keras") and not os.path.exists(first)
+    assert dirname(first) == tempdir() and basename(first).startswith("file")
+    assert os.path.basename(tempdir()).startswith("Rtmp")
+    assert list(tempfile(["a", "b"])) != [] and len(tempfile(["a", "b"])) == 2
+
+
+def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
+    path = str(tmp_path / "keep.txt")
+    writeLines("old", path)
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        writeLines(["new", "lines"], path)
+    with pytest.raises(KeyboardInterrupt):
+        cat("new", file=path)
+    assert pathlib.Path(path).read_text() == "old\n" and sorted(os.listdir(tmp_path)) == ["keep.txt"]
+
+
+def test_cat_to_a_file_appends_as_r(tmp_path):
+    path = str(tmp_path / "log.txt")
+    cat("a", 1.5, "\n", file=path)
+    cat("b\n", file=path, append=True)
+    assert pathlib.Path(path).read_text() == "a 1.5 \nb\n"
+
+
+def test_conditions_as_r():
+    with pytest.raises(RError, match="^x must be positive, not -1$"):
+        stop("x must be positive, not ", -1)  # R: conditionMessage(tryCatch(stop("x must be ...", -1), ...))
+    with pytest.raises(RError, match="^x must be positive$"):
+        stopifnot(**{"x must be positive": -1 > 0})  # R 4: stopifnot("x must be positive" = -1 > 0)
+    with pytest.raises(RError, match="argument 2 is not TRUE"):
+        stopifnot(True, False)
+    with pytest.raises(RError, match="are not all TRUE"):
+        stopifnot(np.array([True, False]))
+    stopifnot(True, np.array([True, True]))
+    with pytest.warns(RWarning, match="^careful$"):
+        assert warning("care", "ful") == "careful"
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        message("done: ", 3)  # R: message("done: ", 3) writes "done: 3\n" to stderr
+    assert err.getvalue() == "done: 3\n"
+
+
+def test_sample_and_set_seed_repeat_but_are_not_r_draws():
+    set_seed(42)
+    first = sample(10)
+    set_seed(42)
+    assert (sample(10) == first).all()
+    assert sorted(first.tolist()) == list(range(1, 11))  # R: sort(sample(10)) is 1:10
+    assert len(sample(np.array([1.0, 2.0]), 5, replace=True)) == 5
+    with pytest.raises(ValueError, match="larger than the population"):
+        sample(3, 5)  # R: "cannot take a sample larger than the population when 'replace = FALSE'"
+
+
+def test_environment():
+    assert Sys_getenv("KERASFN_SURELY_UNSET_VARIABLE", unset="none") == "none"
+    try:
+        assert Sys_setenv(KERASFN_BASE_R_TEST=True) is True
+        assert Sys_getenv("KERASFN_BASE_R_TEST") == "TRUE"  # R: Sys.setenv(X = TRUE); Sys.getenv("X") "TRUE"
+    finally:
+        os.environ.pop("KERASFN_BASE_R_TEST", None)
+    assert (Sys_time() - Sys_time()).total_seconds() <= 0
+
+
+def test_named_vectors_behave_like_r_and_python():
+    scores = unlist({"loss": 0.25, "mae": 0.5})
+    assert scores["mae"] == 0.5 and list(scores) == [0.25, 0.5] and scores.keys() == ["loss", "mae"]
+    assert str(scores * 2) == "loss  mae \n 0.5  1.0 "  # R: unlist(list(loss = 0.25, mae = 0.5)) * 2
+    assert float(np.mean(scores)) == 0.375
+
+
+def test_bad_input_is_named():
+    with pytest.raises(ValueError, match="length"):
+        numeric(-1)
+    with pytest.raises(ValueError, match="MARGIN"):
+        apply(matrix(np.arange(1, 7), 2), 3, sum_)
+    with pytest.raises(ValueError, match="FUN"):
+        outer([1, 2], [3], "??")
+    with pytest.raises(TypeError, match="pattern"):
+        gsub(3, "x", "abc")
+    with pytest.raises(ValueError, match="nm"):
+        setNames(np.array([1, 2]), ["a"])
+    with pytest.raises(ValueError, match="differing number of rows"):
+        data_frame(a=[1, 2, 3], b=[1, 2])
+    with pytest.raises(ValueError, match="invalid format"):
+        sprintf("%d", 1.5)  # R: invalid format '%d'; use format %f, %e, %g or %a for numeric objects
+    with pytest.raises(TypeError, match="seed"):
+        set_seed("x")
+
+
+def test_all_is_a_literal_list_of_names():
+    """The translator reads ``__all__`` without importing kerasfn.base_r."""
+    tree = ast.parse(pathlib.Path(kerasfn.base_r.__file__).read_text())
+    (assignment,) = [node for node in tree.body if isinstance(node, ast.Assign)
+                     and any(getattr(t, "id", None) == "__all__" for t in node.targets)]
+    names = ast.literal_eval(assignment.value)
+    assert names == kerasfn.base_r.__all__ and all(hasattr(kerasfn.base_r, n) for n in names)
+
+
+def test_not_exported_by_kerasfn_and_import_changes_nothing():
+    import kerasfn
+
+    assert not set(kerasfn.base_r.__all__) & set(kerasfn.__all__)
+    script = (
+        "import os, sys, warnings, numpy as np; import kerasfn\n"
+        "before = (np.get_printoptions(), list(warnings.filters), dict(os.environ), sys.displayhook, "
+        "np.random.get_state()[1].tolist())\n"
+        "import kerasfn.base_r\n"
+        "after = (np.get_printoptions(), list(warnings.filters), dict(os.environ), sys.displayhook, "
+        "np.random.get_state()[1].tolist())\n"
+        "assert before == after\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+
+
+_DOCTESTS = [test for name in ["kerasfn.base_r." + m for m in ("_values", "printing", "vectors", "stats", "matrices",
+                                                               "strings", "functional", "files", "frames")]
+             for test in doctest.DocTestFinder().find(importlib.import_module(name)) if test.examples]
+
+
+@pytest.mark.parametrize("test", _DOCTESTS, ids=[t.name for t in _DOCTESTS])
+def test_examples_run(test):
+    test.globs.setdefault("np", np)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.failures == 0

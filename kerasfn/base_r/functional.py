@@ -287,7 +287,7 @@ def Filter(f: Callable, x: Any) -> Any:  # noqa: N802 - R's name
 
     Examples:
         >>> from kerasfn.base_r import Filter
-        >>> Filter(lambda v: v > 2, [1, 5, 2, 7])
+        >>> Filter(lambda v: v > 2, np.array([1, 5, 2, 7]))
         array([5, 7])
         >>> Filter(lambda v: v > 2, {"a": 1, "b": 5})
         {'b': 5}

@@ -264,9 +264,9 @@ def formatC(x: Any, width: int = 0, digits: int | None = None, format: str | Non
         Formats each value on its own with C's ``printf`` conversions:
         ``format`` is ``"d"`` (integers; doubles truncated toward zero, as R),
         ``"f"``, ``"e"``, ``"E"``, ``"g"``, ``"G"``, ``"fg"`` or ``"s"``;
-        the default is ``"d"`` for integers, ``"g"`` for doubles (with 4
-        significant digits when ``digits`` is not given, as R gives) and
-        ``"s"`` for strings.  ``width`` pads on the left (on the right when
+        the default is ``"d"`` for integers, ``"g"`` for doubles and ``"s"``
+        for strings; without ``digits``, R's 4 (decimals for ``"f"`` and
+        ``"e"``, significant digits for ``"g"``).  ``width`` pads on the left (on the right when
         negative or with ``flag = "-"``); ``flag = "0"`` pads with zeros.
 
     Arguments:
@@ -313,7 +313,7 @@ def formatC(x: Any, width: int = 0, digits: int | None = None, format: str | Non
             text = format_real([float(v)], digits=significant, scientific=False)[0]
             flags_s = flags
         else:
-            precision = digits if digits is not None else (4 if format in "gG" else 6)
+            precision = 4 if digits is None else digits  # R's default for every conversion
             text = ("%" + flags + "." + str(int(precision)) + format) % float(v)
             flags_s = flags
         text = _big_mark(text, big_mark)

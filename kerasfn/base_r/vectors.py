@@ -177,8 +177,9 @@ def seq(from_: Any = 1, to: Any = None, by: Any = None, length_out: Any = None, 
         R's ``seq(from, to, by, length.out)``: ``seq(5)`` is ``1:5``;
         ``seq(a, b)`` steps by 1 or -1; ``by`` sets the step; ``length_out``
         spaces the values evenly.  As in R, the result holds integers when
-        R's would (``seq(2, 8)``, whole ``from`` stepping by 1, or integer
-        ``from``/``by``) and doubles otherwise.
+        R's would (``seq(2, 8)`` and ``seq(5)``: whole ``from`` stepping by
+        1; or Python ``int`` ``from`` and ``by``, R's integers) and doubles
+        otherwise (always with ``from``, ``to`` and ``length_out``).
 
     Arguments:
         from_: The first value (R's ``from``); a lone vector argument means
@@ -193,11 +194,11 @@ def seq(from_: Any = 1, to: Any = None, by: Any = None, length_out: Any = None, 
 
     Examples:
         >>> from kerasfn.base_r import seq
-        >>> seq(1, 10, by=2)
+        >>> seq(1.0, 10.0, by=2.0)
         array([1., 3., 5., 7., 9.])
-        >>> seq(0, 1, length_out=5)
+        >>> seq(0.0, 1.0, length_out=5)
         array([0.  , 0.25, 0.5 , 0.75, 1.  ])
-        >>> seq(2, 8)
+        >>> seq(2.0, 8.0)
         array([2, 3, 4, 5, 6, 7, 8])
 
     See also:
@@ -225,9 +226,7 @@ def seq(from_: Any = 1, to: Any = None, by: Any = None, length_out: Any = None, 
         elif by is None:
             if n == 1:
                 return np.array([from_], dtype=float)
-            out = np.linspace(float(from_), float(to), n)
-            integral = _whole(from_) and _whole(to) and (to - from_) % (n - 1) == 0
-            return out.astype(np.int64) if integral else out
+            return np.linspace(float(from_), float(to), n)
         else:
             start = to - (n - 1) * by
             step = by
@@ -276,12 +275,12 @@ def rep(x: Any, times: Any = 1, each: int = 1, length_out: int | None = None) ->
 
     Examples:
         >>> from kerasfn.base_r import rep
-        >>> rep([1, 2], times=3)
+        >>> rep(np.array([1, 2]), times=3)
         array([1, 2, 1, 2, 1, 2])
-        >>> rep([1, 2], each=2)
+        >>> rep(np.array([1, 2]), each=2)
         array([1, 1, 2, 2])
         >>> rep(["a", "b"], times=[2, 3])
-        array(['a', 'a', 'b', 'b', 'b'], dtype=object)
+        ['a', 'a', 'b', 'b', 'b']
 
     See also:
         :func:`kerasfn.base_r.seq`
@@ -320,7 +319,7 @@ def rev(x: Any) -> Any:
 
     Examples:
         >>> from kerasfn.base_r import rev
-        >>> rev([1, 2, 3])
+        >>> rev(np.array([1, 2, 3]))
         array([3, 2, 1])
         >>> rev({"a": 1, "b": 2})
         {'b': 2, 'a': 1}
