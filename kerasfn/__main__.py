@@ -1,4 +1,4 @@
-"""``python -m kerasfn``: the seed pages' examples, end to end."""
+"""``python -m kerasfn``: a short tour (an eager pipe, destructuring, a functional and a Sequential model), end to end."""
 
 from __future__ import annotations
 

@@ -62,6 +62,18 @@ def test_index_groups_every_name_like_the_r_reference():
     assert man.group_of("layer_input") == man.group_of("keras_input") == "Models"
 
 
+def test_index_lists_each_page_once():
+    index = (man.MAN / "index.md").read_text()
+    entries = [line.split("]")[0] for line in index.splitlines() if line.startswith("- [")]
+    assert len(entries) == len(set(entries)) == len(set(kerasfn.__all__)) + len(man.SUBPACKAGE_PAGES)
+
+
+def test_code_wrapped_over_two_docstring_lines_stays_one_code_span():
+    # op_sum's description wraps ``x | f(...)`` over two lines of its docstring.
+    assert man._markdown("a ``x |\n    f(...)`` is ``f(x, ...)``.") == "a `x | f(...)` is `f(x, ...)`."
+    assert "`x | f(...)` is `f(x, ...)`" in (man.MAN / "op_sum.md").read_text()
+
+
 def test_page_shape():
     page = (man.MAN / "layer_lstm.md").read_text()
     headings = [line for line in page.splitlines() if line.startswith("## ")]

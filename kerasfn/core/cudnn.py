@@ -1,11 +1,11 @@
 """Whether an LSTM runs the cuDNN kernel, and if not, why.
 
 Keras picks the cuDNN kernel silently; :func:`cudnn_status` says which
-conditions of the seed page hold for a layer (and, optionally, for given
+conditions of Keras' LSTM documentation hold for a layer (and, optionally, for given
 inputs and mask) and names each one that fails.
 
 The checks follow what Keras 3's TensorFlow backend actually does, which
-differs from the seed page in one place: Keras 3 applies input ``dropout``
+differs from that documented list in one place: Keras 3 applies input ``dropout``
 to the sequence *before* the kernel, so ``dropout > 0`` does not stop cuDNN;
 only ``recurrent_dropout > 0`` does.  "Eager in the outermost context" means
 TensorFlow 2 behaviour (a ``tf.function`` is fine: ``fit()`` uses cuDNN);
@@ -37,8 +37,8 @@ class CudnnStatus:
         uses_cudnn: Whether a call would run the cuDNN kernel.
         reasons: One readable line per condition that fails (empty when
             ``uses_cudnn``).
-        notes: Lines about the seed page's conditions that Keras 3 no longer
-            enforces (input ``dropout``), so a ported script's author is not
+        notes: Lines about the documented cuDNN conditions that Keras 3 no
+            longer enforces (input ``dropout``), so a ported script's author is not
             left wondering.
 
     Value:
@@ -88,7 +88,7 @@ def cudnn_status(layer: keras.layers.LSTM, inputs: Any = None, mask: Any = None)
     Value:
         A ``CudnnStatus`` with ``uses_cudnn`` (``True``/``False``),
         ``reasons``, one line for each failed condition, and ``notes`` on
-        conditions of the seed page that Keras 3 relaxed.
+        the documented conditions that Keras 3 relaxed.
 
     Examples:
         >>> from kerasfn import cudnn_status, layer_lstm
@@ -117,7 +117,7 @@ def cudnn_status(layer: keras.layers.LSTM, inputs: Any = None, mask: Any = None)
 
 
 def _relaxed_conditions(layer: keras.layers.LSTM) -> list[str]:
-    """The seed page's conditions that Keras 3 no longer needs, where a layer meets them not."""
+    """The documented cuDNN conditions that Keras 3 no longer needs, where a layer meets them not."""
     if not layer.dropout:
         return []
     return [

@@ -18,7 +18,7 @@ from kerasfn.core.portable import saved_as_keras
 
 __all__ = ["CUDNN_CONFIGURATION", "CudnnLSTM"]
 
-#: The arguments cuDNN fixes (seed 000's conditions 1-5), and ``use_cudnn=True``.
+#: The arguments cuDNN fixes (conditions 1-5 of Keras' documented cuDNN list), and ``use_cudnn=True``.
 CUDNN_CONFIGURATION: dict[str, Any] = {
     "activation": "tanh",
     "recurrent_activation": "sigmoid",

@@ -1,6 +1,6 @@
 """The tf.keras (TensorFlow 1.x era) layer members that Keras 3 dropped.
 
-Seed 001 lists 48 members on ``tf.keras.layers.LSTM``; a Keras 3 LSTM lacks
+tf.keras 2's ``tf.keras.layers.LSTM`` has 48 public members; a Keras 3 LSTM lacks
 21 of them.  :class:`LegacyLayerMembers` puts back those that still mean
 something in Keras 3 (node inputs/outputs, their shapes and masks, ``apply``,
 ``reset_states(states)``) and turns the TF1-graph-only ones into an

@@ -1,7 +1,7 @@
 """kerasfn's LSTM layer core.
 
 :class:`LSTM` *is* a ``keras.layers.LSTM`` (same cell, same weights, same
-numbers, same config) with what R users and the seed pages rely on added on
+numbers, same config) with what R users and tf.keras-era scripts rely on added on
 top, each concern in its own module:
 
 * its ``return_state`` results are named and unpackable

@@ -6,7 +6,7 @@ plain Keras loads them without kerasfn.  The other way round, a model loaded
 from such a file holds plain Keras layers; :func:`restore_core_classes`
 turns each of them back into kerasfn's class of the same name (same config,
 weights and state; only the methods kerasfn adds change: fast eager calls,
-``reset_states(states=)``, named ``return_state`` results, the seed-001
+``reset_states(states=)``, named ``return_state`` results, tf.keras's legacy
 members, list inputs for attention).
 
 The classes kerasfn saves under names of its own (``kerasfn>TimeMajorLSTM``)

@@ -35,8 +35,8 @@ SUBPACKAGE_PAGES = ("port.translate",)
 
 
 def documented() -> list[str]:
-    """Every name with a page: the exported ones, then :data:`SUBPACKAGE_PAGES`."""
-    return [*kerasfn.__all__, *SUBPACKAGE_PAGES]
+    """Every name with a page, once: the exported ones, then :data:`SUBPACKAGE_PAGES`."""
+    return list(dict.fromkeys([*kerasfn.__all__, *SUBPACKAGE_PAGES]))
 
 
 class _Constant:
@@ -126,7 +126,8 @@ def _markdown(text: str) -> str:
     """reST roles and double backticks, as Markdown."""
     text = re.sub(r":func:`~?(?:kerasfn\.)?([\w.]+)`", lambda m: _link(m[1]), text)
     text = re.sub(r":(?:class|mod|meth|attr):`~?([\w.]+)`", r"`\1`", text)
-    return re.sub(r"``(.+?)``", r"`\1`", text)
+    # A ``literal`` may be wrapped over two lines of the docstring; Markdown's `code` may not.
+    return re.sub(r"``(.+?)``", lambda m: "`" + re.sub(r"\s*\n\s*", " ", m[1]) + "`", text, flags=re.S)
 
 
 def _link(name: str) -> str:
