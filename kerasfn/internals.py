@@ -30,6 +30,7 @@ __all__ = [
     "inbound_nodes",
     "jax_array_class",
     "keras_home",
+    "multi_worker_mirrored_fixes",
     "node_attribute_at_index",
     "public_name",
     "register_public_name",
@@ -255,3 +256,71 @@ def jax_array_class() -> type:
     from jax._src.array import ArrayImpl
 
     return ArrayImpl
+
+
+# -- tf.distribute ------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def multi_worker_mirrored_fixes(model: keras.Model) -> Iterator[None]:
+    """Inside the block, ``model.fit()``, ``evaluate()`` and ``predict()``
+    work under ``tf.distribute.MultiWorkerMirroredStrategy`` with several
+    workers, where Keras 3.15's TensorFlow trainer fails twice:
+
+    * Before the first step, Keras builds the model from one batch of the
+      distributed dataset, which it first averages over every replica with
+      ``strategy.reduce("MEAN", batch, axis=None)``.  Across workers that
+      reduce is a collective that refuses an ``(x, y)`` structure ("Attempt
+      to convert a value (PerReplica:{...}) with an unsupported type ... to a
+      Tensor").  Only the batch's shapes and dtypes are used: this worker's
+      first replica's part has them, with no collective.
+    * It averages each step's per-replica loss and metric values with
+      ``strategy.reduce("MEAN", value, axis=0)``: axis 0 of a scalar ("Invalid
+      reduction dimension 0 for input with 0 dimensions").  The mean over the
+      replicas is ``axis=None``, what Keras computes on one worker.
+
+    Anything else (another strategy, one worker, another backend) is Keras'
+    own code, unchanged.
+
+    Hooks: ``TensorFlowTrainer._maybe_symbolic_build`` (replaced on ``model``
+    alone) and ``_distribute_strategy``; the function ``reduce_per_replica``
+    of ``keras.src.backend.tensorflow.trainer``, read when Keras traces its
+    step functions, and its ``_collective_all_reduce_multi_worker``.
+    """
+    if keras.backend.backend() != "tensorflow":
+        yield
+        return
+    import tensorflow as tf
+    from keras.src.backend.tensorflow import trainer
+
+    if not isinstance(model.distribute_strategy, tf.distribute.MultiWorkerMirroredStrategy):
+        yield
+        return
+    keras_symbolic_build = model._maybe_symbolic_build
+    keras_reduce_per_replica = trainer.reduce_per_replica
+
+    def first_local_part(value: Any) -> Any:
+        if isinstance(value, tf.distribute.DistributedValues):
+            return model.distribute_strategy.experimental_local_results(value)[0]
+        return value
+
+    def maybe_symbolic_build(iterator: Any = None, data_batch: Any = None) -> None:
+        if iterator is not None and model._distribute_strategy is not None:
+            for _, _, batches in iterator:  # Keras' own first batch
+                data_batch = keras.tree.map_structure(first_local_part, next(batches))
+                break
+            iterator = None
+        keras_symbolic_build(iterator=iterator, data_batch=data_batch)
+
+    def reduce_per_replica(values: Any, strategy: Any, reduction: str) -> Any:
+        if reduction in ("auto", "mean") and trainer._collective_all_reduce_multi_worker(strategy):
+            return keras.tree.map_structure(lambda value: strategy.reduce("MEAN", value, axis=None), values)
+        return keras_reduce_per_replica(values, strategy, reduction)
+
+    model.__dict__["_maybe_symbolic_build"] = maybe_symbolic_build
+    trainer.reduce_per_replica = reduce_per_replica
+    try:
+        yield
+    finally:
+        trainer.reduce_per_replica = keras_reduce_per_replica
+        del model.__dict__["_maybe_symbolic_build"]

@@ -253,7 +253,8 @@ def fit(
         :func:`compile`, :func:`evaluate`, :func:`plot`.
     """
     model, arguments = _keras_arguments(locals())
-    return as_r_history(model.fit(**arguments))
+    with internals.multi_worker_mirrored_fixes(model):
+        return as_r_history(model.fit(**arguments))
 
 
 @model_verb({"batch_size": as_positive_integer, "verbose": as_verbose, "steps": as_positive_integer})
@@ -298,7 +299,8 @@ def evaluate(
         :func:`fit`, :func:`predict`.
     """
     model, arguments = _keras_arguments(locals())
-    return model.evaluate(**arguments, return_dict=True)
+    with internals.multi_worker_mirrored_fixes(model):
+        return model.evaluate(**arguments, return_dict=True)
 
 
 @model_verb({"batch_size": as_positive_integer, "verbose": as_verbose, "steps": as_positive_integer})
@@ -337,7 +339,8 @@ def predict(
         :func:`evaluate`, :func:`fit`.
     """
     model, arguments = _keras_arguments(locals())
-    return model.predict(**arguments)
+    with internals.multi_worker_mirrored_fixes(model):
+        return model.predict(**arguments)
 
 
 @model_verb({"line_length": as_positive_integer, "expand_nested": as_bool, "compact": as_bool})
