@@ -167,12 +167,15 @@ def _header(translator: Translator) -> list[str]:
     lines = []
     if translator.backend is not None:
         lines += ["import os", "", f"os.environ[\"KERAS_BACKEND\"] = {translator.backend}"]
-    for module, statement in (("sys", "import sys"), ("time", "import time"), ("numpy", "import numpy as np"),
+    for module, statement in (("operator", "import operator"), ("sys", "import sys"), ("time", "import time"),
+                              ("numpy", "import numpy as np"),
                               ("keras", "import keras"), ("tensorflow", "import tensorflow as tf")):
         if module in translator.needs:
             lines.append(statement)
     if translator.uses_kerasfn:
         lines.append("from kerasfn import *")
+    if translator.runtime_imports:
+        lines.append(f"from kerasfn.base_r import {', '.join(sorted(translator.runtime_imports))}")
     return lines
 
 

@@ -92,3 +92,36 @@ def _signatures() -> dict[str, Signature]:
 def signature(name: str) -> Signature | None:
     """R keras3's signature of the function ``name`` (None for names it does not export)."""
     return _signatures().get(name)
+
+
+#: kerasfn's runtime of R's base functions (R's names, ``.`` as ``_``), read without importing it.
+BASE_R = Path(__file__).resolve().parent.parent / "base_r.py"
+
+
+@cache
+def base_r_names() -> frozenset[str]:
+    """``kerasfn.base_r.__all__``, read from the module's source with :mod:`ast` (importing it
+    would load Keras); empty where the module is missing or its ``__all__`` is not a literal."""
+    import ast
+
+    try:
+        tree = ast.parse(BASE_R.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return frozenset()
+    for statement in tree.body:
+        targets = statement.targets if isinstance(statement, ast.Assign) else \
+            [statement.target] if isinstance(statement, ast.AnnAssign) and statement.value is not None else []
+        if any(isinstance(target, ast.Name) and target.id == "__all__" for target in targets):
+            try:
+                names = ast.literal_eval(statement.value)
+            except ValueError:
+                return frozenset()
+            return frozenset(name for name in names if isinstance(name, str))
+    return frozenset()
+
+
+def base_r_name(r_name: str, available: frozenset[str]) -> str | None:
+    """The runtime's name for R's function ``r_name`` (``data.frame`` -> ``data_frame``, ``class``
+    -> ``class_``), or None where the runtime lacks it."""
+    name = r_name.replace(".", "_")
+    return next((candidate for candidate in (name, name + "_") if candidate in available), None)

@@ -185,8 +185,9 @@ NOT_IN_KERASFN = frozenset({
 
 #: kerasfn's exports R keras3 does not have.
 KERASFN_EXTRAS = frozenset({
-    "CudnnStatus", "LSTMStates", "LearningRateSchedule", "Shape", "as_array", "cudnn_status",
-    "layer_cudnn_lstm", "plot", "predict", "summary",
+    "CudnnStatus", "LSTMStates", "LearningRateSchedule", "Shape", "as_array", "config_disable_print_summary",
+    "config_enable_print_summary", "config_is_print_summary_enabled", "cudnn_status", "layer_cudnn_lstm",
+    "plot", "predict", "summary",
 })
 
 #: ``kerasfn.__all__``, known without importing kerasfn (which loads Keras): a test keeps it equal.

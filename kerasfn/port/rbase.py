@@ -130,6 +130,13 @@ def list_(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     return Py(f"[{', '.join(texts)}]", ATOM, kind="list")
 
 
+@helper("tuple")
+def tuple_(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    """R keras3's ``tuple(a, b)``: a Python tuple."""
+    texts = [value.text for _, value in Matched(tr, args, piped, ("...",)).rest_py(Ctx(keras=ctx.keras))]
+    return Py(f"({', '.join(texts)}{',' if len(texts) == 1 else ''})", ATOM, kind="shape")
+
+
 @helper("length")
 def length(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     return call("len", Matched(tr, args, piped, ("x",)).py("x").text)
@@ -235,7 +242,8 @@ def tail(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 @helper("unlist")
 def unlist(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     x = Matched(tr, args, piped, ("x", "recursive", "use.names")).py("x")
-    return _np(tr, "concatenate", f"[np.ravel(item) for item in {x.text}]")
+    items = f"{x.at(PRIMARY)}.values()" if x.kind == "dict" else x.text  # a named list: its values
+    return _np(tr, "concatenate", f"[np.ravel(item) for item in {items}]")
 
 
 # ---- arrays -------------------------------------------------------------------------------
@@ -312,6 +320,14 @@ def as_character(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) ->
 def numeric(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     m = Matched(tr, args, piped, ("length",))
     return _np(tr, "zeros", m.py("length").text if m.has("length") else "0")
+
+
+@helper("character")
+def character(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    """R's ``character(n)``: ``n`` empty strings."""
+    m = Matched(tr, args, piped, ("length",))
+    n = m.py("length") if m.has("length") else Py("0", number=0)
+    return Py(f'[""] * {n.at(MUL + 1)}', MUL, kind="list")
 
 
 @helper("integer")
@@ -695,6 +711,7 @@ def _unsupported(reason: str) -> Helper:
     def translate(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
         raise Untranslatable(reason.format(name=tr.calling))
 
+    translate.unsupported = True  # type: ignore[attr-defined]  (kerasfn.base_r's version is used where it exists)
     return translate
 
 

@@ -44,6 +44,11 @@ INVISIBLE = frozenset({
     "compile", "fit", "set_random_seed", "set.seed", "save_model", "save_model_weights", "save_model_keras",
     "freeze_weights", "unfreeze_weights", "reset_state", "reset_states", "set_weights", "stopifnot",
     "use_backend", "stop", "warning", "writeLines", "suppressWarnings", "suppressMessages",
+    # R keras3's functions that return invisible(...) (its R sources): a layer added to a Sequential
+    # model returns the model invisibly too (the translator sees that from the subject's kind)
+    "adapt", "set_vocabulary", "load_model_weights", "save_model_config", "export_savedmodel",
+    "set_custom_objects", "image_array_save", "config_set_backend", "unlink", "dir.create", "saveRDS",
+    "write.csv", "on.exit", "assign",
 })
 
 #: Calls whose result has a kind the translator tracks (``$`` is a key on a dict, ...).

@@ -13,6 +13,7 @@ The R base helpers scripts use around keras are in :mod:`kerasfn.port.rbase`.
 from __future__ import annotations
 
 import ast
+import builtins
 import keyword
 import re
 import unicodedata
@@ -227,6 +228,17 @@ def snake(name: str) -> str:
 
 _BLOCKS = ("if", "for", "while", "repeat", "function_definition")
 
+#: R's arithmetic and comparison operators used as functions (`` `+` ``), as Python's operator module has them
+_OPERATOR_FUNCTIONS = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "^": "pow", "%%": "mod",
+                       "%/%": "floordiv", "==": "eq", "!=": "ne", "<": "lt", ">": "gt", "<=": "le", ">=": "ge",
+                       "%*%": "matmul", "&": "and_", "|": "or_"}
+#: R functions that print with R's formatting: the runtime's version is used even where Python has a spelling.
+_R_FORMATTING = frozenset({"cat"})
+#: R functions whose translation is exact Python: never the runtime's.
+_EXACT_IN_PYTHON = frozenset({"c", "list", "library", "require", "return", "stop", "stopifnot", "invisible",
+                              "function", "print", "length", "is.null", "seq_len", "seq_along", "paste", "paste0",
+                              "names", "dim", "nrow", "ncol"})
+
 
 class Translator:
     """One translation: ``Translator(program).statements()`` gives the body
@@ -247,6 +259,11 @@ class Translator:
         self._class: str | None = None  # the class constructor whose methods are being translated
         self.calling = ""  # the R helper being translated (helpers shared by several names read it)
         self.rbase = _rbase().HELPERS
+        self._returns_dict: set[str] = set()  # the script's functions that return a named list
+        self._hoisted: dict[tuple[int, int], Py] = {}  # R calls already evaluated into a variable
+        self._else: dict[tuple[int, int], RNode] = {}  # `if` nodes and the `else` branch R gives them
+        self.runtime_imports: set[str] = set()  # names the translation imports from kerasfn.base_r
+        self.runtime_names = catalog.base_r_names()
 
     # ---- notes and frames -------------------------------------------------------------
 
@@ -263,8 +280,10 @@ class Translator:
 
     def fresh(self, base: str) -> str:
         name = python_name(base)
+        if name in KERASFN_EXPORTS or name in self.rbase or name in self._user_functions or name in dir(builtins):
+            name += "_fn"  # `op_cond(p, \() {...})`: the branch's def must not shadow `op_cond`
         candidate, counter = name, 1
-        while candidate in self._names or self.scope.kind(candidate) is not None:
+        while candidate in self._names or self.scope.defines(candidate) or candidate in self._user_functions:
             counter += 1
             candidate = f"{name}_{counter}"
         self._names.add(candidate)
@@ -286,6 +305,8 @@ class Translator:
 
     def block(self, nodes: list[RNode], top: bool = False, returns: bool = False) -> list[str]:
         """Statements of a program or a ``{}`` body; ``returns``: R's last value is returned."""
+        if not top:
+            nodes = self.fold_dangling_else(nodes)
         code = [node for node in nodes if node.type != "comment"]
         last = code[-1] if code else None
         lines: list[str] = []
@@ -307,12 +328,35 @@ class Translator:
             previous_end = node.end_line
         return lines
 
+    def fold_dangling_else(self, nodes: list[RNode]) -> list[RNode]:
+        """Inside braces R reads ``if (c) x`` / newline / ``else y`` as one statement; the grammar
+        reads an ``if`` and a name ``else``: the ``else`` branch is attached to its ``if`` here."""
+        def next_code(index: int) -> int | None:
+            return next((j for j in range(index, len(nodes)) if nodes[j].type != "comment"), None)
+
+        folded, index = [], 0
+        while index < len(nodes):
+            chain = nodes[index]
+            folded.append(chain)
+            index += 1
+            while chain.type == "if" and len([c for c in chain.children if c.type != "comment"]) == 2:
+                word = next_code(index)
+                if word is None or nodes[word].type != "identifier" or nodes[word].text != "else":
+                    break
+                branch = next_code(word + 1)
+                if branch is None:
+                    break
+                self._else[_key(chain)] = nodes[branch]
+                index, chain = branch + 1, nodes[branch]
+        return folded
+
     def statement(self, node: RNode, top: bool = False, last: bool = False) -> list[str]:
         """One R statement as Python lines, or as commented R under a note."""
         outer_node = self._node
         self._node = node
         self._frames.append(_Frame())
         notes_before, needs_before, uses_kerasfn = len(self.notes), set(self.needs), self.uses_kerasfn
+        runtime_before = set(self.runtime_imports)
         try:
             if node.has_error or node.type == "ERROR":
                 raise Untranslatable("R syntax error: the parser could not read this statement")
@@ -324,6 +368,7 @@ class Translator:
         except (Untranslatable, SyntaxError, RecursionError) as error:
             del self.notes[notes_before:]
             self.needs, self.uses_kerasfn = needs_before, uses_kerasfn  # nothing of a kept statement is used
+            self.runtime_imports = runtime_before
             if isinstance(error, Untranslatable):
                 reason = error.reason
             elif isinstance(error, SyntaxError):
@@ -371,11 +416,18 @@ class Translator:
             if handled is not None:
                 return handled
         value = self.expr(node)
+        invisible = self.invisible(node) or value.kind == "model" and self.last_step(node).startswith("layer_")
         if last:
-            return [f"return {value.text}"] if not self.invisible(node) else [value.text]
-        if top and not self.invisible(node):
+            return [f"return {value.text}"] if not invisible else [value.text]
+        if top and not invisible:
             return [self.auto_print(value)]
         return [value.text]
+
+    def last_step(self, node: RNode) -> str:
+        """The function a pipe ends in (or the call's own): R's visibility is that function's."""
+        while node.type == "pipe" or node.type == "binary" and node.operator in ("|>", "%>%"):
+            node = node.field("right")
+        return self.function_name(node) if node.type == "call" else ""
 
     def statement_call(self, node: RNode, top: bool, last: bool) -> list[str] | None:
         """Calls that are statements of their own: library(), return(), set-up lines."""
@@ -443,17 +495,22 @@ class Translator:
 
     def if_statement(self, node: RNode, last: bool) -> list[str]:
         lines = [f"if {self.condition(node.field('condition'))}:", *self.body(node.field("consequence"), last)]
-        alternative = [child for child in node.children if child.type != "comment"][2:]
+        alternative = self.alternative(node)
         while alternative:
             branch = alternative[0]
             if branch.type == "if":
                 lines += [f"elif {self.condition(branch.field('condition'))}:",
                           *self.body(branch.field("consequence"), last)]
-                alternative = [child for child in branch.children][2:]
+                alternative = self.alternative(branch)
             else:
                 lines += ["else:", *self.body(branch, last)]
                 alternative = []
         return lines
+
+    def alternative(self, node: RNode) -> list[RNode]:
+        """The ``else`` branch of an ``if`` (one attached by :meth:`fold_dangling_else` too), if any."""
+        branches = [child for child in node.children if child.type != "comment"][2:]
+        return branches or ([self._else[_key(node)]] if _key(node) in self._else else [])
 
     def for_statement(self, node: RNode) -> list[str]:
         name = python_name(node.field("name").text)
@@ -495,15 +552,32 @@ class Translator:
             shape = self.expr(value, Ctx(shape=True))
             self.needs.add("numpy")
             return [f"{subject.text} = np.reshape({subject.text}, {shape.text}, order=\"F\")"]
+        if target.type == "subset" and target.children[0].type == "identifier" and target.children[0].text == ".":
+            return self.dotty(target, value)
         if target.type in ("dollar", "subset", "subset2"):
             return [f"{self.expr(target).text} = {self.expr(value).text}"]
         raise Untranslatable(f"assignment to `{target.text}`")
 
-    def destructure(self, target: RNode, value: RNode) -> list[str]:
-        """zeallot's ``c(a, b) %<-% value`` -> ``a, b = value``."""
+    def dotty(self, target: RNode, value: RNode) -> list[str]:
+        """dotty's ``.[a, b] <- value``: unpacking by position, as ``%<-%``."""
+        args = self.argument_list(target.children[1])
+        if not args or any(arg.name or arg.node is None or arg.node.type != "identifier" for arg in args):
+            raise Untranslatable("dotty `.[ ]` with other than plain names: unpack by hand")
         right = self.expr(value)
         if right.kind == "dict":
             right = Py(f"list({right.at(PRIMARY)}.values())", PRIMARY)
+        names = [self.unpack_target(arg.node) for arg in args]
+        return [f"{', '.join(names)}{',' if len(names) == 1 else ''} = {right.text}"]
+
+    def destructure(self, target: RNode, value: RNode) -> list[str]:
+        """zeallot's ``c(a, b) %<-% value`` -> ``a, b = value``."""
+        right = self.expr(value)
+        nested = target.type == "call" and any(
+            arg.node is not None and arg.node.type == "call" for arg in self.arguments(target))
+        if right.kind == "dict":  # zeallot unpacks R's named lists by position, at every level
+            items = f"{right.at(PRIMARY)}.values()"
+            right = Py(f"[list(item.values()) if isinstance(item, dict) else item for item in {items}]"
+                       if nested else f"list({items})", ATOM if nested else PRIMARY)
         return [f"{self.unpack_target(target)} = {right.text}"]
 
     def unpack_target(self, node: RNode, nested: bool = False) -> str:
@@ -566,6 +640,8 @@ class Translator:
                            "one is added on entry")
                 body = [f"    {counter} = {counter} + 1", *body]
             lines = [f"def {name}({', '.join(params)}):", *body]
+        if body[-1].lstrip().startswith("return {"):
+            self._returns_dict.add(name)  # R's named list: `$` and `%<-%` on its value read it as one
         return lines
 
     def function_literal(self, node: RNode, ctx: Ctx) -> Py:
@@ -590,6 +666,8 @@ class Translator:
     # ---- expressions --------------------------------------------------------------------
 
     def expr(self, node: RNode, ctx: Ctx = Ctx()) -> Py:
+        if self._hoisted and _key(node) in self._hoisted:
+            return self._hoisted[_key(node)]
         handler = getattr(self, "expr_" + node.type, None)
         if handler is None:
             raise Untranslatable(f"R construct `{node.type}` (`{_short(node.text)}`)")
@@ -597,13 +675,18 @@ class Translator:
 
     def expr_identifier(self, node: RNode, ctx: Ctx) -> Py:
         name = node.text
+        if name == "else":
+            raise Untranslatable("R syntax error: `else` starts a line outside braces (R reads the `if` as complete)")
         if name == ".":
             if self._dot is None:
                 raise Untranslatable("magrittr's `.` outside a `%>%` step")
             return self._dot
         if name in rules.CONSTANTS and self.scope.kind(python_name(name)) is None:
             return self.constant(name)
-        if re.search(r"[^\w. `]", name):  # `add<-`, `+`: replacement functions and operators as names
+        if name.strip("`") in _OPERATOR_FUNCTIONS:  # Reduce(`+`, xs): R's operators are functions
+            self.needs.add("operator")
+            return Py(f"operator.{_OPERATOR_FUNCTIONS[name.strip('`')]}", PRIMARY, kind="function")
+        if re.search(r"[^\w. `]", name):  # `add<-`: replacement functions as names
             raise Untranslatable(f"R name {name} has no Python spelling")
         py = python_name(name)
         return Py(py, ATOM, kind=self.scope.kind(py))
@@ -731,7 +814,7 @@ class Translator:
         return Py(f"np.arange({a.text}, {plus_one(b).text})", PRIMARY, kind="range1" if a.number == 1 else "array")
 
     def expr_if(self, node: RNode, ctx: Ctx) -> Py:
-        consequence, alternative = node.field("consequence"), [c for c in node.children][2:]
+        consequence, alternative = node.field("consequence"), self.alternative(node)
         if not alternative:
             raise Untranslatable("`if` without `else` used as a value")
         yes = self.expr(consequence, ctx)
@@ -835,7 +918,15 @@ class Translator:
                     index = f"{index}:{int(index) + 1}" if index.lstrip("-").isdigit() else f"{index}:{index} + 1"
                 indices.append(index)
         text = f"{subject.at(PRIMARY)}[{', '.join(indices)}]" if set(indices) != {":"} else subject.text
-        result = Py(text, PRIMARY, kind=subject.kind if subject.kind in ("array", "list", "shape") else None)
+        kind = subject.kind if subject.kind in ("array", "list", "shape") else None
+        if kind in ("list", "shape") and len(indices) == 1 and not drops and re.fullmatch(r"[\w.() +-]+", indices[0]) \
+                and ":" not in indices[0]:
+            kind = None  # one element: `dim(x)[1]` is a number, not a shape
+        if kind == "list" and len(args) == 1 and args[0].node is not None and args[0].node.type == "call" \
+                and self.function_name(args[0].node) == "c" and indices[0].startswith("["):
+            # R's vector indexing of a list: `words[c(3, 1)]`
+            return Py(f"[{subject.at(PRIMARY)}[i] for i in {indices[0]}]", ATOM, kind="list")
+        result = Py(text, PRIMARY, kind=kind)
         for axis, drop in drops:
             value = self.expr(drop.field("operand"))
             if len(args) == 1 and value.number == 1:
@@ -857,6 +948,9 @@ class Translator:
 
     def index(self, node: RNode) -> str:
         """One R index as a Python index or slice."""
+        if node.type == "identifier" and node.text == "newaxis" and not self.scope.defines("newaxis"):
+            self.uses_kerasfn = True
+            return "newaxis"  # kerasfn's (None, as NumPy's): a new axis, not a position
         if node.type == "binary" and node.operator == ":":
             start, stop = self.expr(node.field("left")), self.expr(node.field("right"))
             first = minus_one(start)
@@ -945,12 +1039,33 @@ class Translator:
             return call(target.at(PRIMARY), *self.call_arguments(name, args, piped))
         if function.type == "namespace_get":
             self.expr(function)  # rejects packages without a counterpart
+        runtime = self.runtime_function(name)
+        if runtime is not None:
+            return call(runtime, *self.call_arguments(name, args, piped, keras=False))
         if name in self.rbase and name not in self._user_functions:
             if piped is not None:
                 args = [Arg(None, None), *args]
             self.calling = name
             return self.rbase[name](self, args, ctx, piped)
         return self.named_call(name, args, ctx, piped)
+
+    def runtime_function(self, name: str) -> str | None:
+        """``kerasfn.base_r``'s function for R's ``name``, where the translation uses it: R base
+        functions with no exact Python spelling here (``rbind()``, ``cat()``'s formatting, ...)."""
+        if name in self._user_functions or self.scope.defines(python_name(name)) or name in _EXACT_IN_PYTHON:
+            return None
+        if name in self.rbase and not getattr(self.rbase[name], "unsupported", False) and \
+                name not in _R_FORMATTING:
+            return None
+        if self.keras_name(name) and name not in _R_FORMATTING:
+            return None
+        runtime = catalog.base_r_name(name, self.runtime_names)
+        if runtime is None:
+            return None
+        if runtime not in self.runtime_imports:
+            self.runtime_imports.add(runtime)
+        self.check(f"`{name}()` runs kerasfn.base_r's `{runtime}()`, R's semantics (no exact Python spelling here)")
+        return runtime
 
     def named_call(self, name: str, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
         """A call to an R keras3 (kerasfn) function, a class constructor, or the script's own function."""
@@ -966,6 +1081,8 @@ class Translator:
         kind = rules.RESULT_KIND.get(name)
         if name in self._user_functions and self.scope.kind(python) == "layer_fn":
             kind = None
+        if python in self._returns_dict:
+            kind = "dict"
         return replace(call(python, *self.call_arguments(name, args, piped)), kind=kind)
 
     @staticmethod
@@ -1094,6 +1211,7 @@ class Translator:
 
     def pipe(self, left: RNode, right: RNode, ctx: Ctx, magrittr: bool) -> Py:
         """``x |> f(a)``: ``x | f(a)`` for kerasfn's pipeable functions, else ``f(x, a)``."""
+        self.arguments_first(left, right)
         subject = self.expr(left, replace(ctx, shape=False))
         if right.type == "identifier" and magrittr:
             right_name = right.text
@@ -1124,6 +1242,21 @@ class Translator:
             return Py(f"{subject.at(BOR)} | {step.at(BOR + 1)}", BOR, kind=self.pipe_kind(name, subject))
         return self.expr_call(right, ctx, piped=subject)
 
+    def arguments_first(self, left: RNode, right: RNode) -> None:
+        """R's evaluation order: R keras3's functions evaluate their other arguments before the piped
+        object (``capture_args()``, then the object), so in ``x |> layer_a() |> layer_b(layer_c())``
+        ``layer_c()`` is created before ``layer_a()``: with ``set_random_seed()`` the weights depend on that
+        order.  Where the upstream creates layers too, argument calls that create Keras objects are
+        built first, into variables before the statement."""
+        if right.type != "call" or self.scope.function or not _creates_keras_objects(left, self):
+            return
+        for arg in self.arguments(right):
+            if arg.node is not None and arg.node.type == "call" and _creates_keras_objects(arg.node, self):
+                value = self.expr(arg.node)
+                name = self.fresh(self.function_name(arg.node).removeprefix("layer_") or "argument")
+                self.hoist([f"{name} = {value.text}"])
+                self._hoisted[_key(arg.node)] = Py(name, ATOM, kind=value.kind)
+
     def pipeable(self, name: str) -> bool:
         if name in self._user_functions:
             return self.scope.kind(python_name(name)) == "layer_fn"
@@ -1145,6 +1278,25 @@ def _rbase():  # rbase builds on this module's types, so it is imported late
     from kerasfn.port import rbase
 
     return rbase
+
+
+def _creates_keras_objects(node: RNode, translator: Translator) -> bool:
+    """Whether evaluating ``node`` creates a layer or another Keras object (an R keras3 call
+    whose name says so: ``layer_*``, ``rnn_cell_*``, ``initializer_*``, ``keras_model*``)."""
+    pending = [node.node]
+    while pending:
+        current = pending.pop()
+        if current.type == "call":
+            name = translator.function_name(RNode(current, node.source))
+            if name.startswith(("layer_", "rnn_cell", "initializer_", "keras_model")) and \
+                    name not in translator._user_functions:
+                return True
+        pending.extend(current.named_children)
+    return False
+
+
+def _key(node: RNode) -> tuple[int, int]:
+    return node.node.start_byte, node.node.end_byte
 
 
 def _short(text: str, width: int = 40) -> str:
