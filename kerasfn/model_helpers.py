@@ -36,6 +36,7 @@ from kerasfn.r_conventions import (
     required,
 )
 from kerasfn.rfunction import r_function
+from kerasfn.saved_files import check_weights_file, read_config, reading
 from kerasfn.verbs import layer_verb, model_verb
 
 __all__ = [
@@ -356,7 +357,9 @@ def load_model_weights(model: keras.Model, filepath: str, skip_mismatch: bool = 
     """Load weights saved with save_model_weights()
 
     Description:
-        Replaces the model's weights, in place, with those in the file.
+        Replaces the model's weights, in place, with those in the file.  A
+        missing, empty, truncated or corrupt file is a ``ValueError``
+        (``FileNotFoundError``) naming the file and what is wrong with it.
 
     Arguments:
         model: The model.  Left out, the call waits for a model piped in.
@@ -381,9 +384,9 @@ def load_model_weights(model: keras.Model, filepath: str, skip_mismatch: bool = 
     See also:
         :func:`save_model_weights`.
     """
-    if not os.path.exists(filepath):
-        raise FileNotFoundError(f"`filepath` {filepath!r} does not exist.")
-    model.load_weights(filepath, skip_mismatch=skip_mismatch, **kwargs)
+    check_weights_file("filepath", filepath)
+    with reading("filepath", filepath):
+        model.load_weights(filepath, skip_mismatch=skip_mismatch, **kwargs)
     return model
 
 
@@ -429,6 +432,10 @@ def load_model_config(filepath: str, custom_objects: Any = None) -> keras.Model:
 
     Description:
         Recreates the model from its JSON configuration, with fresh weights.
+        A file that is empty, truncated or not a Keras configuration is a
+        ``ValueError`` naming the file and what is wrong with it.  Nothing
+        in the file runs as code: a ``lambda`` saved in it is refused
+        (Keras' safe mode).
 
     Arguments:
         filepath: Path of the JSON file.
@@ -449,10 +456,7 @@ def load_model_config(filepath: str, custom_objects: Any = None) -> keras.Model:
     See also:
         :func:`save_model_config`.
     """
-    if not os.path.exists(filepath):
-        raise FileNotFoundError(f"`filepath` {filepath!r} does not exist.")
-    with open(filepath) as file:
-        return keras.models.model_from_json(file.read(), custom_objects=custom_objects)
+    return keras.models.model_from_json(read_config("filepath", filepath), custom_objects=custom_objects)
 
 
 @model_verb({"export_dir_base": required(_as_path), "format": as_string,

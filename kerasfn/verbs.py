@@ -11,7 +11,6 @@ keras3's wrappers do.  Defaults are R keras3's (``R/model-training.R``).
 from __future__ import annotations
 
 import os
-import zipfile
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -38,6 +37,7 @@ from kerasfn.r_conventions import (
 )
 from kerasfn.rfunction import r_function
 from kerasfn.training import resolve_jit_compile
+from kerasfn.saved_files import check_model_archive, reading
 
 __all__ = [
     "compile",
@@ -434,19 +434,6 @@ def save_model(object: keras.Model, filepath: str | os.PathLike, overwrite: bool
     return object
 
 
-def _check_model_file(name: str, path: Any) -> None:
-    """Say what is wrong with a model file before Keras does ("File not found"
-    for a file that exists but is truncated or corrupt)."""
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"`{name}` must be the path of a saved model; received {describe(path)}.")
-    if not os.path.exists(path):
-        raise FileNotFoundError(f"`{name}` {os.fspath(path)!r} does not exist.")
-    if os.fspath(path).endswith(".keras") and not os.path.isdir(path) and not zipfile.is_zipfile(path):
-        size = os.path.getsize(path)
-        state = "is empty" if size == 0 else f"is not a .keras archive ({size} bytes; truncated or corrupt?)"
-        raise ValueError(f"`{name}` {os.fspath(path)!r} {state}.")
-
-
 @r_function(None, "", {"custom_objects": as_custom_objects, "compile": as_bool, "safe_mode": as_bool})
 def load_model(
     model: str | os.PathLike, custom_objects: Any = None, compile: bool = True, safe_mode: bool = True
@@ -459,7 +446,9 @@ def load_model(
         its recurrent and attention layers come back as kerasfn's core
         classes (compiled eager calls, the seed's legacy members), also from
         files plain Keras saved.
-        A missing, empty or corrupt file is reported as such.
+        A missing, empty, truncated or corrupt file, or one that is not a
+        Keras archive, is a ``ValueError`` (``FileNotFoundError``) naming
+        the file and what is wrong with it.
 
     Arguments:
         model: Path of the ``.keras`` file (R's ``model``).
@@ -483,8 +472,9 @@ def load_model(
     See also:
         :func:`save_model`.
     """
-    _check_model_file("model", model)
-    loaded = keras.saving.load_model(model, custom_objects=custom_objects, compile=compile, safe_mode=safe_mode)
+    path = check_model_archive("model", model)
+    with reading("model", path):
+        loaded = keras.saving.load_model(model, custom_objects=custom_objects, compile=compile, safe_mode=safe_mode)
     return restore_core_classes(loaded)
 
 
