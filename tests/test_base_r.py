@@ -11,6 +11,7 @@ import ast
 import contextlib
 import doctest
 import importlib
+import inspect
 import io
 import math
 import operator
@@ -1223,6 +1224,22 @@ def test_not_exported_by_kerasfn_and_import_changes_nothing():
         "assert before == after\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+
+
+@pytest.mark.parametrize("name", kerasfn.base_r.__all__)
+def test_docstring_is_an_r_help_page(name):
+    from kerasfn.docs.docstring import REQUIRED_SECTIONS, parse
+
+    obj = getattr(kerasfn.base_r, name)
+    page = parse(obj)
+    assert page.title and not page.title.endswith(".")
+    missing = [s for s in REQUIRED_SECTIONS if s != "Arguments" and not page.sections.get(s, "").strip()]
+    assert not missing, f"{name} lacks {missing}"
+    assert ">>>" in page.sections["Examples"]
+    if not inspect.isclass(obj):
+        documented = {item.lstrip("*") for item, _ in page.items("Arguments")}
+        undocumented = [p for p in inspect.signature(obj).parameters if p not in documented]
+        assert not undocumented, f"{name}: {undocumented} have no entry under Arguments"
 
 
 _DOCTESTS = [test for name in ["kerasfn.base_r." + m for m in ("_values", "printing", "vectors", "stats", "matrices",

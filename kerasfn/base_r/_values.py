@@ -107,7 +107,31 @@ class NamedVector(NDArrayOperatorsMixin):
 
 
 class Table(NamedVector):
-    """R's one-way ``table()``: counts named by level, printed with R's blank header line."""
+    """The counts R's table() returns
+
+    Description:
+        What :func:`kerasfn.base_r.table` returns: a
+        :class:`kerasfn.base_r.NamedVector` of counts named by level, which
+        prints as R prints a one-way table (after a blank line) and whose
+        :func:`kerasfn.base_r.class_` is ``"table"``.
+
+    Arguments:
+        values: The counts.
+        names: The levels.
+
+    Value:
+        A ``Table``.
+
+    Examples:
+        >>> from kerasfn.base_r import Table
+        >>> print(Table([3, 1], ["a", "b"]))
+        <BLANKLINE>
+        a b 
+        3 1 
+
+    See also:
+        :func:`kerasfn.base_r.table`
+    """
 
 
 class Factor:

@@ -293,7 +293,7 @@ def file_exists(*paths: Any) -> Any:
         Whether each path names an existing file or directory.
 
     Arguments:
-        ...: Paths (``*paths``).
+        *paths: Paths.
 
     Value:
         A ``bool`` for one path, else a logical vector.
@@ -402,7 +402,7 @@ def file_path(*parts: Any, fsep: str = "/") -> Any:
         :func:`kerasfn.base_r.paste`).
 
     Arguments:
-        ...: Path components (``*parts``).
+        *parts: Path components.
         fsep: The separator.
 
     Value:

@@ -54,7 +54,8 @@ def lapply(X: Any, FUN: Callable, *args: Any, **kwargs: Any) -> Any:  # noqa: N8
     Arguments:
         X: A vector, list or named list.
         FUN: The function.
-        ...: More arguments for ``FUN`` (``*args``, ``**kwargs``).
+        *args: More arguments for ``FUN``.
+        **kwargs: Keyword arguments for it.
 
     Value:
         A ``list``, or a ``dict`` for named ``X``.
@@ -102,7 +103,8 @@ def sapply(X: Any, FUN: Callable, *args: Any, simplify: bool = True, USE_NAMES: 
     Arguments:
         X: A vector, list or named list.
         FUN: The function.
-        ...: More arguments for ``FUN`` (``*args``, ``**kwargs``).
+        *args: More arguments for ``FUN``.
+        **kwargs: Keyword arguments for it.
         simplify: Whether to simplify.
         USE_NAMES: Whether to name the result (R's ``USE.NAMES``).
 
@@ -142,7 +144,8 @@ def vapply(X: Any, FUN: Callable, FUN_VALUE: Any, *args: Any, USE_NAMES: bool = 
         X: A vector, list or named list.
         FUN: The function.
         FUN_VALUE: A template of one result.
-        ...: More arguments for ``FUN`` (``*args``, ``**kwargs``).
+        *args: More arguments for ``FUN``.
+        **kwargs: Keyword arguments for it.
         USE_NAMES: Whether to name the result.
 
     Value:
@@ -190,7 +193,7 @@ def Map(f: Callable, *args: Any) -> Any:  # noqa: N802 - R's name
 
     Arguments:
         f: The function.
-        ...: Vectors or lists (``*args``).
+        *args: Vectors or lists.
 
     Value:
         A ``list`` or ``dict``.
@@ -214,7 +217,14 @@ def Map(f: Callable, *args: Any) -> Any:  # noqa: N802 - R's name
     return dict(zip(names, results)) if names is not None and len(names) == n else results
 
 
-_NO_INIT = object()
+class _Missing:
+    """R's missing argument, for ``Reduce(init=)``, where ``None`` (R's ``NULL``) is a value."""
+
+    def __repr__(self) -> str:
+        return "<missing>"
+
+
+_NO_INIT = _Missing()
 
 
 def Reduce(f: Callable, x: Any, init: Any = _NO_INIT, right: bool = False,  # noqa: N802 - R's name
@@ -362,7 +372,8 @@ def tapply(X: Any, INDEX: Any, FUN: Callable, *args: Any, **kwargs: Any) -> Any:
         X: A vector.
         INDEX: The group of each value (a vector or factor).
         FUN: The function, called on each group's values.
-        ...: More arguments for ``FUN`` (``*args``, ``**kwargs``).
+        *args: More arguments for ``FUN``.
+        **kwargs: Keyword arguments for it.
 
     Value:
         A :class:`kerasfn.base_r.NamedVector` when each result is one value,
@@ -402,7 +413,7 @@ def switch(EXPR: Any, *alternatives: Any, **named: Any) -> Any:  # noqa: N803 - 
 
     Arguments:
         EXPR: A string or a number.
-        ...: The unnamed alternatives (``*alternatives``).
+        *alternatives: The unnamed alternatives.
         **named: The named alternatives.
 
     Value:
@@ -497,11 +508,54 @@ def invisible(x: Any = None) -> Any:
 
 
 class RError(RuntimeError):
-    """An error raised by :func:`kerasfn.base_r.stop`; ``str(e)`` is R's ``conditionMessage(e)``."""
+    """The error R's stop() signals
+
+    Description:
+        What :func:`kerasfn.base_r.stop` and
+        :func:`kerasfn.base_r.stopifnot` raise: a ``RuntimeError`` whose
+        ``str()`` is R's ``conditionMessage()``.  R's
+        ``tryCatch(expr, error = function(e) ...)`` is
+        ``try: ... except Exception as e: ...``.
+
+    Arguments:
+        *args: The message, as for any exception.
+
+    Value:
+        An exception.
+
+    Examples:
+        >>> from kerasfn.base_r import RError
+        >>> str(RError("x must be positive"))
+        'x must be positive'
+
+    See also:
+        :func:`kerasfn.base_r.stop`, :func:`kerasfn.base_r.RWarning`
+    """
 
 
 class RWarning(UserWarning):
-    """A warning issued by :func:`kerasfn.base_r.warning`."""
+    """The warning R's warning() signals
+
+    Description:
+        The category of the warnings :func:`kerasfn.base_r.warning`
+        issues, so Python's ``warnings`` filters can select them (R's
+        ``suppressWarnings()`` is ``warnings.catch_warnings()`` with
+        ``warnings.simplefilter("ignore", RWarning)``).
+
+    Arguments:
+        *args: The message, as for any warning.
+
+    Value:
+        A warning category.
+
+    Examples:
+        >>> from kerasfn.base_r import RWarning
+        >>> issubclass(RWarning, UserWarning)
+        True
+
+    See also:
+        :func:`kerasfn.base_r.warning`, :func:`kerasfn.base_r.RError`
+    """
 
 
 def stop(*args: Any, call_: bool = True) -> None:
@@ -514,7 +568,7 @@ def stop(*args: Any, call_: bool = True) -> None:
         is Python's ``try``/``except``.
 
     Arguments:
-        ...: Message parts (``*args``).
+        *args: Message parts.
         call_: Ignored (R's ``call.``).
 
     Value:
@@ -546,7 +600,7 @@ def warning(*args: Any, call_: bool = True) -> str:
         R's "Warning message:" block).
 
     Arguments:
-        ...: Message parts (``*args``).
+        *args: Message parts.
         call_: Ignored (R's ``call.``).
 
     Value:
@@ -579,7 +633,7 @@ def message(*args: Any, appendLF: bool = True) -> None:  # noqa: N803 - R's name
         standard error with a final newline, as R writes messages.
 
     Arguments:
-        ...: Message parts (``*args``).
+        *args: Message parts.
         appendLF: Whether to end with a newline.
 
     Value:
@@ -610,7 +664,7 @@ def stopifnot(*conditions: Any, **named: Any) -> None:
         TRUE`` for a vector).
 
     Arguments:
-        ...: Conditions (``*conditions``).
+        *conditions: Conditions.
         **named: Conditions whose names are their error messages.
 
     Value:

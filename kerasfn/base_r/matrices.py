@@ -126,7 +126,7 @@ def rbind(*args: Any) -> np.ndarray:
         arguments are not kept (NumPy matrices carry no names).
 
     Arguments:
-        ...: Vectors, matrices or tensors (``*args``); ``None`` is skipped.
+        *args: Vectors, matrices or tensors; ``None`` is skipped.
 
     Value:
         A 2-d NumPy array.
@@ -152,7 +152,7 @@ def cbind(*args: Any) -> np.ndarray:
         arguments are not kept.
 
     Arguments:
-        ...: Vectors, matrices or tensors (``*args``); ``None`` is skipped.
+        *args: Vectors, matrices or tensors; ``None`` is skipped.
 
     Value:
         A 2-d NumPy array.
@@ -465,7 +465,8 @@ def apply(X: Any, MARGIN: Any, FUN: Callable, *args: Any, **kwargs: Any) -> Any:
         X: A matrix, array or tensor.
         MARGIN: The dimension(s) to keep, R-numbered.
         FUN: The function.
-        ...: More arguments for ``FUN`` (``*args``, ``**kwargs``).
+        *args: More arguments for ``FUN``.
+        **kwargs: Keyword arguments for it.
 
     Value:
         A vector, matrix or list, as R simplifies it.

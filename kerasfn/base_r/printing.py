@@ -271,7 +271,7 @@ def cat(*args: Any, sep: str = " ", file: str | None = None, append: bool = Fals
         ``TRUE``/``FALSE``, factors as their integer codes (as R does).
 
     Arguments:
-        ...: The values (``*args``).
+        *args: The values.
         sep: The separator put between items.
         file: A file path to write to instead of standard output.
         append: With ``file``, whether to append rather than replace it.

@@ -116,7 +116,7 @@ def sum_(*args: Any, na_rm: bool = False) -> Any:
         missing unless ``na_rm``.
 
     Arguments:
-        ...: Numbers, vectors, matrices or tensors (``*args``).
+        *args: Numbers, vectors, matrices or tensors.
         na_rm: Whether to drop missing values (R's ``na.rm``).
 
     Value:
@@ -141,7 +141,7 @@ def prod(*args: Any, na_rm: bool = False) -> float:
         The product of all values, always a double as in R.
 
     Arguments:
-        ...: Numbers or vectors (``*args``).
+        *args: Numbers or vectors.
         na_rm: Whether to drop missing values.
 
     Value:
@@ -180,7 +180,7 @@ def max_(*args: Any, na_rm: bool = False) -> Any:
         unless ``na_rm``; ``-Inf`` for no values.
 
     Arguments:
-        ...: Numbers or vectors (``*args``).
+        *args: Numbers or vectors.
         na_rm: Whether to drop missing values.
 
     Value:
@@ -205,7 +205,7 @@ def min_(*args: Any, na_rm: bool = False) -> Any:
         missing unless ``na_rm``; ``Inf`` for no values.
 
     Arguments:
-        ...: Numbers or vectors (``*args``).
+        *args: Numbers or vectors.
         na_rm: Whether to drop missing values.
 
     Value:
@@ -229,7 +229,7 @@ def range_(*args: Any, na_rm: bool = False) -> np.ndarray:
         ``c(min(...), max(...))``.
 
     Arguments:
-        ...: Numbers or vectors (``*args``).
+        *args: Numbers or vectors.
         na_rm: Whether to drop missing values.
 
     Value:

@@ -41,7 +41,7 @@ def paste(*args: Any, sep: str = " ", collapse: str | None = None) -> Any:
         NULL, "b")`` is ``"a  b"``); a missing value becomes ``"NA"``.
 
     Arguments:
-        ...: Values (``*args``).
+        *args: Values.
         sep: The separator between arguments.
         collapse: The separator between elements, or ``None``.
 
@@ -77,7 +77,7 @@ def paste0(*args: Any, collapse: str | None = None) -> Any:
         :func:`kerasfn.base_r.paste` with ``sep = ""``.
 
     Arguments:
-        ...: Values (``*args``).
+        *args: Values.
         collapse: The separator between elements, or ``None``.
 
     Value:
@@ -131,7 +131,7 @@ def sprintf(fmt: Any, *args: Any) -> Any:
 
     Arguments:
         fmt: The format string(s).
-        ...: The values (``*args``).
+        *args: The values.
 
     Value:
         A ``str`` when every argument is a single value, else a character

@@ -451,7 +451,7 @@ def order(*keys: Any, decreasing: bool = False) -> np.ndarray:
         positions, as Python indexing needs (R's are 1-based).
 
     Arguments:
-        ...: One or more vectors of the same length (``*keys``).
+        *keys: One or more vectors of the same length.
         decreasing: Whether to order decreasingly.
 
     Value:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import kerasfn
+import kerasfn.base_r
 from kerasfn.docs.docstring import HelpPage, parse
 
 __all__ = ["GROUPS", "MAN", "SUBPACKAGE_PAGES", "documented", "documented_object", "expected_pages", "group_of",
@@ -30,8 +31,9 @@ _HELPERS = {"to_categorical", "pad_sequences", "timeseries_dataset_from_array", 
             "random_uniform", "random_normal", "shape", "Shape"}
 
 
-#: Functions of subpackages with a page of their own, which ``from kerasfn import *`` leaves out.
-SUBPACKAGE_PAGES = ("port.translate",)
+#: Functions of subpackages with a page of their own, which ``from kerasfn import *`` leaves out
+#: (``kerasfn.base_r``'s R base functions would shadow Python's built-ins).
+SUBPACKAGE_PAGES = ("port.translate", *(f"base_r.{name}" for name in kerasfn.base_r.__all__))
 
 
 def documented() -> list[str]:
@@ -111,6 +113,7 @@ GROUPS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("Helpers", _HELPERS.__contains__),
     ("Backends", _matching(r"use_backend|as_array")),
     ("Porting R scripts", _matching(r"port\.\w+")),
+    ("Base R functions for ported scripts", _matching(r"base_r\.\w+")),
 )
 
 
