@@ -357,7 +357,9 @@ def load_model_weights(model: keras.Model, filepath: str, skip_mismatch: bool = 
     """Load weights saved with save_model_weights()
 
     Description:
-        Replaces the model's weights, in place, with those in the file.  A
+        Replaces the model's weights, in place, with those in the file, all
+        or none: a load that fails or is interrupted partway (a weight of
+        the wrong shape, Ctrl-C) leaves the model's weights as they were.  A
         missing, empty, truncated or corrupt file is a ``ValueError``
         (``FileNotFoundError``) naming the file and what is wrong with it.
 
@@ -385,8 +387,13 @@ def load_model_weights(model: keras.Model, filepath: str, skip_mismatch: bool = 
         :func:`save_model_weights`.
     """
     check_weights_file("filepath", filepath)
-    with reading("filepath", filepath):
-        model.load_weights(filepath, skip_mismatch=skip_mismatch, **kwargs)
+    before = model.get_weights()
+    try:
+        with reading("filepath", filepath):
+            model.load_weights(filepath, skip_mismatch=skip_mismatch, **kwargs)
+    except BaseException:  # Keras loads layer by layer: undo the layers loaded before the failure
+        model.set_weights(before)
+        raise
     return model
 
 

@@ -274,3 +274,50 @@ def test_a_cached_zip_archive_stays_inside_the_cache(keras_home):
     extracted = {os.path.relpath(os.path.join(root, name), target) for root, _, names in os.walk(target)
                  for name in names}
     assert extracted == {os.path.join("data", "ok.txt"), "escaped.txt"}  # ".." dropped: inside the target
+
+
+# -- a load that fails partway changes nothing ------------------------------------------
+
+
+def _two_layers(last_units, initializer):
+    return (keras_model_sequential(input_shape=3) | layer_dense(2, kernel_initializer=initializer)
+            | layer_dense(last_units, kernel_initializer=initializer))
+
+
+def test_a_weights_load_failing_partway_leaves_the_weights_as_they_were(tmp_path):
+    path = tmp_path / "m.weights.h5"
+    _two_layers(4, "ones") | save_model_weights(path)
+    model = _two_layers(5, "zeros")  # the first layer fits the file, the second does not
+    with pytest.raises(ValueError, match="shape"):
+        model | load_model_weights(path)
+    assert [float(np.abs(w).sum()) for w in model.get_weights()] == [0.0, 0.0, 0.0, 0.0]
+
+
+def test_plain_keras_keeps_the_layers_loaded_before_a_failure(tmp_path):
+    """The behaviour kerasfn fixes, pinned so a Keras change is noticed."""
+    path = tmp_path / "m.weights.h5"
+    _two_layers(4, "ones").save_weights(path)
+    model = _two_layers(5, "zeros")
+    with pytest.raises(ValueError):
+        model.load_weights(path)
+    assert float(model.get_weights()[0].sum()) == 6.0
+
+
+def test_an_interrupted_weights_load_leaves_the_weights_as_they_were(tmp_path, monkeypatch):
+    path = tmp_path / "m.weights.h5"
+    _two_layers(4, "ones") | save_model_weights(path)
+    model = _two_layers(4, "zeros")
+    loaded = []
+    original = keras.layers.Dense.load_own_variables
+
+    def interrupted_at_the_second_layer(self, store):
+        if loaded:
+            raise KeyboardInterrupt
+        loaded.append(self.name)
+        original(self, store)
+
+    monkeypatch.setattr(keras.layers.Dense, "load_own_variables", interrupted_at_the_second_layer)
+    with pytest.raises(KeyboardInterrupt):
+        model | load_model_weights(path)
+    assert len(loaded) == 1
+    assert [float(np.abs(w).sum()) for w in model.get_weights()] == [0.0, 0.0, 0.0, 0.0]
