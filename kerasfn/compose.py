@@ -26,6 +26,7 @@ pipe operator (:mod:`kerasfn.pipe`) calls :func:`compose_layer` too.
 from __future__ import annotations
 
 import inspect
+import os
 import re
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -43,9 +44,10 @@ from kerasfn.r_conventions import (
     Converter,
     as_shape,
     check_keywords,
+    check_numeric_array,
     describe,
 )
-from kerasfn.rfunction import r_function
+from kerasfn.rfunction import Pending, r_function
 
 __all__ = [
     "EAGER_TYPES",
@@ -122,6 +124,9 @@ def _append_to_sequential(model: keras.Sequential, layer: Layer) -> keras.Sequen
         if batch_shape is not None and not internals.sequential_layers(model):
             model.add(keras.layers.InputLayer(batch_shape=batch_shape))
         if internals.sequential_graph(model) is None:
+            held = internals.sequential_layers(model)
+            if len(held) == 1 and isinstance(held[0], keras.layers.InputLayer):  # the add builds the layer
+                _check_inputs(layer, held[0].output)
             model.add(layer)
         else:
             _extend_built_sequential(model, layer)
@@ -140,7 +145,7 @@ def _extend_built_sequential(model: keras.Sequential, layer: Layer) -> None:
     constructor's cost.
     """
     graph = internals.sequential_graph(model)
-    _check_axis(layer, graph.outputs[0])
+    _check_inputs(layer, graph.outputs[0])
     outputs = layer(graph.outputs[0])
     model.add(layer, rebuild=False)
     internals.set_sequential_graph(model, keras.Model(inputs=graph.inputs, outputs=outputs))
@@ -163,9 +168,97 @@ def _check_axis(layer: Layer, inputs: Any) -> None:
             )
 
 
+_RECURRENT = (keras.layers.RNN, keras.layers.Bidirectional)
+#: Weights per unit and input feature, and per unit squared (the recurrent kernel).
+_WEIGHT_FACTORS = ((keras.layers.LSTM, 4), (keras.layers.GRU, 3), (keras.layers.SimpleRNN, 1))
+#: Below this size, weights are not checked against the memory available.
+_LARGE_WEIGHTS = 1 << 28
+
+
+def _available_memory() -> int | None:
+    """Bytes of memory available now (Linux's MemAvailable), or the machine's total."""
+    try:
+        with open("/proc/meminfo") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _weight_count(layer: Layer, features: int) -> int:
+    """How many weights ``layer`` creates for inputs of ``features`` features
+    (0 for layers this check does not know)."""
+    units = getattr(layer, "units", None)
+    if not isinstance(units, int):
+        return 0
+    if isinstance(layer, keras.layers.Dense):
+        return features * units + units
+    for recurrent_class, gates in _WEIGHT_FACTORS:
+        if isinstance(layer, recurrent_class):
+            return gates * units * (features + units + 1)
+    return 0
+
+
+def _check_weight_size(layer: Layer, features: int) -> None:
+    """Weights that cannot fit in memory are reported, naming ``units``, before
+    Keras tries to allocate them (a ResourceExhaustedError, or the machine swapping)."""
+    count = _weight_count(layer, features)
+    size = count * np.dtype(layer.variable_dtype).itemsize
+    if size < _LARGE_WEIGHTS:
+        return
+    available = _available_memory()
+    if available is not None and size > available:
+        raise ValueError(
+            f"`units` = {layer.units:,} gives {type(layer).__name__} {count:,} weights for inputs of {features} "
+            f"features ({size / 2**30:,.1f} GiB of {layer.variable_dtype}), more than the {available / 2**30:,.1f} GiB "
+            "of memory available; choose fewer units."
+        )
+
+
+def _check_inputs(layer: Layer, inputs: Any) -> None:
+    """What Keras would report from deep inside a layer's build or call,
+    said in terms of the data given (``object``), before the layer runs."""
+    _check_axis(layer, inputs)
+    if isinstance(inputs, np.ndarray):
+        check_numeric_array("object", inputs, strings_allowed=True)
+    shape = getattr(inputs, "shape", None)
+    if shape is None or layer.built or len(shape) < 2:
+        return
+    features = shape[-1]
+    if isinstance(layer, (keras.layers.Dense, *_RECURRENT)) and features is None:
+        raise ValueError(
+            f"`object`'s last dimension (its features) is unknown (shape {tuple(shape)}); {type(layer).__name__} "
+            "sizes its weights from it: give the input a known last dimension, e.g. keras_input((10, 8))."
+        )
+    if features is not None:
+        _check_weight_size(layer, int(features))
+    if isinstance(layer, _RECURRENT) and len(shape) >= 3 and not getattr(layer, "time_major", False) and shape[1] == 0:
+        raise ValueError(
+            f"`object` has 0 timesteps (shape {tuple(shape)}); {type(layer).__name__} needs at least one."
+        )
+
+
+def _call_on_empty_batch(layer: Layer, tensor: Any) -> Any:
+    """A recurrent layer on a batch of 0 samples returns its outputs for 0
+    samples, as Dense does (Keras' recurrent layers fail in their loop):
+    the layer runs on one sample of zeros, of which no row is kept."""
+    if getattr(layer, "stateful", False):
+        raise ValueError(f"`object` has no samples (shape {tuple(tensor.shape)}); a stateful layer needs its batch.")
+    one = keras.ops.zeros((1, *tensor.shape[1:]), dtype=keras.backend.standardize_dtype(tensor.dtype))
+    return keras.tree.map_structure(lambda output: output[:0], layer(one))
+
+
 @compose_layer.register(_TENSOR_TYPES, Layer)
 def _call_on_tensor(tensor: Any, layer: Layer) -> Any:
-    _check_axis(layer, tensor)
+    _check_inputs(layer, tensor)
+    if isinstance(layer, _RECURRENT) and not isinstance(tensor, KerasTensor) and not getattr(layer, "time_major", False) \
+            and len(tensor.shape) >= 3 and tensor.shape[0] == 0:
+        return name_outputs(layer, _call_on_empty_batch(layer, tensor))
     return name_outputs(layer, layer(tensor))
 
 
@@ -185,6 +278,8 @@ def _call_on_tensor_list(tensors: list | tuple, layer: Layer) -> Any:
 
 @compose_layer.register(object, Layer)
 def _unsupported(object: Any, layer: Layer | None) -> Any:
+    if isinstance(object, Pending) and object.waiting:  # layer_concatenate(a) | layer_dense(1)
+        raise TypeError(f"`object` is a call still waiting for its inputs, not a tensor: {object.waiting}.")
     raise TypeError(
         "`object` must be None, a Sequential model, a symbolic tensor (keras_input()), "
         "eager data (a tensor or array) or a list of tensors; "

@@ -48,7 +48,7 @@ import keras
 import numpy as np
 
 from kerasfn.compose import backend_tensor_classes, compose_layer
-from kerasfn.rfunction import Pending, is_r_function
+from kerasfn.rfunction import Pending, filtering_traceback, is_r_function
 
 __all__ = ["install", "is_pipe_target"]
 
@@ -56,6 +56,7 @@ Layer = keras.layers.Layer
 _ORIGINAL = "__kerasfn_original__"
 
 
+@filtering_traceback
 def _pipe_into_layer(layer: Layer, lhs: Any) -> Any:
     """``lhs | layer``: compose ``layer`` with ``lhs`` as ``layer_*(lhs, ...)`` would."""
     return compose_layer(lhs, layer)
@@ -76,6 +77,7 @@ def _defer_to_pipe_targets(operator: Callable[[Any, Any], Any]) -> Callable[[Any
     """Wrap a binary ``|`` so a pipe target on the other side pipes instead."""
 
     @functools.wraps(operator)
+    @filtering_traceback
     def deferring(self: Any, other: Any) -> Any:
         if is_pipe_target(other):
             return _pipe_into_function(self, other)
@@ -91,6 +93,7 @@ def _patch(cls: type, name: str) -> None:
         setattr(cls, name, _defer_to_pipe_targets(current))
 
 
+@filtering_traceback
 def _pipe_from_layer(lhs: Layer, rhs: Any) -> Any:
     """``model | rhs``.  Python never tries ``rhs.__ror__`` when both sides
     have the same type, so a model piped into a model (R's
@@ -109,6 +112,7 @@ def _as_numpy_object(value: Any) -> Any:
     return holder
 
 
+@filtering_traceback
 def _layer_array_ufunc(layer: Layer, ufunc: np.ufunc, method: str, *inputs: Any, **kwargs: Any) -> Any:
     """``array | layer`` pipes the array into the layer; any other ufunc with
     a layer operand is computed as numpy computes it for a plain object."""

@@ -46,6 +46,7 @@ __all__ = [
     "as_integer_vector",
     "as_list",
     "as_merge_mode",
+    "as_model_data",
     "as_nonnegative_integer",
     "as_number",
     "as_optional_shape",
@@ -62,6 +63,7 @@ __all__ = [
     "as_use_cudnn",
     "as_verbose",
     "check_keywords",
+    "check_numeric_array",
     "describe",
     "required",
 ]
@@ -315,6 +317,54 @@ def as_recurrent_layer(name: str, value: Any) -> Any:
         f"`{name}` must be a recurrent layer (layer_lstm(), layer_gru(), layer_simple_rnn(), layer_rnn()); "
         f"received {describe(value)}."
     )
+
+
+def _array_summary(value: Any) -> str:
+    return f"shape {tuple(value.shape)}, dtype {value.dtype}"
+
+
+def check_numeric_array(name: str, value: np.ndarray, strings_allowed: bool = False) -> None:
+    """A numpy array a model or layer computes on: numbers, not Python objects
+    (Keras fails on those deep inside TensorFlow's conversion), and, unless
+    ``strings_allowed`` (a layer may take text), not strings.  Reads the
+    dtype and at most one element: no copy of the data."""
+    kind = value.dtype.kind
+    if kind == "O":
+        first = value.flat[0] if value.size else None
+        if strings_allowed and isinstance(first, (str, bytes)):
+            return
+        raise TypeError(
+            f"`{name}` is a numpy array of Python objects ({_array_summary(value)}); Keras computes on numbers: "
+            f'convert it first, e.g. {name}.astype("float32").'
+        )
+    if kind in "USV" and not strings_allowed:
+        raise TypeError(
+            f"`{name}` is a numpy array of {'strings' if kind in 'US' else 'raw bytes'} ({_array_summary(value)}); "
+            "Keras trains and predicts on numbers: encode text first (layer_text_vectorization()), "
+            "or pass a tf.data dataset."
+        )
+
+
+def as_model_data(name: str, value: Any) -> Any:
+    """``x``/``y`` of ``fit()``, ``evaluate()`` and ``predict()``: arrays of
+    numbers with at least one sample, or a list or dict of them (a model
+    with several inputs or outputs).  Only dtypes and shapes are read;
+    datasets, generators and other iterables pass unchecked (Keras reads them)."""
+    if isinstance(value, np.ndarray):
+        check_numeric_array(name, value)
+    if isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            if isinstance(item, (np.ndarray, list, tuple, Mapping)) or hasattr(item, "shape"):
+                as_model_data(f"{name}[{index}]", item)
+        return value
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            as_model_data(f"{name}[{key!r}]", item)
+        return value
+    shape = getattr(value, "shape", None)
+    if shape is not None and not callable(shape) and len(shape) > 0 and shape[0] == 0:
+        raise ValueError(f"`{name}` has no samples (shape {tuple(shape)}); there is nothing to compute on.")
+    return value
 
 
 def as_use_cudnn(name: str, value: Any) -> str | bool:

@@ -26,19 +26,67 @@ as_integer))``, the converter of each of its arguments; they run on the bound
 arguments (``**kwargs`` entries included, by name), so a bad value is
 reported with its argument's name before Keras sees it, and a partial
 application checks its arguments when it is written, not when it is piped.
+
+An error raised through a kerasfn function or pipe shows the user's code
+and Keras' frames, without kerasfn's own (this module's binding, the
+converters, the composition and its dispatch), the way Keras filters its
+own frames from its errors; ``config_disable_traceback_filtering()``
+(Keras' switch) shows them all.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
+import os
+import types
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import keras
+import multipledispatch
+
 from kerasfn.r_conventions import describe
 
-__all__ = ["Pending", "RSemantics", "is_r_function", "r_function"]
+__all__ = ["Pending", "RSemantics", "filtering_traceback", "is_r_function", "r_function", "without_own_frames"]
+
+#: Where kerasfn's own frames come from: kerasfn and the dispatch library its composition runs on.
+_OWN_CODE = tuple(
+    os.path.dirname(os.path.abspath(module.__file__)) + os.sep
+    for module in (__import__("kerasfn"), multipledispatch)
+)
+
+
+def without_own_frames(error: BaseException) -> BaseException:
+    """``error`` with kerasfn's frames removed from its traceback, as Keras
+    removes its own, unless ``keras.config.disable_traceback_filtering()``."""
+    if not keras.config.is_traceback_filtering_enabled():
+        return error
+    entries = []
+    entry = error.__traceback__
+    while entry is not None:
+        entries.append(entry)
+        entry = entry.tb_next
+    kept = None
+    for entry in reversed(entries):
+        if not entry.tb_frame.f_code.co_filename.startswith(_OWN_CODE):
+            kept = types.TracebackType(kept, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
+    return error.with_traceback(kept)
+
+
+def filtering_traceback(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function``, with kerasfn's frames removed from the errors it raises
+    (for the pipe's operators, which users reach without a kerasfn function)."""
+
+    @functools.wraps(function)
+    def filtering(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except Exception as error:
+            raise without_own_frames(error)  # noqa: B904  (the same error, re-raised)
+
+    return filtering
 
 Converter = Callable[[str, Any], Any]
 _ATTRIBUTE = "__kerasfn__"
@@ -61,13 +109,18 @@ _PLACEHOLDER = _Placeholder()
 
 
 class Pending:
-    """A call waiting for its subject: ``model | compile(loss="mse")``, ``x | op_sum(axis=0)``."""
+    """A call waiting for its subject: ``model | compile(loss="mse")``, ``x | op_sum(axis=0)``.
+
+    ``waiting`` says, for a call that is easily mistaken for a complete one
+    (a merge layer given one tensor), what it waits for; errors about a
+    pending call used as a value show it."""
 
     __array_ufunc__ = None  # numpy: defer ``array | pending`` to __ror__ instead of broadcasting
 
-    def __init__(self, function: Callable[..., Any], args: tuple, kwargs: dict) -> None:
-        self.function, self.args, self.kwargs = function, args, kwargs
+    def __init__(self, function: Callable[..., Any], args: tuple, kwargs: dict, waiting: str = "") -> None:
+        self.function, self.args, self.kwargs, self.waiting = function, args, kwargs, waiting
 
+    @filtering_traceback
     def __ror__(self, subject: Any) -> Any:
         semantics = semantics_of(self.function)
         if not semantics.subject(subject):
@@ -82,7 +135,8 @@ class Pending:
 
     def __repr__(self) -> str:
         arguments = [describe(arg) for arg in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()]
-        return f"<pending {self.function.__name__}({', '.join(arguments)})>"
+        waiting = f": {self.waiting}" if self.waiting else ""
+        return f"<pending {self.function.__name__}({', '.join(arguments)}){waiting}>"
 
 
 def semantics_of(function: Any) -> RSemantics:
@@ -148,9 +202,9 @@ def r_function(
             bound = bind(args, kwargs)
             return function(*bound.args, **bound.kwargs)
 
-        def pending(args: tuple, kwargs: dict) -> Pending:
+        def pending(args: tuple, kwargs: dict, waiting: str = "") -> Pending:
             bind((_PLACEHOLDER, *args), kwargs, partial=True)  # errors now, where the call is written
-            return Pending(wrapper, args, kwargs)
+            return Pending(wrapper, args, kwargs, waiting)
 
         def misplaced_error(value: Any) -> TypeError:
             return TypeError(f"`{first.name}` of {function.__name__}() must be {subject_text}; received {describe(value)}.")
@@ -173,7 +227,9 @@ def r_function(
                     raise TypeError(f"{function.__name__}() takes {len(named)} arguments after its inputs; received {len(rest)}.")
                 kwargs = {**dict(zip(named, rest)), **kwargs}
                 if len(inputs) == 1 and not isinstance(inputs[0], (list, tuple)):
-                    return pending(inputs, kwargs)
+                    name = function.__name__
+                    return pending(inputs, kwargs, f"a merge layer needs at least two inputs, and {name}() was given "
+                                   f"one tensor: write {name}(a, b), {name}([a, b]) or a | {name}(b)")
                 return run(inputs, kwargs)
 
         else:
@@ -191,6 +247,7 @@ def r_function(
                     return run((None, *args), kwargs)
                 return pending(args, kwargs)
 
+        wrapper = filtering_traceback(wrapper)
         functools.update_wrapper(wrapper, function)
         setattr(wrapper, _ATTRIBUTE, semantics)
         if function.__name__.startswith("test"):  # R's test_on_batch(): not a test for pytest

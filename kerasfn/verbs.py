@@ -29,6 +29,7 @@ from kerasfn.r_conventions import (
     as_custom_objects,
     as_integer,
     as_list,
+    as_model_data,
     as_nonnegative_integer,
     as_positive_integer,
     as_probability,
@@ -95,8 +96,39 @@ def _as_data_tuple(name: str, value: Any) -> Any:
     if isinstance(value, list):
         if not 2 <= len(value) <= 3:
             raise ValueError(f"`{name}` must hold (x, y) or (x, y, sample_weight); received {len(value)} items.")
-        return tuple(value)
+        value = tuple(value)
+    if isinstance(value, tuple):
+        for index, item in enumerate(value):
+            as_model_data(f"{name}[{index}]", item)
     return value
+
+
+def _is_in_memory(x: Any) -> bool:
+    """Arrays or tensors (or a list or dict of them), not a dataset or generator
+    that yields its own targets."""
+    if isinstance(x, (list, tuple)):
+        return all(_is_in_memory(item) for item in x)
+    if isinstance(x, dict):
+        return all(_is_in_memory(item) for item in x.values())
+    return hasattr(x, "shape") and hasattr(x, "dtype")
+
+
+def _keras_defines(model: keras.Model, *methods: str) -> bool:
+    """Whether Keras, not the model's own class, defines these methods (a
+    subclass with its own ``train_step`` may not need targets)."""
+    return all(getattr(getattr(type(model), method), "__module__", "").startswith("keras.") for method in methods)
+
+
+def _check_targets(model: keras.Model, x: Any, y: Any, step: str) -> None:
+    """``y`` left out while the compiled loss compares predictions with targets:
+    Keras fails with "None values not supported" inside its train step."""
+    if y is None and x is not None and getattr(model, "loss", None) is not None and _is_in_memory(x) \
+            and _keras_defines(model, step, "compute_loss"):
+        loss = model.loss if isinstance(model.loss, str) else getattr(model.loss, "name", type(model.loss).__name__)
+        raise ValueError(
+            f"`y` is missing: the model's loss ({loss!r}) compares its predictions with targets; "
+            "pass `y`, or x as a dataset of (inputs, targets)."
+        )
 
 
 def _as_validation_split(name: str, value: Any) -> float:
@@ -176,6 +208,7 @@ def compile(  # noqa: A001  (R's name; see the README on shadowing)
 
 
 @model_verb({
+    "x": as_model_data, "y": as_model_data,
     "batch_size": as_positive_integer, "epochs": as_nonnegative_integer, "verbose": as_verbose,
     "validation_split": _as_validation_split, "validation_data": _as_data_tuple, "shuffle": as_bool,
     "class_weight": as_class_weight, "initial_epoch": as_nonnegative_integer,
@@ -209,6 +242,11 @@ def fit(
         ``validation_data = list(x, y)`` (a Python list) is accepted, and
         R's named ``class_weight = c("0" = 1, "1" = 2)`` (string keys) is
         turned into class indices (Keras would silently ignore it).
+
+        Data Keras cannot train on is reported before training starts, with
+        the argument named: arrays of strings or of Python objects, data
+        with no samples, and ``y`` left out while the loss needs targets.
+        Datasets and generators are passed to Keras unread.
 
     Arguments:
         object: The model.  Left out, the call waits for a model piped in.
@@ -253,11 +291,13 @@ def fit(
         :func:`compile`, :func:`evaluate`, :func:`plot`.
     """
     model, arguments = _keras_arguments(locals())
+    _check_targets(model, x, y, "train_step")
     with internals.multi_worker_mirrored_fixes(model):
         return as_r_history(model.fit(**arguments))
 
 
-@model_verb({"batch_size": as_positive_integer, "verbose": as_verbose, "steps": as_positive_integer})
+@model_verb({"x": as_model_data, "y": as_model_data, "batch_size": as_positive_integer, "verbose": as_verbose,
+             "steps": as_positive_integer})
 def evaluate(
     object: keras.Model,
     x: Any = None,
@@ -272,7 +312,9 @@ def evaluate(
 
     Description:
         Computes the loss and metrics on the given data.  Like R's named
-        vector, the result names each value.
+        vector, the result names each value.  Data Keras cannot evaluate
+        (arrays of strings or objects, no samples, ``y`` left out while the
+        loss needs targets) is reported with the argument named.
 
     Arguments:
         object: The model.  Left out, the call waits for a model piped in.
@@ -299,11 +341,13 @@ def evaluate(
         :func:`fit`, :func:`predict`.
     """
     model, arguments = _keras_arguments(locals())
+    _check_targets(model, x, y, "test_step")
     with internals.multi_worker_mirrored_fixes(model):
         return model.evaluate(**arguments, return_dict=True)
 
 
-@model_verb({"batch_size": as_positive_integer, "verbose": as_verbose, "steps": as_positive_integer})
+@model_verb({"x": as_model_data, "batch_size": as_positive_integer, "verbose": as_verbose,
+             "steps": as_positive_integer})
 def predict(
     object: keras.Model,
     x: Any,
@@ -316,6 +360,8 @@ def predict(
 
     Description:
         Runs the model on ``x`` in batches and returns the outputs as arrays.
+        Data Keras cannot run on (arrays of strings or objects, no samples)
+        is reported with the argument named.
 
     Arguments:
         object: The model.  Left out, the call waits for a model piped in.

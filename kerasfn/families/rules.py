@@ -8,6 +8,7 @@ converters.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import os
 from collections.abc import Callable, Mapping
@@ -24,6 +25,7 @@ __all__ = [
     "any_value_function",
     "as_labels",
     "as_split_size",
+    "check_axis_in_rank",
     "constructor",
     "function_of_function",
     "tensor_function",
@@ -42,8 +44,53 @@ def constructor(converters: Mapping[str, Converter]) -> Decorator:
 def tensor_function(converters: Mapping[str, Converter]) -> Decorator:
     """An ``op_*``/``random_*`` function: it computes on tensor data given
     first (numbers, arrays, tensors, lists of them); without it, a partial
-    call that ``x | op_sum(axis=0)`` completes."""
-    return r_function(is_tensor_like, "a tensor or array", converters)
+    call that ``x | op_sum(axis=0)`` completes.  An ``axis`` of ``x``
+    outside its rank is reported before the backend sees it."""
+    semantics = r_function(is_tensor_like, "a tensor or array", converters)
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        return semantics(_checking_axis(function))
+
+    return decorate
+
+
+#: Ops whose ``axis`` may name an axis ``x`` does not have yet (one of the result's).
+_AXIS_OF_THE_RESULT = frozenset({"op_expand_dims", "op_one_hot", "op_stack"})
+
+
+def _checking_axis(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` (an op of ``x`` with an ``axis`` of ``x``), checking that
+    axis against the rank of ``x`` first: TensorFlow's "Invalid reduction
+    dimension" and JAX's and torch's messages say nothing of R's 1-based axes."""
+    parameters = list(inspect.signature(function).parameters)
+    if parameters[:1] != ["x"] or "axis" not in parameters or function.__name__ in _AXIS_OF_THE_RESULT:
+        return function
+    position = parameters.index("axis")
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        axis = args[position] if len(args) > position else kwargs.get("axis")
+        if axis is not None and args:
+            check_axis_in_rank(axis, getattr(args[0], "shape", None))
+        return function(*args, **kwargs)
+
+    return checked
+
+
+def check_axis_in_rank(axis: Any, shape: Any) -> None:
+    """Raise a ``ValueError`` for an ``axis`` (or axes) outside ``[-rank, rank)``
+    of a tensor of this ``shape`` (nothing is checked when the rank is unknown)."""
+    try:
+        rank = len(shape)
+    except (TypeError, ValueError):  # no shape, or a tensor of unknown rank
+        return
+    for value in axis if isinstance(axis, (list, tuple)) else (axis,):
+        if isinstance(value, int) and not -rank <= value < rank:
+            r_axis = f" (R's axis = {value} is axis={value - 1})" if 1 <= value <= rank else ""
+            raise ValueError(
+                f"`axis` = {value} is out of range for a rank-{rank} tensor (shape {tuple(shape)}): axes count "
+                f"from 0, from 0 to {rank - 1} (or -{rank} to -1){r_axis}."
+            )
 
 
 def function_of_function(converters: Mapping[str, Converter]) -> Decorator:
