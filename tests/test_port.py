@@ -429,7 +429,8 @@ def test_new_layer_class_is_layer():
 
 @pytest.mark.parametrize("r, reason", [
     ("fit <- lm(y ~ x)", "R formula (`~`)"),
-    ("x <- tryCatch(f(), error = function(e) NULL)", "R's `tryCatch()` has no translation here: port it by hand"),
+    ("x <- tryCatch(f(), warning = function(w) NULL)", "`tryCatch()` with handlers other than `error` and "
+     "`finally` (R's warnings and conditions are not Python exceptions)"),
     ("y <- do.call(f, args)", "`do.call()` with arguments of a kind the translator cannot see (list or named list)"),
     ("y <- obj@slot", "S4 slot access (`@`)"),
     ("`add<-` <- `+`", "R name `add<-` has no Python spelling"),
@@ -819,3 +820,46 @@ def test_seeded_weights_match_r_when_argument_layers_are_built_first():
                 "model <- keras_model(inputs, outputs)\nw <- get_weights(model)\n"
                 "cat(sprintf('%.6f', sum(w[[1]])), '\\n')\n")
     assert printed(r_source) == "-0.072168 \n"
+
+
+# ---- base R and R keras3 constructs real scripts use --------------------------------------------------
+
+
+def test_trycatch_and_try_become_python_try():
+    # R: x is 2; the handler prints "boom" then "done"; r is a "try-error" (None here, with a note)
+    r_source = ("x <- tryCatch({\n  y <- 1\n  y + 1\n}, error = function(e) NA)\n"
+                "tryCatch(stop('boom'), error = function(e) cat(conditionMessage(e), '\\n'), finally = cat('done\\n'))\n"
+                "r <- try(stop('no'), silent = TRUE)\n")
+    assert printed(r_source) == "boom \ndone\n"
+    namespace = run(r_source)
+    assert (namespace["x"], namespace["r"]) == (2, None)
+    assert [(note.line, note.kept) for note in translate(r_source).notes] == [(6, False)]
+    assert translate("tryCatch(f(), warning = function(w) 1)\n").notes[0].kept
+
+
+def test_magrittr_assignment_pipe_brace_steps_and_empty_arguments():
+    assert body("x %<>% op_add(1)\n") == "x = op_add(x, 1)"
+    assert run("x <- 2\nz <- x %>% { . + 1 }\n")["z"] == 3
+    assert body("s <- op_subset(x, , 2)\n") == "s = x[:, 1]"  # R: op_subset(x, , 2) is x[, 2]
+
+
+def test_gradient_tape_with_as_and_tensorflow_namespace():
+    python = body("g <- function(data) {\n  with(tf$GradientTape() %as% tape, {\n    y <- op_square(data)\n  })\n"
+                  "  tape$gradient(y, data)\n}\nv <- tensorflow::tf$constant(1)\n")
+    assert python == ("def g(data):\n    with tf.GradientTape() as tape:\n        y = op_square(data)\n"
+                      "    return tape.gradient(y, data)\n\n\nv = tf.constant(1)")
+
+
+def test_zeallot_defaults_fill_what_the_value_lacks():
+    # zeallot: c(x, y = NULL, sample_weight = NULL) %<-% list(1, 2) gives x 1, y 2, sample_weight NULL
+    namespace = run("c(x, y = NULL, sample_weight = NULL) %<-% list(1, 2)\n")
+    assert (namespace["x"], namespace["y"], namespace["sample_weight"]) == (1, 2, None)
+
+
+def test_active_bindings_become_properties():
+    python = body("L <- Layer('L', initialize = function(n) { self$n <- n }, "
+                  "size = mark_active(function() self$n * 2))\n")
+    assert 'size=property(lambda self: self.n * 2)' in python
+    # R prints [1] 6 for l$size
+    assert printed("library(keras3)\nL <- Layer('L', initialize = function(n) { self$n <- n }, "
+                   "size = mark_active(function() self$n * 2))\nl <- L(3)\nl$size\n") == "6\n"

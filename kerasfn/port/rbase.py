@@ -130,6 +130,23 @@ def list_(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     return Py(f"[{', '.join(texts)}]", ATOM, kind="list")
 
 
+@helper("conditionMessage")
+def condition_message(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    """The message of a caught error: ``str(error)``."""
+    return call("str", Matched(tr, args, piped, ("c",)).py("c").text)
+
+
+@helper("op_subset")
+def op_subset(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    """R keras3's ``op_subset(x, i, j)`` is ``x[i, j]`` (1-based, empty arguments take everything)."""
+    if piped is not None:
+        args = args[1:]
+    elif not args or args[0].node is None:
+        raise Untranslatable("`op_subset()` without a tensor")
+    subject = piped if piped is not None else tr.expr(args[0].node)
+    return tr.subset(subject, args if piped is not None else args[1:])
+
+
 @helper("tuple")
 def tuple_(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     """R keras3's ``tuple(a, b)``: a Python tuple."""

@@ -397,6 +397,10 @@ class Translator:
             return self.assign(node.field("name"), node.field("value"))
         if kind == "binary" and node.operator == "%<-%":
             return self.destructure(node.field("left"), node.field("right"))
+        if kind == "binary" and node.operator == "%<>%":  # magrittr's assignment pipe
+            target = node.field("left")
+            value = self.pipe(target, node.field("right"), Ctx(), magrittr=True)
+            return [f"{self.expr(target).text} = {value.text}"]
         if kind == "if":
             return self.if_statement(node, last)
         if kind == "for":
@@ -458,11 +462,68 @@ class Translator:
             return ["return " + self.expr(args[0].node).text] if args else ["return None"]
         if name == "stop":
             return [rbase.raised(self, args)]
+        if name in ("tryCatch", "try"):
+            return self.try_statement(name, args, None)
+        if name == "with" and args and args[0].node is not None and args[0].node.type == "binary" \
+                and args[0].node.operator == "%as%" and len(args) == 2:
+            context = args[0].node
+            manager = self.expr(context.field("left"))
+            alias = python_name(context.field("right").text)
+            self.scope.kinds[alias] = None
+            return [f"with {manager.text} as {alias}:", *self.body(args[1].node, returns=last)]
         if name == "stopifnot":
             return [f"assert {self.expr(arg.node).text}" for arg in args if arg.node is not None]
         if name == "super$initialize" and self.scope.kind("self") == "self" and self._class == "Layer":
             return []  # kerasfn's Layer() initialises the base class before `initialize` runs
         return None
+
+    def try_statement(self, name: str, args: list[Arg], target: str | None) -> list[str]:
+        """``tryCatch(expr, error = function(e) ..., finally = ...)`` and ``try(expr, silent = )``:
+        Python's ``try``; with ``target``, both branches assign R's value to it."""
+        named = {arg.name: arg.node for arg in args if arg.name}
+        body = next((arg.node for arg in args if arg.name in (None, "expr")), None)
+        if body is None or set(named) - {"expr", "error", "finally", "silent"}:
+            raise Untranslatable(f"`{name}()` with handlers other than `error` and `finally` (R's warnings and "
+                                 "conditions are not Python exceptions)")
+        lines = ["try:", *self.branch(body, target)]
+        if name == "try":
+            silent = named.get("silent")
+            if silent is not None and silent.type == "true":
+                if target:
+                    self.check(f"`{target}` is None where R's `try()` gives a \"try-error\" object")
+                lines += ["except Exception:", *(["    " + f"{target} = None"] if target else ["    pass"])]
+            else:  # R prints the error and goes on
+                self.needs.add("sys")
+                lines += ["except Exception as error:", '    print(f"Error : {error}", file=sys.stderr)',
+                          *(["    " + f"{target} = None"] if target else [])]
+        handler = named.get("error")
+        if handler is not None:
+            if handler.type not in ("function_definition", "lambda_function"):
+                raise Untranslatable("`tryCatch(error = )` with a handler that is not a function literal")
+            with self.function_scope():
+                params = self.parameters(handler, method=False)
+                error_name = params[0] if params else "error"
+                self.scope.kinds[error_name] = "condition"
+                self.scope.function = False  # the handler's body runs in the enclosing scope
+                lines += [f"except Exception as {error_name}:", *self.branch(self.function_body(handler), target)]
+        if "finally" in named:
+            lines += ["finally:", *self.branch(named["finally"], None)]
+        if len(lines) == 1 + len(self.branch(body, target)):
+            lines += ["except Exception:", "    pass"]
+        return lines
+
+    def branch(self, node: RNode | None, target: str | None) -> list[str]:
+        """A body whose value (the last expression's) goes to ``target``, if any."""
+        if target is None:
+            return self.body(node)
+        statements = node.children if node is not None and node.type == "brace_list" else [node]
+        lines = [line for statement in statements[:-1] for line in self.statement(statement)]
+        last = statements[-1]
+        if last.type == "call" and self.function_name(last) in ("stop", "return"):
+            lines += self.statement(last)  # no value to assign: it raises or returns
+        else:
+            lines.append(f"{target} = {self.expr(last).text}")
+        return ["    " + line for line in lines]
 
     def auto_print(self, value: Py) -> str:
         """What R prints for a top-level value."""
@@ -536,6 +597,9 @@ class Translator:
                 self._user_functions.add(name)
                 self.scope.kinds[name] = "function"
                 return self.define(name, value)
+            if value.type == "call" and self.function_name(value) in ("tryCatch", "try"):
+                self.scope.kinds[name] = None
+                return self.try_statement(self.function_name(value), self.arguments(value), name)
             result = self.expr(value, Ctx(shape=bool(re.search(r"shape|dim$", name))))
             kind = {"range1": "array", "number": None, "integer": None}.get(result.kind, result.kind)
             if result.number is not None and float(result.number).is_integer() and result.number > 0:
@@ -571,6 +635,8 @@ class Translator:
 
     def destructure(self, target: RNode, value: RNode) -> list[str]:
         """zeallot's ``c(a, b) %<-% value`` -> ``a, b = value``."""
+        if target.type == "call" and any(arg.name for arg in self.arguments(target)):
+            return self.destructure_with_defaults(target, value)
         right = self.expr(value)
         nested = target.type == "call" and any(
             arg.node is not None and arg.node.type == "call" for arg in self.arguments(target))
@@ -579,6 +645,23 @@ class Translator:
             right = Py(f"[list(item.values()) if isinstance(item, dict) else item for item in {items}]"
                        if nested else f"list({items})", ATOM if nested else PRIMARY)
         return [f"{self.unpack_target(target)} = {right.text}"]
+
+    def destructure_with_defaults(self, target: RNode, value: RNode) -> list[str]:
+        """zeallot's ``c(x, y = NULL, sample_weight = NULL) %<-% data``: names past the value's
+        length take their defaults."""
+        args = self.arguments(target)
+        first_default = next(index for index, arg in enumerate(args) if arg.name)
+        if any(arg.name is None for arg in args[first_default:]) or \
+                any(arg.node is None or arg.node.type != "identifier" for arg in args[:first_default]):
+            raise Untranslatable("`%<-%` with defaults before plain names: unpack by hand")
+        names = [python_name(arg.node.text) for arg in args[:first_default]] + \
+            [python_name(arg.name) for arg in args[first_default:]]
+        defaults = [self.expr(arg.node).text if arg.node is not None else "None" for arg in args[first_default:]]
+        for name in names:
+            self.scope.kinds[name] = None
+        right = self.expr(value)
+        items = f"{right.at(PRIMARY)}.values()" if right.kind == "dict" else right.text
+        return [f"{', '.join(names)} = (*{items}, {', '.join(defaults)})[:{len(names)}]"]
 
     def unpack_target(self, node: RNode, nested: bool = False) -> str:
         if node.type == "identifier":
@@ -838,13 +921,20 @@ class Translator:
 
     def expr_namespace_get(self, node: RNode, ctx: Ctx) -> Py:
         package = node.field("namespace").text
-        if package in ("keras3", "keras", "base", "stats", "utils"):
+        if package == "tensorflow" and node.field("function").text == "tf":
+            self.needs.add("tensorflow")
+            return Py("tf", ATOM)
+        if package in ("keras3", "keras", "base", "stats", "utils", "tensorflow", "magrittr", "zeallot"):
             return self.expr(node.field("function"), ctx)
         raise Untranslatable(f"`{package}::` has no Python counterpart here")
 
     def expr_dollar(self, node: RNode, ctx: Ctx) -> Py:
         subject_node, member_node = node.children[0], node.children[-1]
         member = member_node.text.strip("`\"'")
+        if subject_node.type == "namespace_get" and subject_node.field("namespace").text == "tensorflow" and \
+                subject_node.field("function").text == "tf":
+            self.needs.add("tensorflow")
+            return Py(f"tf.{member}", PRIMARY)
         if subject_node.type == "identifier" and subject_node.text in ("tf", "keras", "np") and \
                 self.scope.kind(subject_node.text) is None:
             self.needs.add({"tf": "tensorflow", "keras": "keras", "np": "numpy"}[subject_node.text])
@@ -891,8 +981,10 @@ class Translator:
 
     def expr_subset(self, node: RNode, ctx: Ctx) -> Py:
         subject_node, arguments = node.children[0], node.children[1]
-        subject = self.expr(subject_node)
-        args = self.argument_list(arguments)
+        return self.subset(self.expr(subject_node), self.argument_list(arguments))
+
+    def subset(self, subject: Py, args: list[Arg]) -> Py:
+        """``x[i, j]`` (and R keras3's ``op_subset(x, i, j)``, which is the same): R's 1-based indices."""
         keep_dims = any(arg.name == "drop" and arg.node is not None and arg.node.type == "false" for arg in args)
         args = [arg for arg in args if not (keep_dims and arg.name == "drop")]
         if any(arg.name for arg in args):
@@ -1195,6 +1287,14 @@ class Translator:
             for arg in args:
                 if arg.node is None:
                     raise Untranslatable("an empty argument")
+                if arg.node.type == "call" and self.function_name(arg.node) in ("mark_active", "active_property") \
+                        and self.arguments(arg.node) and self.arguments(arg.node)[0].node is not None \
+                        and self.arguments(arg.node)[0].node.type in ("function_definition", "lambda_function"):
+                    # R keras3's active binding: a Python property (the getter; R's setter argument is dropped)
+                    getter = self.arguments(arg.node)[0].node
+                    method = self.function_literal(getter, Ctx(hint=f"{snake(classname)}_{arg.name}", method=True))
+                    texts.append(f"{keyword_name(arg.name)}=property({method.text})")
+                    continue
                 if arg.node.type in ("function_definition", "lambda_function"):
                     hint = f"{snake(classname)}_{arg.name or 'method'}"
                     counted = target == "Callback" and arg.name in catalog.CALLBACK_COUNTED_METHODS
@@ -1219,6 +1319,12 @@ class Translator:
                 self.calling = right_name
                 return self.rbase[right_name](self, [Arg(None, None)], ctx, subject)
             return call(python_name(right_name), subject.text)
+        if right.type == "brace_list" and magrittr:  # `x %>% { . + 1 }`: the block with `.` the value
+            outer, self._dot = self._dot, subject
+            try:
+                return self.expr(right, ctx)
+            finally:
+                self._dot = outer
         if right.type != "call":
             raise Untranslatable(f"pipe into `{_short(right.text)}`")
         name = self.function_name(right)
