@@ -18,6 +18,46 @@ from contextlib import nullcontext
 BACKEND, WORKDIR = sys.argv[1], sys.argv[2]
 os.environ["KERAS_BACKEND"] = BACKEND
 
+
+def multi_worker_contract():
+    """``distributed_worker.py multi_worker WORKDIR``, one process per worker of
+    ``TF_CONFIG``: plain Keras' ``fit()`` under MultiWorkerMirroredStrategy,
+    then inside ``internals.multi_worker_mirrored_fixes``; writes what each did."""
+    import tensorflow as tf
+
+    from kerasfn import internals
+
+    strategy = tf.distribute.MultiWorkerMirroredStrategy()
+    with strategy.scope():
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+        model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+    x = np.linspace(-1, 1, 48, dtype="float32").reshape(16, 3)
+    dataset = tf.data.Dataset.from_tensor_slices((x, x[:, :2])).batch(8)
+    report = {}
+    try:
+        model.fit(dataset, epochs=1, verbose=0)
+        report["plain_keras"] = "trained"
+    except Exception as error:  # what plain Keras raises is the report
+        report["plain_keras"] = f"{type(error).__name__}: {error}"
+    with internals.multi_worker_mirrored_fixes(model):
+        report["loss"] = model.fit(dataset, epochs=2, verbose=0).history["loss"]
+        report["evaluate"] = model.evaluate(dataset, verbose=0)
+        report["predict_shape"] = list(model.predict(x, batch_size=8, verbose=0).shape)
+    report["hook_removed"] = "_maybe_symbolic_build" not in vars(model)
+    report["weights"] = [w.tolist() for w in model.get_weights()]
+    task = strategy.cluster_resolver.task_id
+    with open(os.path.join(WORKDIR, f"worker{task}.json"), "w") as file:
+        json.dump(report, file)
+
+
+if BACKEND == "multi_worker":
+    os.environ["KERAS_BACKEND"] = "tensorflow"
+    import keras
+    import numpy as np
+
+    multi_worker_contract()
+    sys.exit()
+
 if BACKEND == "tensorflow":
     import tensorflow as tf
 

@@ -11,12 +11,29 @@ initial weights.
 Devices must be split before the engine starts, so each backend's runs happen
 in a fresh process (``distributed_worker.py``).  Each test runs in the CI pass
 of its own backend (``KERAS_BACKEND``) and is skipped in the others.
+
+Several processes: the launch scripts users copy (``examples/distributed``)
+run as 2 processes on localhost, talking over loopback ports picked free at
+run time (TensorFlow ``MultiWorkerMirroredStrategy`` with ``TF_CONFIG``, JAX
+``keras.distribution.initialize`` with CPU collectives, PyTorch DDP over
+gloo with ``torchrun``), and as 1 process.  Deterministic by construction:
+every process builds the model from the same seed, the data is not shuffled,
+the model has no dropout, and the 2 processes' shares of each step make the
+1-process run's batch (the global batch), so the averaged gradients are the
+same up to float32 round-off.  Every worker's final weights must equal the
+others' and the 1-process run's; the chief's saved model reloads in a fresh
+process and predicts the same numbers.  Each run is bounded
+(:data:`PROCESS_LIMIT`): a hung collective fails the test, and every process
+started (with its children) is killed at the end, whatever happened.
 """
 
 import json
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import keras
@@ -24,6 +41,9 @@ import numpy as np
 import pytest
 
 WORKER = Path(__file__).with_name("distributed_worker.py")
+EXAMPLES = Path(__file__).parents[1] / "examples" / "distributed"
+#: Seconds one multi-process run may take (a loaded 2-core machine takes about a minute).
+PROCESS_LIMIT = 420
 # Two devices compute the same sums in another order: float32 round-off only.
 TOLERANCE = dict(rtol=1e-5, atol=1e-6)
 
@@ -81,3 +101,173 @@ def test_jax_data_parallel_and_model_parallel_on_two_devices_match_one_device(tm
 
     _assert_same_numbers(report["single"], data_parallel)
     _assert_same_numbers(report["single"], model_parallel)
+
+
+# -- several processes ---------------------------------------------------------
+
+
+def free_ports(count):
+    """``count`` loopback ports free now (held open together, so they differ)."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for held in sockets:
+            held.bind(("localhost", 0))
+        return [held.getsockname()[1] for held in sockets]
+    finally:
+        for held in sockets:
+            held.close()
+
+
+def _descendants(pid):
+    children = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _kill_everything(processes):
+    for process in processes:
+        # torchrun's workers may start sessions of their own: their ids are collected first.
+        for pid in _descendants(process.pid) + [process.pid]:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    for process in processes:
+        process.wait()
+
+
+def run_processes(commands, cwd, limit=PROCESS_LIMIT):
+    """Run ``commands`` (a list of ``(argv, extra_env)``) at once, each in a
+    session of its own; fail as soon as one fails or when ``limit`` seconds
+    pass, and kill every process and its children at the end in any case."""
+    env = {key: value for key, value in os.environ.items() if key not in ("KERAS_BACKEND", "XLA_FLAGS", "TF_CONFIG")}
+    env.update(TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="", PYTHONUNBUFFERED="1")
+    logs, processes = [], []
+    try:
+        for index, (argv, extra_env) in enumerate(commands):
+            logs.append(open(Path(cwd) / f"process{index}.log", "w+"))
+            processes.append(subprocess.Popen(argv, env={**env, **extra_env}, cwd=cwd, stdout=logs[-1],
+                                              stderr=subprocess.STDOUT, start_new_session=True))
+        deadline = time.monotonic() + limit
+        while any(process.poll() is None for process in processes):
+            failed = [process for process in processes if process.returncode not in (None, 0)]
+            if failed or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+    finally:
+        _kill_everything(processes)
+        outputs = []
+        for log in logs:
+            log.seek(0)
+            outputs.append(log.read())
+            log.close()
+    if any(process.returncode != 0 for process in processes):
+        why = "ran past the time limit" if all(p.returncode in (0, -signal.SIGKILL) for p in processes) else "failed"
+        tails = "\n".join(f"--- process {i} (exit {p.returncode}):\n{out[-3000:]}"
+                          for i, (p, out) in enumerate(zip(processes, outputs)))
+        pytest.fail(f"a process {why}:\n{tails}")
+
+
+def _reports(folder, count):
+    return [json.loads((Path(folder) / f"worker{index}.json").read_text()) for index in range(count)]
+
+
+def _assert_processes_agree(workers, single, saved, reloaded_folder, script):
+    """Every worker ends with the one-process run's numbers; the saved model predicts them in a fresh process."""
+    assert [worker["processes"] for worker in workers] == [len(workers)] * len(workers)
+    assert single["processes"] == 1
+    assert single["loss"][0] != single["loss"][1]  # training moved the weights
+    for worker in workers:
+        for key in ("loss", "evaluate", "predict"):
+            np.testing.assert_allclose(worker[key], single[key], **TOLERANCE, err_msg=key)
+        assert len(worker["weights"]) == len(single["weights"]) == 10
+        for got, want in zip(worker["weights"], single["weights"]):
+            np.testing.assert_allclose(got, want, **TOLERANCE)
+    assert saved.exists()
+    run_processes([([sys.executable, str(script), "--reload", str(saved), "--report", str(reloaded_folder)], {})],
+                  cwd=reloaded_folder.parent)
+    reloaded = json.loads((reloaded_folder / "reloaded.json").read_text())
+    np.testing.assert_allclose(reloaded["predict"], workers[0]["predict"], **TOLERANCE)
+
+
+@pytest.mark.skipif(keras.backend.backend() != "tensorflow",
+                    reason="TensorFlow's MultiWorkerMirroredStrategy: runs in the CI pass with KERAS_BACKEND=tensorflow")
+def test_tensorflow_multi_worker_on_two_processes_matches_one_process(tmp_path):
+    script = EXAMPLES / "tensorflow_multi_worker.py"
+    workers = [f"localhost:{port}" for port in free_ports(2)]
+    run_processes([
+        ([sys.executable, str(script), "--save", str(tmp_path / "model.keras"), "--report", str(tmp_path / "two")],
+         {"TF_CONFIG": json.dumps({"cluster": {"worker": workers}, "task": {"type": "worker", "index": index}})})
+        for index in range(2)
+    ] + [([sys.executable, str(script), "--save", str(tmp_path / "single.keras"), "--report", str(tmp_path / "one")],
+          {})], cwd=tmp_path)
+    workers, (single,) = _reports(tmp_path / "two", 2), _reports(tmp_path / "one", 1)
+    assert [worker["replicas"] for worker in workers] == [2, 2] and single["replicas"] == 1
+    # Only the chief's file is left (the other worker saved to a temporary folder it removed).
+    assert sorted(path.name for path in tmp_path.glob("*.keras")) == ["model.keras", "single.keras"]
+    _assert_processes_agree(workers, single, tmp_path / "model.keras", tmp_path / "reloaded", script)
+
+
+@pytest.mark.skipif(keras.backend.backend() != "jax",
+                    reason="keras.distribution runs on JAX: runs in the CI pass with KERAS_BACKEND=jax")
+def test_jax_data_parallel_and_model_parallel_on_two_processes_match_one_process(tmp_path):
+    script = EXAMPLES / "jax_multi_process.py"
+    data, model = free_ports(2)
+
+    def process(port, index, layout, folder):
+        return ([sys.executable, str(script), f"--layout={layout}", "--save", str(tmp_path / f"{folder}.keras"),
+                 "--report", str(tmp_path / folder)],
+                {"KERAS_DISTRIBUTION_JOB_ADDRESSES": f"localhost:{port}", "KERAS_DISTRIBUTION_NUM_PROCESSES": "2",
+                 "KERAS_DISTRIBUTION_PROCESS_ID": str(index)})
+
+    run_processes([process(data, index, "data", "data") for index in range(2)]
+                  + [([sys.executable, str(script), "--save", str(tmp_path / "one.keras"),
+                       "--report", str(tmp_path / "one")], {})], cwd=tmp_path)
+    run_processes([process(model, index, "model", "model") for index in range(2)], cwd=tmp_path)
+    (single,) = _reports(tmp_path / "one", 1)
+    data_parallel, model_parallel = _reports(tmp_path / "data", 2), _reports(tmp_path / "model", 2)
+    assert single["devices"] == 1
+    assert [worker["devices"] for worker in data_parallel + model_parallel] == [2] * 4
+    shapes = [list(np.shape(w)) for w in single["weights"]]
+    # DataParallel: a whole copy of every variable on each process's device.
+    assert all(worker["placement"] == [[2, s] for s in shapes] for worker in data_parallel)
+    # ModelParallel: the encoder LSTM's kernel (3, 32) and the head's (4, 2)
+    # are split by columns between the two processes; the rest is copied.
+    split = {0: [3, 16], 8: [4, 1]}
+    assert all(worker["placement"] == [[2, split.get(i, s)] for i, s in enumerate(shapes)]
+               for worker in model_parallel)
+    assert sorted(path.name for path in tmp_path.glob("*.keras")) == ["data.keras", "model.keras", "one.keras"]
+    _assert_processes_agree(data_parallel, single, tmp_path / "data.keras", tmp_path / "reloaded_data", script)
+    _assert_processes_agree(model_parallel, single, tmp_path / "model.keras", tmp_path / "reloaded_model", script)
+
+
+@pytest.mark.skipif(keras.backend.backend() != "torch",
+                    reason="PyTorch's DistributedDataParallel: runs in the CI pass with KERAS_BACKEND=torch")
+def test_torch_ddp_on_two_processes_matches_one_process(tmp_path):
+    script = EXAMPLES / "torch_ddp.py"
+
+    def torchrun(processes, port, name):
+        return ([sys.executable, "-m", "torch.distributed.run", f"--nproc-per-node={processes}",
+                 f"--master-port={port}", str(script), "--save", str(tmp_path / f"{name}.keras"),
+                 "--report", str(tmp_path / name)], {})
+
+    two, one = free_ports(2)
+    run_processes([torchrun(2, two, "two"), torchrun(1, one, "one")], cwd=tmp_path)
+    workers, (single,) = _reports(tmp_path / "two", 2), _reports(tmp_path / "one", 1)
+    assert sorted(path.name for path in tmp_path.glob("*.keras")) == ["one.keras", "two.keras"]
+    _assert_processes_agree(workers, single, tmp_path / "two.keras", tmp_path / "reloaded", script)

@@ -5,6 +5,8 @@ against.  A failure reads ``internals hook `name` broke on Keras x.y.z: ...``.
 """
 
 import contextlib
+import json
+import sys
 
 import keras
 import numpy as np
@@ -211,3 +213,29 @@ def test_jax_array_class():
     with hook("jax_array_class") as jax_array_class:
         cls = jax_array_class()
         assert type(jnp.zeros(3)) is cls and "__or__" in vars(cls)
+
+
+@pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason="tf.distribute runs on TensorFlow")
+def test_multi_worker_mirrored_fixes(tmp_path):
+    """Two worker processes on localhost (``TF_CONFIG``): plain Keras' fit()
+    fails under MultiWorkerMirroredStrategy (keras-team/keras#20585); inside
+    the hook, fit(), evaluate() and predict() run, both workers end with the
+    same weights, and the hook is gone afterwards."""
+    from test_distributed import WORKER, free_ports, run_processes
+
+    workers = [f"localhost:{port}" for port in free_ports(2)]
+    run_processes([
+        ([sys.executable, str(WORKER), "multi_worker", str(tmp_path)],
+         {"TF_CONFIG": json.dumps({"cluster": {"worker": workers}, "task": {"type": "worker", "index": index}})})
+        for index in range(2)
+    ], cwd=tmp_path)
+    reports = [json.loads((tmp_path / f"worker{index}.json").read_text()) for index in range(2)]
+    for report in reports:
+        assert report["plain_keras"].startswith("ValueError: Attempt to convert a value (PerReplica:")
+    with hook("multi_worker_mirrored_fixes"):
+        for report in reports:
+            assert len(report["loss"]) == 2 and report["loss"][1] < report["loss"][0]
+            assert report["predict_shape"] == [16, 2]
+            assert report["hook_removed"]
+        for got, want in zip(*(report["weights"] for report in reports)):
+            np.testing.assert_allclose(got, want, rtol=1e-6)
