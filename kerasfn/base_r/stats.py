@@ -34,9 +34,26 @@ def _all(args: tuple, na_rm: bool) -> np.ndarray:
 
 
 def _round_one(value: float, digits: int) -> float:
-    if not math.isfinite(value):
+    """R 4's ``fround()`` (src/nmath/fround.c): of the two candidates with ``digits`` decimals around
+    ``value``, the nearer in double arithmetic; on a tie, the one whose last digit is even."""
+    if not math.isfinite(value) or value == 0:
         return value
-    return float(round(value, digits)) if digits != 0 else float(np.rint(value))
+    if digits == 0:
+        return float(np.rint(value))
+    if digits > 323:
+        return value
+    if digits < -308:
+        return 0.0
+    sign = -1.0 if value < 0 else 1.0
+    x = abs(value)
+    if math.log10(2) * (0.5 + math.frexp(x)[1] - 1) + digits > 15:  # more digits than a double holds
+        return value
+    pow10 = 10.0 ** digits if digits > 0 else 1 / 10.0 ** -digits
+    x10 = pow10 * x
+    i10 = math.floor(x10)
+    down, up = i10 / pow10, math.ceil(x10) / pow10
+    above, below = up - x, x - down
+    return sign * (up if above < below or (above == below and i10 % 2 == 1) else down)
 
 
 def round_(x: Any, digits: int = 0) -> Any:
@@ -45,10 +62,11 @@ def round_(x: Any, digits: int = 0) -> Any:
     Description:
         R's ``round(x, digits)``: to the nearest value with ``digits``
         decimals (negative: tens, hundreds, ...), halves to the even digit
-        (``round(0.5)`` is 0, ``round(2.5)`` is 2), deciding on the double's
-        exact value as R 4 does (``round(2.675, 2)`` is 2.67, since 2.675
-        is stored as 2.67499...).  Python's built-in ``round`` agrees;
-        ``numpy.round`` does not always.
+        (``round(0.5)`` is 0, ``round(2.5)`` is 2), with R 4's algorithm:
+        the nearer of the two candidates in double arithmetic
+        (``round(2.675, 2)`` is 2.67, ``round(2.355, 2)`` is 2.36, as in R;
+        Python's ``round`` gives 2.35 there and ``numpy.round`` 2.68 for
+        the first).
 
     Arguments:
         x: A number, vector, matrix or tensor.
