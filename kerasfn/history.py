@@ -11,10 +11,12 @@ first, in place of the leading blank line)::
     val_loss: 0.4566
      val_mae: 0.6053
 
-R builds the text as ``"\nFinal epoch ...:\n" + lines`` and prints it with
-``cat(str, "\n")``, hence the blank first line and a space at the end of
-the last one; a loss that diverged prints as ``NaN``, ``Inf`` or ``-Inf``
-(a missing value as ``NA``), as R's ``prettyNum()`` prints them.
+R builds the text as ``"\nFinal epoch ...:\n" + lines``, hence the blank
+first line, and prints it with ``cat(str, "\n")``, whose separator also
+leaves a space at the end of the last line: kerasfn leaves that space out
+(it carries nothing, and editors and doctests strip it).  A loss that
+diverged prints as ``NaN``, ``Inf`` or ``-Inf`` (a missing value as
+``NA``), as R's ``prettyNum()`` prints them.
 
 kerasfn's ``fit()`` returns Keras' own ``History`` object, with its class
 narrowed to :class:`History` (a subclass adding only that printed form and
@@ -73,7 +75,7 @@ class History(keras.callbacks.History):
             width = max(len(name) for name in values)
             lines = [f"{name:>{width}}: {_pretty(series[epochs - 1])}" for name, series in values.items()]
         # R: cat(paste0(trained, "\n", "Final epoch (plot to see history):\n", lines), "\n")
-        return trained + "\nFinal epoch (plot to see history):\n" + "\n".join(lines) + " "
+        return trained + "\nFinal epoch (plot to see history):\n" + "\n".join(lines)
 
     __repr__ = __str__
 

@@ -314,7 +314,6 @@ def test_print_history_reads_like_r():
     lines = str(history).splitlines()
     assert lines[:2] == ["", "Final epoch (plot to see history):"]  # R's paste0("\n", "Final epoch ...")
     assert [line.split(":")[0] for line in lines[2:]] == ["    loss", "     mae", "val_loss", " val_mae"]
-    assert lines[-1].endswith(" ")  # R's cat(str, "\n")
     assert float(lines[2].split(": ")[1]) == pytest.approx(history.history["loss"][-1], rel=1e-3)
     assert history.metrics is history.history  # R's history$metrics
 

@@ -231,14 +231,15 @@ def test_a_history_with_nan_and_inf_prints_as_r_prints_it():
     #   h$metrics$small <- c(1, 0.000012345); print(h)
     # printed "\nFinal epoch (plot to see history):\nloss: NaN \n" and
     # "\nFinal epoch (plot to see history):\n loss: -Inf\n  mae: NA\n  big: 1,234,568\nsmall: 0.00001234 \n"
+    # (the space before the last newline is cat()'s separator, left out in Python)
     model = keras_model_sequential(input_shape=3) | layer_dense(1) | compile(loss="mse", optimizer="sgd")
     y = np.ones((8, 1))
     y[1] = np.nan
     history = model | fit(np.ones((8, 3)), y, epochs=2, verbose=0)
-    assert str(history) == "\nFinal epoch (plot to see history):\nloss: NaN "
+    assert str(history) == "\nFinal epoch (plot to see history):\nloss: NaN"
     history.history = {"loss": [1.0, float("-inf")], "mae": [1.0, None], "big": [1.0, 1234567.891],
                        "small": [1.0, 0.000012345]}
     assert str(history) == ("\nFinal epoch (plot to see history):\n loss: -Inf\n  mae: NA\n"
-                            "  big: 1,234,568\nsmall: 0.00001234 ")
+                            "  big: 1,234,568\nsmall: 0.00001234")
     history.history = {"loss": [1.0, float("inf")]}
-    assert repr(history) == "\nFinal epoch (plot to see history):\nloss: Inf "
+    assert repr(history) == "\nFinal epoch (plot to see history):\nloss: Inf"
