@@ -31,6 +31,7 @@ class DataFrame:
         A ``DataFrame``.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import DataFrame
         >>> print(DataFrame({"a": np.array([1, 2]), "b": np.array(["x", "y"], dtype=object)}))
           a b

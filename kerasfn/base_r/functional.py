@@ -296,6 +296,7 @@ def Filter(f: Callable, x: Any) -> Any:  # noqa: N802 - R's name
         The kept elements.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import Filter
         >>> Filter(lambda v: v > 2, np.array([1, 5, 2, 7]))
         array([5, 7])
@@ -458,6 +459,7 @@ def ifelse(test: Any, yes: Any, no: Any) -> Any:
         A vector (a scalar for a single ``test``).
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import ifelse
         >>> ifelse(np.array([1, -1, 0]) > 0, "pos", "non")
         array(['pos', 'non', 'non'], dtype=object)
@@ -717,6 +719,7 @@ def class_(x: Any) -> Any:
         A ``str``, or a character vector for several classes.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import class_
         >>> class_(1.0), class_(1), class_("a"), class_(None)
         ('numeric', 'integer', 'character', 'NULL')
@@ -784,6 +787,7 @@ def inherits(x: Any, what: Any, which: bool = False) -> Any:
         A ``bool`` (an integer vector with ``which``).
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import inherits
         >>> inherits(np.zeros((2, 2)), "matrix"), inherits(1.0, "integer")
         (True, False)

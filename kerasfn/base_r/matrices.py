@@ -40,6 +40,7 @@ def matrix(data: Any = np.nan, nrow: int | None = None, ncol: int | None = None,
         A 2-d NumPy array.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import matrix
         >>> matrix(np.arange(1, 7), 2)
         array([[1, 3, 5],
@@ -81,6 +82,7 @@ def array(data: Any = np.nan, dim: Any = None) -> np.ndarray:
         A NumPy array.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import array
         >>> array(np.arange(1, 25), (2, 3, 4))[0, 1, 2]
         np.int64(15)
@@ -268,6 +270,7 @@ def rowSums(x: Any, na_rm: bool = False) -> np.ndarray:  # noqa: N802 - R's name
         A double vector, one value per row.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import rowSums, matrix
         >>> rowSums(matrix(np.arange(1, 7), 2))
         array([ 9., 12.])
@@ -294,6 +297,7 @@ def colSums(x: Any, na_rm: bool = False) -> np.ndarray:  # noqa: N802 - R's name
         A double vector (an array for more than two dimensions).
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import colSums, matrix
         >>> colSums(matrix(np.arange(1, 7), 2))
         array([ 3.,  7., 11.])
@@ -318,6 +322,7 @@ def rowMeans(x: Any, na_rm: bool = False) -> np.ndarray:  # noqa: N802 - R's nam
         A double vector.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import rowMeans, matrix
         >>> rowMeans(matrix(np.arange(1, 7), 2))
         array([3., 4.])
@@ -344,6 +349,7 @@ def colMeans(x: Any, na_rm: bool = False) -> np.ndarray:  # noqa: N802 - R's nam
         A double vector.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import colMeans, matrix
         >>> colMeans(matrix(np.arange(1, 7), 2))
         array([1.5, 3.5, 5.5])
@@ -370,6 +376,7 @@ def dim(x: Any) -> Any:
         An integer array (a list when a size is unknown), or ``None``.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import dim, matrix
         >>> dim(matrix(np.arange(1, 7), 2))
         array([2, 3])
@@ -407,6 +414,7 @@ def nrow(x: Any) -> int | None:
         An ``int`` or ``None``.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import nrow, matrix
         >>> nrow(matrix(np.arange(1, 7), 2))
         2
@@ -432,6 +440,7 @@ def ncol(x: Any) -> int | None:
         An ``int`` or ``None``.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import ncol, matrix
         >>> ncol(matrix(np.arange(1, 7), 2))
         3
@@ -472,6 +481,7 @@ def apply(X: Any, MARGIN: Any, FUN: Callable, *args: Any, **kwargs: Any) -> Any:
         A vector, matrix or list, as R simplifies it.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import apply, matrix
         >>> apply(matrix(np.arange(1, 7), 2), 1, sum)
         array([ 9, 12])
@@ -513,6 +523,7 @@ def sweep(x: Any, MARGIN: int, STATS: Any, FUN: Any = "-") -> np.ndarray:  # noq
         An array shaped as ``x``.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import sweep, matrix
         >>> sweep(matrix(np.arange(1, 7), 2), 2, [1, 2, 3])
         array([[0, 1, 2],

@@ -76,6 +76,7 @@ def round_(x: Any, digits: int = 0) -> Any:
         Doubles, shaped as ``x`` (a ``float`` for a single number).
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import round_
         >>> round_(2.5), round_(2.675, 2), round_(1234.5678, -2)
         (2.0, 2.67, 1200.0)
@@ -141,6 +142,7 @@ def sum_(*args: Any, na_rm: bool = False) -> Any:
         An ``int`` or ``float``.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import sum_
         >>> sum_(np.arange(1, 11)), sum_([1.5, 2.5], 3)
         (55, 7.0)
@@ -166,6 +168,7 @@ def prod(*args: Any, na_rm: bool = False) -> float:
         A ``float``.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import prod
         >>> prod(np.arange(1, 7))
         720.0
@@ -205,6 +208,7 @@ def max_(*args: Any, na_rm: bool = False) -> Any:
         An ``int``, ``float`` or ``str``.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import max_
         >>> max_([1, 5, 3]), max_(np.arange(1, 4), 10)
         (5, 10)
@@ -277,6 +281,7 @@ def cumsum(x: Any) -> Any:
         A vector as long as ``x``.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import cumsum
         >>> cumsum(np.arange(1, 6))
         array([ 1,  3,  6, 10, 15])
@@ -362,6 +367,7 @@ def abs_(x: Any) -> Any:
         Shaped as ``x``.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import abs_
         >>> abs_(np.arange(-2, 3))
         array([2, 1, 0, 1, 2])

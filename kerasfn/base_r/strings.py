@@ -50,6 +50,7 @@ def paste(*args: Any, sep: str = " ", collapse: str | None = None) -> Any:
         given, else a character vector.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import paste
         >>> paste("a", np.arange(1, 4), sep="_")
         array(['a_1', 'a_2', 'a_3'], dtype=object)

@@ -274,6 +274,7 @@ def rep(x: Any, times: Any = 1, each: int = 1, length_out: int | None = None) ->
         A vector of ``x``'s type (a list for a list).
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import rep
         >>> rep(np.array([1, 2]), times=3)
         array([1, 2, 1, 2, 1, 2])
@@ -318,6 +319,7 @@ def rev(x: Any) -> Any:
         The same kind of value, reversed.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import rev
         >>> rev(np.array([1, 2, 3]))
         array([3, 2, 1])
@@ -750,6 +752,7 @@ def setNames(object: Any = None, nm: Any = None) -> Any:  # noqa: N802 - R's nam
         vector.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import setNames
         >>> setNames([1, "x"], ["a", "b"])
         {'a': 1, 'b': 'x'}
@@ -1143,6 +1146,7 @@ def head(x: Any, n: int = 6) -> Any:
         The same kind of value, shortened.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import head
         >>> head(np.arange(1, 11), 3)
         array([1, 2, 3])
@@ -1171,6 +1175,7 @@ def tail(x: Any, n: int = 6) -> Any:
         The same kind of value, shortened.
 
     Examples:
+        >>> import numpy as np
         >>> from kerasfn.base_r import tail
         >>> tail(np.arange(1, 11), 3)
         array([ 8,  9, 10])
