@@ -490,7 +490,7 @@ def load_model(
         Reads a ``.keras`` file back into a model, compiled as it was saved.
         kerasfn's own layer classes are known without ``custom_objects``, and
         its recurrent and attention layers come back as kerasfn's core
-        classes (compiled eager calls, the seed's legacy members), also from
+        classes (compiled eager calls, tf.keras's legacy members), also from
         files plain Keras saved.
         A missing, empty, truncated or corrupt file, or one that is not a
         Keras archive, is a ``ValueError`` (``FileNotFoundError``) naming

@@ -52,7 +52,7 @@ def _masks(values: Any) -> Any:
 
 
 class LegacyLayerMembers:
-    """Seed-001 members for a Keras 3 RNN layer (mixed in before the Keras class)."""
+    """tf.keras 2's layer members for a Keras 3 RNN layer (mixed in before the Keras class)."""
 
     graph = _Replaced("Keras 3 layers run eagerly or inside tf.function; for a graph, use "
                       "tf.function(layer).get_concrete_function(spec).graph.")

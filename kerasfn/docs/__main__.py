@@ -1,5 +1,6 @@
-"""``python -m kerasfn.docs [man] [vignettes]``: regenerate the documentation
-(both when no target is named)."""
+"""``python -m kerasfn.docs [man] [vignettes] [site]``: regenerate the documentation
+(``man`` and ``vignettes`` when no target is named; ``site`` builds the
+documentation site into the git-ignored ``site/`` from them)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ import sys
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-TARGETS = ("man", "vignettes")
+TARGETS = ("man", "vignettes", "site")
+DEFAULT_TARGETS = ("man", "vignettes")
 
 
 def main(targets: list[str]) -> None:
     unknown = [target for target in targets if target not in TARGETS]
     if unknown:
-        raise SystemExit(f"usage: python -m kerasfn.docs [man] [vignettes]; unknown target(s): {', '.join(unknown)}")
-    targets = targets or list(TARGETS)
+        raise SystemExit(f"usage: python -m kerasfn.docs [man] [vignettes] [site]; unknown target(s): {', '.join(unknown)}")
+    targets = targets or list(DEFAULT_TARGETS)
     if "man" in targets:
         from kerasfn.docs import man
 
@@ -23,7 +25,17 @@ def main(targets: list[str]) -> None:
     if "vignettes" in targets:
         from kerasfn.docs import vignettes
 
-        print(f"vignettes/: {len(vignettes.render_all())} vignettes")
+        print(f"vignettes/: {len(vignettes.render_all())} vignettes and their notebooks")
+    if "site" in targets:
+        import time
+
+        from kerasfn.docs import site
+
+        start = time.perf_counter()
+        home = site.build()
+        print(f"site/: built in {time.perf_counter() - start:.0f} s; serve it with "
+              f"`python -m http.server -d site` and open http://localhost:8000 (search needs a server), "
+              f"or open {home}")
 
 
 if __name__ == "__main__":
