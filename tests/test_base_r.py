@@ -1283,6 +1283,17 @@ def test_environment():
     assert (Sys_time() - Sys_time()).total_seconds() <= 0
 
 
+def test_printed_lists_end_as_r_ends_them_and_shapes_print_as_vectors():
+    from kerasfn import shape
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        print_({"a": {"b": 1.0}})  # R: print(list(a = list(b = 1))) ends with two blank lines
+        print_((2, 3))  # R: print(dim(matrix(0, 2, 3)))
+        print_(shape(None, 3))  # R keras3: print(shape(NA, 3))
+    assert out.getvalue() == "$a\n$a$b\n[1] 1\n\n\n[1] 2 3\nshape(NA, 3)\n"
+
+
 def test_named_vectors_behave_like_r_and_python():
     scores = unlist({"loss": 0.25, "mae": 0.5})
     assert scores["mae"] == 0.5 and list(scores) == [0.25, 0.5] and scores.keys() == ["loss", "mae"]

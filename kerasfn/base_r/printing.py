@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from kerasfn.base_r._values import Factor, NamedVector, Table, _tensor_numpy, format_real
+from kerasfn.base_r._values import Factor, NamedVector, Table, _tensor_numpy, as_vector, format_real, is_scalar
 
 __all__ = ["cat", "print_", "render"]
 
@@ -136,6 +136,10 @@ def _render(x: Any, prefix: str, quote: bool, digits: int) -> str:
             label = f"{prefix}${_list_name(name)}"
             parts.append(f"{label}\n{_render(value, label, quote, digits)}\n")
         return "\n".join(parts)
+    if isinstance(x, tuple) and type(x).__repr__ is not tuple.__repr__:
+        return str(x)  # a tuple with its own printed form, such as kerasfn's shape(), which prints as R's
+    if isinstance(x, tuple) and x and all(is_scalar(v) for v in x):
+        return _vector(as_vector(list(x)), quote, digits)  # a shape or other tuple of sizes: R's vector
     if isinstance(x, (list, tuple)):
         if not x:
             return "list()"
@@ -172,7 +176,7 @@ def _render_atomic(x: Any, quote: bool, digits: int) -> str:
 
 def render(x: Any, digits: int = 7, quote: bool = True) -> str:
     """The text R's ``print(x)`` shows, without the final newline."""
-    return _render(x, "", quote, digits).rstrip("\n") + ("\n" if isinstance(x, (Mapping, list, tuple)) and x else "")
+    return _render(x, "", quote, digits)
 
 
 def print_(x: Any, digits: int | None = None, quote: bool = True) -> Any:
@@ -184,7 +188,8 @@ def print_(x: Any, digits: int | None = None, quote: bool = True) -> Any:
         significant digits in a common layout (``[1] 0.12 2.00``), named
         vectors with their names above the values, matrices with
         ``[1,]``/``[,1]`` labels (column by column, wrapped), named and
-        unnamed lists as ``$name``/``[[1]]`` blocks, factors, data frames,
+        unnamed lists as ``$name``/``[[1]]`` blocks (a tuple of numbers,
+        such as a shape, prints as a vector), factors, data frames,
         ``NULL``.  Any other object (a model, a tensor, a history) prints
         as Python prints it (kerasfn's objects already print as R prints
         them).  A NaN prints as ``NA``: Python has one NaN for R's ``NA``
