@@ -56,6 +56,8 @@ def _missing_names(python: str) -> list[str]:
     tree = ast.parse(python)
     defined = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
     defined |= {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+    defined |= {alias.asname or alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                for alias in node.names}  # kerasfn.base_r's functions, imported by name
     called = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
     return sorted(called - defined - set(dir(builtins)) - set(kerasfn.__all__))
 
@@ -110,10 +112,11 @@ def test_share_of_lines_translated_without_a_note():
 
 def test_the_notebook_notes_name_each_line_and_reason():
     result = _translated(CORPUS / "14_notebook.Rmd")
-    assert [(note.line, note.kept) for note in result.notes] == [(10, False), (11, False), (19, True), (20, True)]
+    assert [(note.line, note.kept) for note in result.notes] == [(10, False), (11, False), (19, False), (20, True)]
     assert "KERAS_BACKEND" in result.notes[0].reason
     assert result.notes[1].reason.startswith("`use_virtualenv()` is reticulate/R set-up")
-    assert result.notes[2].reason == "R's `data.frame()` has no translation here: port it by hand"
+    assert result.notes[2].reason == ("`data.frame()` runs kerasfn.base_r's `data_frame()`, R's semantics "
+                                      "(no exact Python spelling here)")
     assert result.notes[3].reason == "R formula (`~`)"
     assert "# R: fit_formula <- loss ~ epoch" in result.python
     assert "install_keras" not in result.python  # its chunk has eval = FALSE

@@ -94,8 +94,11 @@ def signature(name: str) -> Signature | None:
     return _signatures().get(name)
 
 
-#: kerasfn's runtime of R's base functions (R's names, ``.`` as ``_``), read without importing it.
-BASE_R = Path(__file__).resolve().parent.parent / "base_r.py"
+#: kerasfn's runtime of R's base functions (R's names, ``.`` as ``_``), read without importing it:
+#: the package's ``__init__.py`` (or a module ``base_r.py``).
+BASE_R = next((path for path in (Path(__file__).resolve().parent.parent / "base_r" / "__init__.py",
+                                 Path(__file__).resolve().parent.parent / "base_r.py") if path.exists()),
+              Path(__file__).resolve().parent.parent / "base_r" / "__init__.py")
 
 
 @cache

@@ -232,6 +232,10 @@ _BLOCKS = ("if", "for", "while", "repeat", "function_definition")
 _OPERATOR_FUNCTIONS = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "^": "pow", "%%": "mod",
                        "%/%": "floordiv", "==": "eq", "!=": "ne", "<": "lt", ">": "gt", "<=": "le", ">=": "ge",
                        "%*%": "matmul", "&": "and_", "|": "or_"}
+#: R base functions scripts pass as values (`sapply(x, mean)`, `Reduce(max, l)`): the runtime's, R's semantics
+_R_FUNCTION_VALUES = frozenset({"sum", "mean", "max", "min", "length", "prod", "sd", "var", "median", "range",
+                                "paste", "paste0", "nchar", "toupper", "tolower", "rev", "sort", "unlist",
+                                "cumsum", "abs", "sqrt", "exp", "log", "round", "is.null"})
 #: R functions that print with R's formatting: the runtime's version is used even where Python has a spelling.
 _R_FORMATTING = frozenset({"cat"})
 #: R functions whose translation is exact Python: never the runtime's.
@@ -772,6 +776,11 @@ class Translator:
         if re.search(r"[^\w. `]", name):  # `add<-`: replacement functions as names
             raise Untranslatable(f"R name {name} has no Python spelling")
         py = python_name(name)
+        if not self.scope.defines(py) and name not in self._user_functions and name in _R_FUNCTION_VALUES:
+            runtime = catalog.base_r_name(name, self.runtime_names)
+            if runtime is not None:  # `tapply(x, g, sum)`: R's function itself, from the runtime
+                self.runtime_imports.add(runtime)
+                return Py(runtime, ATOM, kind="function")
         return Py(py, ATOM, kind=self.scope.kind(py))
 
     def constant(self, name: str) -> Py:
@@ -1154,9 +1163,10 @@ class Translator:
         runtime = catalog.base_r_name(name, self.runtime_names)
         if runtime is None:
             return None
-        if runtime not in self.runtime_imports:
+        if runtime not in self.runtime_imports:  # said once, where the script first uses it
             self.runtime_imports.add(runtime)
-        self.check(f"`{name}()` runs kerasfn.base_r's `{runtime}()`, R's semantics (no exact Python spelling here)")
+            self.check(f"`{name}()` runs kerasfn.base_r's `{runtime}()`, R's semantics (no exact Python "
+                       "spelling here)")
         return runtime
 
     def named_call(self, name: str, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
