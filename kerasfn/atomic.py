@@ -46,7 +46,7 @@ def replacing(path: str | os.PathLike) -> Iterator[str]:
     folder, name = os.path.split(destination)
     staging = None
     try:
-        staging = tempfile.mkdtemp(prefix=f".{name}.", suffix=".partial", dir=folder)
+        staging = tempfile.mkdtemp(prefix=f".{name[:64]}.", suffix=".partial", dir=folder)  # within NAME_MAX
         yield os.path.join(staging, name)
         for entry in sorted(os.listdir(staging)):
             _move(os.path.join(staging, entry), os.path.join(folder, entry))

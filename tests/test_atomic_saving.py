@@ -285,3 +285,10 @@ def test_a_missing_folder_is_named():
     with pytest.raises(FileNotFoundError, match="no-such-folder"):
         _model() | save_model(os.path.join("no-such-folder", "model.keras"))
 
+
+
+def test_a_file_name_as_long_as_the_folder_allows_still_saves(tmp_path):
+    """The hidden folder beside the file has a name of its own that must fit too."""
+    path = tmp_path / ("m" * 240 + ".keras")
+    _model() | save_model(path)
+    assert os.listdir(tmp_path) == [path.name]
