@@ -7,7 +7,9 @@ constructor returns a real Keras subclass built from Python functions, each
 taking ``self`` first (R's implicit ``self``):
 
 * ``initialize`` is the constructor (R's ``initialize``; Python's
-  ``__init__``).  The Keras base class is initialised *before* it runs, with
+  ``__init__``).  A ``Model()`` class without one takes what
+  ``keras.Model()`` takes, as in R: ``CustomModel(inputs, outputs)`` is a
+  functional model of that class (with its own ``train_step``).  The Keras base class is initialised *before* it runs, with
   the keywords the base takes (``name``, ``dtype``, ...), so R's
   ``super$initialize(...)`` line may be dropped when porting; kept, as
   ``super(type(self), self).__init__(**kwargs)`` at the start of
@@ -112,11 +114,19 @@ def custom_class(
     """The subclass of ``base`` named ``classname`` with ``members`` (the
     mechanism every constructor here shares, ``Layer()`` included).
 
-    ``initialize`` becomes ``__init__`` (see the module docstring);
+    ``initialize`` becomes ``__init__`` (see the module docstring); a Model
+    class without it keeps ``keras.Model``'s constructor, as in R;
     ``rename`` maps R member names to Python ones (``call`` ->
     ``__call__`` for a schedule)."""
     if not isinstance(classname, str) or not classname.isidentifier():
         raise ValueError(f"`classname` must be a valid class name; received {describe(classname)}.")
+    namespace = {(rename or {}).get(name, name): _method(name, member)
+                 for name, member in members.items() if member is not None}
+    if initialize is None and issubclass(base, keras.Model):
+        # As in R, a Model class without `initialize` keeps keras.Model's own constructor
+        # and config: `C(inputs, outputs)` is a functional model of class C (Keras puts
+        # Functional among C's bases), the pattern of a custom train_step on a functional graph.
+        return type(classname, (base,), namespace)
     keywords = _base_keywords(base)
     signature = _init_signature(base, initialize, keywords)
     own = inspect.signature(initialize).parameters if initialize else {}
@@ -141,10 +151,7 @@ def custom_class(
             initialize(self, *args, **{k: v for k, v in kwargs.items() if takes_all or k not in keywords or k in own})
 
     __init__.__signature__ = signature
-    namespace: dict[str, Any] = {"__init__": __init__}
-    for name, member in members.items():
-        if member is not None:
-            namespace[(rename or {}).get(name, name)] = _method(name, member)
+    namespace["__init__"] = __init__
     if "get_config" not in namespace:  # Keras' own automatic config misses a Model's arguments
         namespace["get_config"] = _recorded_config(base)
     return type(classname, (base,), namespace)
@@ -230,6 +237,12 @@ def Model(  # noqa: N802  (R's name)
         An instance is a model: ``compile()``, ``fit()``, ``save_model()``
         work on it; loading needs ``custom_objects=[TheClass]``.
 
+        Without ``initialize``, the class takes what ``keras.Model()``
+        takes, as in R: ``CustomModel(inputs, outputs)`` (or
+        ``inputs=``, ``outputs=``) is a functional model of the new class,
+        so a custom ``train_step`` trains a graph built with
+        ``keras_input()`` and the ``layer_*`` functions.
+
     Arguments:
         classname: Name of the new class.
         initialize: ``function(self, ...)`` creating the layers.
@@ -255,6 +268,15 @@ def Model(  # noqa: N802  (R's name)
         >>> model = TwoUnits(units=3)
         >>> tuple(model(np.ones((1, 4))).shape)
         (1, 3)
+        >>> from kerasfn import keras_input
+        >>> def train_step(self, data):  # JAX's train_step takes (self, state, data)
+        ...     self.steps_seen = getattr(self, "steps_seen", 0) + 1
+        ...     return super(type(self), self).train_step(data)
+        >>> CustomModel = Model("CustomModel", train_step=train_step)
+        >>> inputs = keras_input(shape=4)
+        >>> graph = CustomModel(inputs, inputs | layer_dense(1))
+        >>> type(graph).__name__, tuple(graph.output.shape)
+        ('CustomModel', (None, 1))
 
     See also:
         :func:`Layer`, :func:`keras_model`.

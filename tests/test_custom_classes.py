@@ -236,3 +236,31 @@ def test_custom_metric_names_a_function_for_the_logs():
     assert history.history["mean_pred"][0] == pytest.approx(float(np.mean(model.predict(X, verbose=0))), rel=0.2)
     with pytest.raises(TypeError, match=r"`metric_fn` must be a function of \(y_true, y_pred\); received 3"):
         custom_metric("three", 3)
+
+
+def test_a_model_class_without_initialize_wraps_a_functional_graph(tmp_path):
+    """R keras3's custom train_step guide: CustomModel <- new_model_class("CustomModel",
+    train_step = ...); model <- CustomModel(inputs, outputs).  R printed class(model)[1:2] as
+    "<r-globalenv>.CustomModel" "keras.src.models.functional.Functional", took
+    CustomModel(inputs = inputs, outputs = outputs) too, and after compile(metrics = "mae") and
+    fit(), names(history$metrics) was "mae" "loss"."""
+    steps = []
+
+    def train_step(self, *args):  # (data) on TensorFlow and PyTorch, (state, data) on JAX
+        steps.append(type(self).__name__)
+        return super(type(self), self).train_step(*args)
+
+    CustomModel = new_model_class("CustomModel", train_step=train_step)
+    inputs = keras_input(shape=3)
+    outputs = inputs | layer_dense(1)
+    model = CustomModel(inputs, outputs)
+    assert [klass.__name__ for klass in type(model).__mro__[:2]] == ["CustomModel", "Functional"]
+    assert type(CustomModel(inputs=inputs, outputs=outputs)) is CustomModel
+    model | compile(optimizer="adam", loss="mse", metrics="mae")
+    history = model | fit(X, Y, epochs=1, verbose=0)
+    assert sorted(history.history) == ["loss", "mae"] and steps and set(steps) == {"CustomModel"}
+    path = str(tmp_path / "custom.keras")
+    model | save_model(path)
+    loaded = load_model(path, custom_objects=[CustomModel])
+    assert type(loaded) is CustomModel
+    np.testing.assert_allclose(loaded.predict(X, verbose=0), model.predict(X, verbose=0), rtol=1e-6)
