@@ -208,6 +208,8 @@ def _check_weight_size(layer: Layer, features: int) -> None:
     """Weights that cannot fit in memory are reported, naming ``units``, before
     Keras tries to allocate them (a ResourceExhaustedError, or the machine swapping)."""
     count = _weight_count(layer, features)
+    if count == 0:  # a layer this check does not know (its variable dtype may be "string": StringLookup)
+        return
     size = count * np.dtype(layer.variable_dtype).itemsize
     if size < _LARGE_WEIGHTS:
         return
