@@ -58,6 +58,7 @@ __all__ = [
     "as_seed",
     "as_shape",
     "as_string",
+    "as_string_or_function",
     "as_target_shape",
     "as_tuple",
     "as_use_cudnn",
@@ -211,6 +212,14 @@ def as_string(name: str, value: Any) -> str | None:
     if value is None or isinstance(value, str):
         return value
     raise TypeError(f"`{name}` must be a string; received {describe(value)}.")
+
+
+def as_string_or_function(name: str, value: Any) -> Any:
+    """An option given by name or as a function (``layer_text_vectorization(standardize=)``:
+    ``"lower"`` or ``function(x) ...``, as R keras3 and Keras take)."""
+    if value is None or isinstance(value, str) or callable(value):
+        return value
+    raise TypeError(f"`{name}` must be a string or a function; received {describe(value)}.")
 
 
 def as_tuple(name: str, value: Any) -> tuple | None:

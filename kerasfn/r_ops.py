@@ -35,7 +35,9 @@ def op_arange(start: Any, end: Any = None, step: Any = 1, dtype: str | None = No
         ``op_arange(n)`` counts from 1 to ``n``, like R's ``1:n``.  With
         ``include_end=False`` it is ``keras.ops.arange(start, end, step)``.
         These are values, not positions: an index sequence for Python's
-        0-based positions is ``op_arange(0, n - 1)``.
+        0-based positions is ``op_arange(0, n - 1)``.  With an integer
+        ``dtype``, whole-number floats (R's doubles) are taken as integers,
+        as R converts them: ``op_arange(3.0, dtype="int32")`` is 1 2 3.
 
     Arguments:
         start: The first value; with no ``end``, the last value (and the
@@ -56,10 +58,16 @@ def op_arange(start: Any, end: Any = None, step: Any = 1, dtype: str | None = No
         [0, 2, 4, 6, 8, 10]
         >>> as_array(op_arange(0, 3, include_end=False)).tolist()
         [0, 1, 2]
+        >>> as_array(op_arange(3.0, dtype="int32")).tolist()  # R: 1 2 3
+        [1, 2, 3]
 
     See also:
         :func:`op_linspace`; the Keras op: ``keras.ops.arange``.
     """
+    if dtype is not None and keras.backend.is_int_dtype(dtype):
+        # R: storage.mode(start) <- "integer" (and end); Keras refuses a float bound with an integer dtype
+        start, end, step = (as_integer(name, value) if isinstance(value, float) else value
+                            for name, value in (("start", start), ("end", end), ("step", step)))
     if end is None:  # R: missing(end): op_arange(n) is 1..n
         start, end = (1.0 if isinstance(start, float) else 1), start
     if include_end:

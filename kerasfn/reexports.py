@@ -12,9 +12,9 @@ from typing import Any
 import keras
 import numpy as np
 
+from kerasfn.families.rules import conversion_function
 from kerasfn.r_conventions import as_bool, as_optional_shape, as_string, as_target_shape
 from kerasfn.rfunction import r_function
-from kerasfn.utils import data_helper
 
 __all__ = ["CONSTANT_DOCS", "all_dims", "as_tensor", "keras_variable", "newaxis"]
 
@@ -73,7 +73,17 @@ def _as_new_shape(name: str, value: Any) -> tuple[int, ...] | None:
     return None if value is None else as_target_shape(name, value)
 
 
-@data_helper({"shape": _as_new_shape, "name": as_string})
+def _as_r_array(x: Any) -> np.ndarray:
+    """Python data as R data reaches Keras: a float is a double (float64), an
+    int an R integer (int32, while it fits), a string a string."""
+    array = np.asarray(x)
+    int32 = np.iinfo(np.int32)
+    if array.dtype == np.int64 and (array.size == 0 or int32.min <= array.min() and array.max() <= int32.max):
+        return array.astype(np.int32)
+    return array
+
+
+@conversion_function({"shape": _as_new_shape, "name": as_string})
 def as_tensor(x: Any, dtype: str | None = None, shape: Any = None, name: str | None = None) -> Any:
     """Convert to a backend tensor
 
@@ -81,9 +91,15 @@ def as_tensor(x: Any, dtype: str | None = None, shape: Any = None, name: str | N
         R's ``as_tensor()``: ``x`` as a tensor of the active backend, cast to
         ``dtype`` when given, and reshaped (in C order, row by row) to
         ``shape`` when given; a ``-1`` or ``None`` size is inferred.
+        Python data converts as the R data it stands for: a float (R's
+        double) is ``float64``, an int (R's integer) ``int32``, a string
+        a string tensor (TensorFlow only: JAX and PyTorch have none).
+        A string that names a dtype, given alone, is the ``dtype`` of a
+        partial call (``x | as_tensor("int32")``); name the data,
+        ``as_tensor(x="int32")``, to convert such a string itself.
 
     Arguments:
-        x: Array-like data or a tensor.
+        x: Data: a number, a string, a list of them, an array or a tensor.
         dtype: Optional dtype (``"float32"``, ``"int32"``, ...).
         shape: Optional new shape.
         name: Ignored by Keras 3 backends; accepted for ported scripts.
@@ -95,11 +111,14 @@ def as_tensor(x: Any, dtype: str | None = None, shape: Any = None, name: str | N
         >>> from kerasfn import as_tensor, shape
         >>> shape(as_tensor([1, 2, 3, 4, 5, 6], "float32", shape=(2, -1)))
         shape(2, 3)
+        >>> as_tensor(3.0).dtype == as_tensor([1.0, 2.0]).dtype  # R: float64, as R's doubles
+        True
 
     See also:
         :func:`as_array`, :func:`op_convert_to_tensor`.
     """
-    tensor = keras.ops.convert_to_tensor(np.asarray(x) if isinstance(x, (list, tuple)) else x, dtype=dtype)
+    python_data = isinstance(x, (list, tuple, int, float, bool, str, bytes))
+    tensor = keras.ops.convert_to_tensor(_as_r_array(x) if python_data else x, dtype=dtype)
     if shape is not None:
         tensor = keras.ops.reshape(tensor, shape)
     return tensor

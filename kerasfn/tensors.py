@@ -23,7 +23,7 @@ import numpy as np
 from kerasfn.r_conventions import as_integer, describe
 from kerasfn.shape import as_shape
 
-__all__ = ["TopK", "as_ceiling_integer", "as_integer_data", "as_shape_tuple", "is_tensor_like"]
+__all__ = ["TopK", "as_ceiling_integer", "as_integer_data", "as_shape_tuple", "is_tensor_data", "is_tensor_like"]
 
 
 def is_tensor_like(value: Any) -> bool:
@@ -35,6 +35,26 @@ def is_tensor_like(value: Any) -> bool:
     if isinstance(value, (list, tuple)):
         return all(is_tensor_like(item) for item in value)
     return isinstance(value, (keras.KerasTensor, keras.Variable)) or keras.ops.is_tensor(value)
+
+
+def _names_dtype(text: str) -> bool:
+    try:
+        keras.backend.standardize_dtype(text)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def is_tensor_data(value: Any) -> bool:
+    """What ``as_tensor()`` and ``op_convert_to_tensor()`` convert: tensor data
+    and text (R's character vectors become string tensors), one value or a
+    list of them.  A lone string that names a dtype (``"int32"``) is not data
+    but the ``dtype`` of a partial call: ``x | as_tensor("int32")``."""
+    if isinstance(value, (str, bytes)):
+        return not (isinstance(value, str) and _names_dtype(value))
+    if isinstance(value, (list, tuple)):
+        return all(isinstance(item, (str, bytes)) or is_tensor_data(item) for item in value)
+    return is_tensor_like(value)
 
 
 def _whole(value: np.ndarray) -> bool:

@@ -1,4 +1,9 @@
-"""What kerasfn's ``compile()`` chooses for training speed.
+"""What kerasfn's ``compile()`` passes to Keras: the losses and metrics, and XLA.
+
+R keras3's ``compile()`` resolves its own ``loss_*``/``metric_*`` functions
+to the Keras function (or class) they call, so that
+``metrics = metric_binary_accuracy`` is named ``binary_accuracy`` in the
+history: :func:`as_loss` and :func:`as_metrics` do the same.
 
 ``jit_compile="auto"`` (R keras3's default) leaves the choice of XLA to
 Keras, which never uses XLA on the TensorFlow backend when no GPU is
@@ -8,20 +13,46 @@ mode for a GRU text classifier and a Conv1D+LSTM forecaster and as much or
 less for a stacked LSTM (issue 14 measured 1.4x the samples/s on an idle
 machine), for a few seconds of compilation in the first epoch.  So kerasfn
 resolves ``"auto"`` to XLA on a CPU-only TensorFlow whenever every layer of
-the model supports it; everything else is Keras' own choice, unchanged.
+the model supports it and none draws random numbers (XLA draws other random
+numbers than graph mode for the same seed); everything else is Keras' own
+choice, unchanged.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import keras
 import numpy as np
 
 from kerasfn.internals import flatten_layers
-from kerasfn.r_conventions import describe
+from kerasfn.r_conventions import as_list, describe
 
-__all__ = ["resolve_jit_compile"]
+__all__ = ["as_loss", "as_metrics", "resolve_jit_compile"]
+
+
+def _resolved(value: Any) -> Any:
+    """A kerasfn ``loss_*``/``metric_*`` function as the Keras object it stands for,
+    in lists and dicts too (R's ``resolve_py_obj(prefer_class = FALSE)``)."""
+    if isinstance(value, Mapping):
+        return {key: _resolved(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_resolved(item) for item in value)
+    return getattr(value, "keras_function", value)
+
+
+def as_loss(name: str, value: Any) -> Any:
+    """``compile(loss=)``: R keras3's ``as_loss``: ``loss_binary_crossentropy``
+    is ``keras.losses.binary_crossentropy``."""
+    return _resolved(value)
+
+
+def as_metrics(name: str, value: Any) -> Any:
+    """``compile(metrics=)``: R keras3's ``as_metrics``, a list, each kerasfn
+    metric or loss function as the Keras one it stands for (so the history
+    names ``metric_binary_accuracy`` ``binary_accuracy``, as R does)."""
+    return _resolved(as_list(name, value))
 
 
 def resolve_jit_compile(model: keras.Model, jit_compile: Any = "auto", run_eagerly: bool = False) -> bool | str:
@@ -30,7 +61,9 @@ def resolve_jit_compile(model: keras.Model, jit_compile: Any = "auto", run_eager
     ``True`` or ``False`` is the user's choice and is kept.  ``"auto"``
     becomes ``True`` (XLA) on the TensorFlow backend when no GPU is visible,
     the model does not run eagerly, no ``tf.distribute`` strategy is active,
-    and every layer (nested ones included) declares ``supports_jit``;
+    every layer (nested ones included) declares ``supports_jit``, and no
+    layer draws random numbers (dropout, noise, random augmentation: XLA
+    would draw other numbers than graph mode for the same seed);
     otherwise it stays ``"auto"``: Keras' choice (graph mode on a CPU, XLA
     on a GPU or on JAX, eager on PyTorch).  A model XLA cannot run (a layer
     with ``supports_jit=False``, such as string lookups) therefore falls back

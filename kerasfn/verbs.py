@@ -37,8 +37,8 @@ from kerasfn.r_conventions import (
     describe,
 )
 from kerasfn.rfunction import r_function
-from kerasfn.training import resolve_jit_compile
 from kerasfn.saved_files import check_model_archive, reading
+from kerasfn.training import as_loss, as_metrics, resolve_jit_compile
 
 __all__ = [
     "compile",
@@ -140,7 +140,7 @@ def _as_validation_split(name: str, value: Any) -> float:
 
 
 @model_verb({"steps_per_execution": as_positive_integer, "run_eagerly": as_bool, "auto_scale_loss": as_bool,
-             "metrics": as_list, "weighted_metrics": as_list})
+             "loss": as_loss, "metrics": as_metrics, "weighted_metrics": as_metrics})
 def compile(  # noqa: A001  (R's name; see the README on shadowing)
     object: keras.Model,
     optimizer: Any = "rmsprop",
@@ -163,8 +163,10 @@ def compile(  # noqa: A001  (R's name; see the README on shadowing)
 
         ``jit_compile="auto"`` (the default) is Keras' choice, except on the
         TensorFlow backend with no GPU visible, where Keras never uses XLA:
-        there kerasfn uses XLA when every layer of the model supports it,
-        and graph mode otherwise, silently.  Measured on a CPU
+        there kerasfn uses XLA when every layer of the model supports it and
+        none draws random numbers (dropout, noise, random augmentation: XLA
+        draws other numbers than graph mode for the same seed), and graph
+        mode otherwise, silently.  Measured on a CPU
         (``bench/TRAINING.md``), XLA trains a GRU text classifier about 2x
         and a Conv1D+LSTM forecaster about 1.7x faster per epoch, a stacked
         LSTM as fast or faster, after a few seconds of compilation in the
@@ -177,7 +179,11 @@ def compile(  # noqa: A001  (R's name; see the README on shadowing)
         object: The model.  Left out, the call waits for a model piped in.
         optimizer: Optimizer name or instance.
         loss: Loss name, function or instance.
-        metrics: Metrics: a name (R's ``"accuracy"``) or a list of them.
+        metrics: Metrics: a name (R's ``"accuracy"``), a metric function or
+            object, or a list of them.  A ``metric_*`` or ``loss_*``
+            function stands for the Keras function it calls, as in R, so
+            ``metrics=metric_binary_accuracy`` is named ``binary_accuracy``
+            in the history.
         loss_weights: Optional weights of the losses of several outputs.
         weighted_metrics: Metrics weighted by ``sample_weight``.
         run_eagerly: Whether to run the model eagerly (debugging).

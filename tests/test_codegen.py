@@ -7,6 +7,7 @@ import keras
 import pytest
 
 import kerasfn.layers.generated as generated
+from kerasfn.codegen import rkeras3
 from kerasfn.codegen.catalog import CATALOG, by_name
 from kerasfn.codegen.generate import TARGET, keras_class, render, signature_class
 
@@ -81,3 +82,63 @@ def test_keras_class_lookup_names_what_is_missing():
     with pytest.raises(LookupError, match=r"Keras has no class 'NoSuchLayer' \(for layer_nothing\)"):
         keras_class(Entry("layer_nothing", "NoSuchLayer"))
     assert keras_class(by_name("layer_feature_space")) is keras.utils.FeatureSpace
+
+
+@pytest.mark.parametrize("entry", [entry for entry in CATALOG if entry.family != "cell"], ids=lambda entry: entry.r_name)
+def test_first_argument_is_named_as_in_r(entry):
+    """R keras3 names what a layer function composes with ``object`` (``layer_attention(object,
+    use_scale, ...)``, whose object is the list of query and value) and a merge layer's tensors
+    ``inputs`` (``layer_add(inputs, ...)``), as kerasfn/codegen/rkeras3/functions.json records."""
+    r_first = rkeras3.function(entry.r_name).formals[0][0]
+    if r_first not in ("object", "inputs"):
+        pytest.skip(f"R's {entry.r_name}() composes with nothing: its first argument is {r_first!r}")
+    ours = next(iter(inspect.signature(getattr(generated, entry.r_name)).parameters))
+    assert ours == r_first
+
+
+def test_attention_layers_take_their_list_as_object():
+    from kerasfn import keras_input
+
+    query, value = keras_input(shape=(5, 3)), keras_input(shape=(4, 3))
+    # R: layer_attention(object = list(q, v), use_scale = TRUE) and list(q, v) |> layer_attention()
+    #    -> <KerasTensor shape=(None, 5, 3)>
+    assert tuple(generated.layer_attention(object=[query, value], use_scale=True).shape) == (None, 5, 3)
+    assert tuple(([query, value] | generated.layer_additive_attention()).shape) == (None, 5, 3)
+    # R: layer_attention(q, v): v is use_scale (Keras then refuses a single tensor)
+    with pytest.raises(TypeError, match="`use_scale` must be True or False"):
+        generated.layer_attention(query, value)
+
+
+def test_text_vectorization_takes_functions_to_standardize_and_split():
+    """R keras3 and Keras take a function for standardize and split.  R printed, for
+    standardize = function(x) tf$strings$lower(x), split = function(x) tf$strings$split(x, sep = ","),
+    adapted on c("A,b,b", "c,A"): vocabulary "" "[UNK]" "b" "a" "c", and on c("b,A", "c"):
+    rbind(c(2, 3), c(4, 0))."""
+    import numpy as np
+    import tensorflow as tf
+
+    from kerasfn import adapt, as_array, get_vocabulary
+
+    layer = generated.layer_text_vectorization(standardize=lambda x: tf.strings.lower(x),
+                                               split=lambda x: tf.strings.split(x, sep=","))
+    layer | adapt(np.array(["A,b,b", "c,A"]))
+    assert get_vocabulary(layer) == ["", "[UNK]", "b", "a", "c"]
+    assert as_array(layer(np.array(["b,A", "c"]))).tolist() == [[2, 3], [4, 0]]
+    with pytest.raises(TypeError, match=r"`split` must be a string or a function; received 3"):
+        generated.layer_text_vectorization(split=3)
+
+
+def test_r_only_arguments_are_documented_as_r_has_them():
+    """R keras3's random_categorical(zero_indexed = FALSE) adds 1 to Keras' classes (R printed
+    1 2 1 2 2 where zero_indexed = TRUE printed 0 1 0 1 1); Keras has no such argument.  kerasfn's
+    classes are 0-based, and its docs say so instead of pointing at Keras."""
+    import numpy as np
+
+    from kerasfn import as_array, op_argmax, random_categorical
+
+    for function in (random_categorical, op_argmax):
+        text = inspect.getdoc(function).split("zero_indexed:")[1].split("\n\n")[0]
+        assert "See ``keras." not in text and "ignored" in text and "0-based" in text, function.__name__
+    logits = np.log(np.array([[0.1, 0.9], [0.9, 0.1]]))
+    assert (as_array(random_categorical(logits, 5, seed=1, zero_indexed=False)).tolist()
+            == as_array(random_categorical(logits, 5, seed=1, zero_indexed=True)).tolist())

@@ -194,8 +194,55 @@ def test_usable_in_compile_and_fit():
                     jit_compile=False)
     x, y = np.random.rand(8, 3), (np.random.rand(8, 2) > 0.5).astype("float32")
     history = model | fit(x, y, epochs=1, verbose=0)
-    assert set(history.history) == {"loss", "binary_accuracy", "auc", "metric_mean_absolute_error"}
+    # R names the function metric_mean_absolute_error for the Keras function it calls (see below)
+    assert set(history.history) == {"loss", "binary_accuracy", "auc", "mean_absolute_error"}
     # the function itself as R's `loss = loss_mean_squared_error`: Keras calls it with both data
     model | compile(optimizer="sgd", loss=loss_mean_squared_error, jit_compile=False)
     history = model | fit(x, y, epochs=1, verbose=0)
     assert np.isfinite(history.history["loss"][0])
+
+
+# -- compile(): R's names for its own functions ------------------------------------------
+
+_X = np.random.default_rng(0).uniform(size=(10, 4)).astype("float32")
+_Y = np.random.default_rng(1).integers(0, 2, size=(10, 1)).astype("float32")
+
+
+def _history_names(loss, metrics, outputs=None):
+    keras.backend.clear_session()  # Keras numbers a second AUC object auc_1, as R's fresh session does not
+    inputs = keras_input(shape=4)
+    if outputs is None:
+        model = keras_model(inputs, inputs | layer_dense(1, activation="sigmoid"))
+        y = _Y
+    else:
+        model = keras_model(inputs, {name: inputs | layer_dense(1, activation="sigmoid", name=name) for name in outputs})
+        y = {name: _Y for name in outputs}
+    model | compile(loss=loss, metrics=metrics)
+    return sorted((model | fit(_X, y, epochs=1, verbose=0)).history)
+
+
+def test_compile_names_kerasfn_metric_functions_as_r_does():
+    """R keras3 resolves its wrappers to the Keras function they call (resolve_py_obj(prefer_class
+    = FALSE)); names(history$metrics) in R after fit():
+      compile(loss = "binary_crossentropy", metrics = metric_binary_accuracy)  -> binary_accuracy loss
+      compile(loss = loss_binary_crossentropy,
+              metrics = list(metric_binary_accuracy, loss_binary_crossentropy, metric_auc, "mae"))
+                                                -> auc binary_accuracy binary_crossentropy loss mae
+      two outputs a, b: metrics = list(a = metric_binary_accuracy, b = list(metric_binary_crossentropy))
+                                                -> a_binary_accuracy a_loss b_binary_crossentropy b_loss loss"""
+    assert _history_names("binary_crossentropy", metric_binary_accuracy) == ["binary_accuracy", "loss"]
+    assert _history_names(loss_binary_crossentropy, [metric_binary_accuracy, loss_binary_crossentropy, metric_auc, "mae"]) == [
+        "auc", "binary_accuracy", "binary_crossentropy", "loss", "mae"]
+    assert _history_names("binary_crossentropy", {"a": metric_binary_accuracy, "b": [kerasfn.metric_binary_crossentropy]},
+                          outputs=("a", "b")) == ["a_binary_accuracy", "a_loss", "b_binary_crossentropy", "b_loss", "loss"]
+
+
+def test_each_loss_and_metric_function_stands_for_the_keras_function_it_calls():
+    # R's resolve_py_obj(prefer_class = FALSE): the function where Keras has one, else the class
+    assert metric_binary_accuracy.keras_function is keras.metrics.binary_accuracy
+    assert loss_binary_crossentropy.keras_function is keras.losses.binary_crossentropy
+    assert metric_auc.keras_function is keras.metrics.AUC
+    assert metric_huber.keras_function is keras.metrics.huber
+    for module in (losses, metrics):
+        for name in module.__all__:
+            assert callable(getattr(module, name).keras_function), name

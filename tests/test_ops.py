@@ -304,3 +304,32 @@ def test_r_doubles_become_integers_in_index_data():
     # R: op_split(op_arange(6), 3) -> list(c(1, 2), c(3, 4), c(5, 6)): 3 sections
     assert [as_array(part).tolist() for part in op_split(np.arange(1, 7), 3.0)] == [[1, 2], [3, 4], [5, 6]]
     assert as_array(op_one_hot(np.array([0.0, 2.0]), 3)).tolist() == [[1, 0, 0], [0, 0, 1]]
+
+
+# -- conversions of R data: text and scalars are data ------------------------------
+
+def test_convert_to_tensor_takes_scalars_and_text_as_data():
+    # R: op_convert_to_tensor(3L) -> tf.Tensor(3, shape=(), dtype=int32)
+    scalar = kerasfn.op_convert_to_tensor(3)
+    assert op_is_tensor(scalar) and kerasfn.op_dtype(scalar) == "int32" and as_array(scalar) == 3
+    # a string naming a dtype, given alone, is the dtype of a partial call: x |> op_convert_to_tensor("int32")
+    assert kerasfn.op_dtype(np.array([1.0, 2.0]) | kerasfn.op_convert_to_tensor("int32")) == "int32"
+
+
+@pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason="JAX and PyTorch have no string tensors")
+def test_convert_to_tensor_of_text_is_a_string_tensor():
+    # R: op_convert_to_tensor("abc") -> tf.Tensor(b'abc', shape=(), dtype=string)
+    # R: op_convert_to_tensor(c("a", "b")) -> tf.Tensor([b'a' b'b'], shape=(2), dtype=string)
+    text = kerasfn.op_convert_to_tensor("abc")
+    assert op_is_tensor(text) and text.dtype.name == "string" and text.numpy() == b"abc"
+    assert kerasfn.op_convert_to_tensor(["a", "b"]).numpy().tolist() == [b"a", b"b"]
+
+
+def test_arange_with_an_integer_dtype_takes_r_doubles():
+    # R: op_arange(3.0, dtype = "int32") -> tf.Tensor([1 2 3], shape=(3), dtype=int32)
+    counted = op_arange(3.0, dtype="int32")
+    assert as_array(counted).tolist() == [1, 2, 3] and kerasfn.op_dtype(counted) == "int32"
+    # R: op_arange(2, 6, dtype = "int32") -> 2 3 4 5 6
+    assert as_array(op_arange(2.0, 6.0, dtype="int32")).tolist() == [2, 3, 4, 5, 6]
+    with pytest.raises(ValueError, match=r"`start` must be a whole number; received 2.5"):
+        op_arange(2.5, dtype="int32")

@@ -9,7 +9,10 @@ into ``kerasfn/layers/generated.py``.
 Families:
 
 * ``layer``: ``object`` first, composed by :func:`kerasfn.compose.create_layer`;
-* ``merge``: a ``layer`` whose ``object`` is a list of tensors;
+* ``list``: a ``layer`` whose ``object`` is a list of tensors (R's
+  ``layer_attention(object)``: one argument, the list);
+* ``merge``: R's ``layer_add(inputs, ...)``: the tensors to combine, given
+  separately or as a list;
 * ``wrapper``: a ``layer`` whose first argument is another layer (or a cell);
 * ``cell``: an RNN cell: no ``object``, returns the cell;
 * ``backend``: a ``layer`` that needs a given backend and package.
@@ -102,10 +105,10 @@ CATALOG: tuple[Entry, ...] = (
     Entry("layer_spatial_dropout_3d", "SpatialDropout3D", arguments="0.5", data=_VOL),
     Entry("layer_spectral_normalization", "SpectralNormalization", "wrapper", arguments="layer_dense(2)"),
     # attention
-    Entry("layer_attention", "Attention", "merge", data=_SEQ_PAIR),
-    Entry("layer_additive_attention", "AdditiveAttention", "merge", data=_SEQ_PAIR),
+    Entry("layer_attention", "Attention", "list", data=_SEQ_PAIR),
+    Entry("layer_additive_attention", "AdditiveAttention", "list", data=_SEQ_PAIR),
     Entry("layer_multi_head_attention", "kerasfn.core.attention.MultiHeadAttention", "merge", arguments="num_heads=2, key_dim=3", data=_SEQ_PAIR),
-    Entry("layer_group_query_attention", "kerasfn.core.attention.GroupQueryAttention", "merge", arguments="head_dim=2, num_query_heads=2, num_key_value_heads=1", data=_SEQ_PAIR),
+    Entry("layer_group_query_attention", "kerasfn.core.attention.GroupQueryAttention", "list", arguments="head_dim=2, num_query_heads=2, num_key_value_heads=1", data=_SEQ_PAIR),
     # merging
     Entry("layer_add", "Add", "merge", data=_PAIR),
     Entry("layer_average", "Average", "merge", data=_PAIR),
@@ -163,7 +166,7 @@ CATALOG: tuple[Entry, ...] = (
     Entry("layer_center_crop", "CenterCrop", arguments="height=2, width=2", data=_IMG),
     Entry("layer_discretization", "Discretization", arguments="bin_boundaries=[0.5]"),
     Entry("layer_feature_space", "FeatureSpace", arguments='features={"x": "float"}', data=None),
-    Entry("layer_hashed_crossing", "HashedCrossing", "merge", arguments="4", data="[np.array([1, 2]), np.array([3, 4])]"),
+    Entry("layer_hashed_crossing", "HashedCrossing", "list", arguments="4", data="[np.array([1, 2]), np.array([3, 4])]"),
     Entry("layer_hashing", "Hashing", arguments="4", data="np.array([[1], [2]])"),
     Entry("layer_integer_lookup", "IntegerLookup", arguments="vocabulary=[7, 8]", data="np.array([[7], [9]])"),
     Entry("layer_string_lookup", "StringLookup", arguments='vocabulary=["a", "b"]', data='np.array([["a"], ["c"]])'),

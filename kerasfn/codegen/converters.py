@@ -80,6 +80,8 @@ _INTEGER_OR_TUPLE = frozenset({"pool_size", "strides", "size", "kernel_size", "d
                                "attention_axes"})
 #: Model-input keywords every layer function converts (``layer_function`` adds them).
 _COMPOSITION = frozenset({"input_shape", "batch_input_shape", "batch_size", "input_dim"})
+#: String options that also take a function (``layer_text_vectorization(standardize = function(x) ...)``).
+_STRING_OR_FUNCTION = frozenset({"standardize", "split"})
 #: Arguments that hold a layer, cell or function, whatever R declares.
 _OBJECTS = frozenset({"cell", "layer", "backward_layer", "module", "function", "f"})
 
@@ -101,6 +103,8 @@ def _kerasfn_check(name: str, default: Any) -> str | None:
         return "as_probability"
     if name in _BY_NAME:
         return _BY_NAME[name]
+    if name in _STRING_OR_FUNCTION and isinstance(default, str):
+        return "as_string_or_function"
     for suffix, converter in _BY_SUFFIX:
         if name.endswith(suffix):
             return converter

@@ -39,6 +39,13 @@ __all__ = ["Family", "Parameter", "keras_object", "parameters", "render", "write
 
 PACKAGE = Path(__file__).resolve().parents[1] / "families"
 
+#: R keras3's own arguments, which Keras does not have (so its docs say nothing of them).
+R_ONLY_ARGUMENTS = {
+    "zero_indexed": ("R keras3's choice between its 1-based indices (R's default) and 0-based "
+                     "ones. Accepted so that ported calls run, and ignored: indices here, given "
+                     "and returned, are always 0-based (R's ``zero_indexed = TRUE``)."),
+}
+
 
 @dataclass(frozen=True)
 class Parameter:
@@ -111,6 +118,9 @@ class Family:
     #: The decorator factory of one function, where it differs from the
     #: family's (a function whose subject is not the family's: ``op_scan(f, ...)``).
     decorator_of: Callable[[rkeras3.RFunction], str | None] = lambda function: None
+    #: The Keras object a function stands for where ``compile()`` takes it
+    #: (source text, or ``None``): R keras3 resolves its own wrappers so.
+    stands_for: Callable[[rkeras3.RFunction], str | None] = lambda function: None
     #: The final converters of one function, given those R declares and
     #: kerasfn's checks (where R's converter means something else in Python).
     adjust_converters: Callable[[rkeras3.RFunction, dict[str, str]], dict[str, str]] = (
@@ -206,7 +216,8 @@ def _docstring(family: Family, function: rkeras3.RFunction, params: list[Paramet
     out += ["", *textwrap.wrap(family.rule, width=76, initial_indent=" " * 8, subsequent_indent=" " * 8,
                                 break_on_hyphens=False, break_long_words=False), "", "Arguments:"]
     for p in params:
-        text = arguments.get(p.name) or arguments.get(p.r_name) or f"See ``{_keras_reference(target)}``."
+        text = (arguments.get(p.name) or arguments.get(p.r_name) or R_ONLY_ARGUMENTS.get(p.name)
+                or f"See ``{_keras_reference(target)}``.")
         if p.r_default is not None and python_default(p.r_default) is None:
             text += f" (R's default: ``{p.r_default}``.)"
         out += docstrings.wrap_item(p.name, text)
@@ -226,7 +237,9 @@ def _function(family: Family, function: rkeras3.RFunction, run_examples: bool) -
     target = family.target(function)
     converters = _converters(family, function, params)
     decorator = f"@{family.decorator_of(function) or family.decorator}({{{', '.join(f'{k!r}: {v}' for k, v in converters.items())}}})"
-    lines = [decorator, _signature(function, params, family.named_after_dots),
+    keras_object = family.stands_for(function)
+    lines = [*([f"@stands_for({keras_object})"] if keras_object else []), decorator,
+             _signature(function, params, family.named_after_dots),
              docstrings.quote(_docstring(family, function, params, target, run_examples)),
              *family.body(function, params, _keras_reference(target))]
     return "\n".join(lines)

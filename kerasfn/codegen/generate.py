@@ -147,7 +147,7 @@ def _converters(entry: Entry) -> dict[str, str]:
 
 
 _DECORATORS = {"layer": "layer_function", "wrapper": "layer_function", "backend": "layer_function",
-               "merge": "merge_function", "cell": "constructor_function"}
+               "list": "layer_function", "merge": "merge_function", "cell": "constructor_function"}
 
 
 def _decorator(entry: Entry) -> str:
@@ -189,6 +189,13 @@ _OBJECT = {
     "layer": _COMPOSE,
     "wrapper": _COMPOSE,
     "backend": _COMPOSE,
+    "list": (
+        "The list of tensors to call the layer on (``[query, value]``).  "
+        "Left out (or when the first positional argument is not such a "
+        "list), the call returns the layer and every positional "
+        "argument moves one place right, so ``[a, b] | {name}({example})`` is "
+        "R's ``list(a, b) |> {name}({example})``."
+    ),
     "merge": (
         "The tensors to combine, as R's ``inputs`` and ``...``: separate "
         "tensors (``{name}(a, b)``), a list (``{name}([a, b])``), or none for "
@@ -224,6 +231,13 @@ _VALUE = {
         "- a ``keras_input()`` (symbolic tensor): the output tensor of",
         "  ``layer(input)``;",
         "- eager data (a tensor or numpy array): the output computed now.",
+    ],
+    "list": [
+        "The return value depends on ``object``.  If ``object`` is:",
+        "",
+        "- missing or ``None``: the ``Layer`` instance;",
+        "- a list of tensors (symbolic or eager): the output of",
+        "  ``layer(object)``.",
     ],
     "merge": [
         "The return value depends on the inputs given:",

@@ -27,7 +27,7 @@ import numpy as np
 from kerasfn.r_conventions import Converter, check_keywords, describe
 from kerasfn.rfunction import Pending, r_function
 
-__all__ = ["as_data", "dual_function", "dual_value", "is_data", "unused"]
+__all__ = ["as_data", "dual_function", "dual_value", "is_data", "stands_for", "unused"]
 
 _SUBJECT_TEXT = "a tensor or array (y_true)"
 
@@ -74,6 +74,20 @@ def dual_function(converters: Mapping[str, Converter]) -> Callable[[Callable[...
         # The semantics of the data form: y_true is what a pipe brings.
         functools.update_wrapper(dual, r_function(is_data, _SUBJECT_TEXT, converters)(function))
         return dual
+
+    return decorate
+
+
+def stands_for(keras_object: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Record the Keras function (or class) a ``loss_*``/``metric_*`` function
+    stands for where ``compile()`` takes it, as R keras3's ``compile()``
+    resolves its wrappers: ``metrics=metric_binary_accuracy`` is
+    ``keras.metrics.binary_accuracy``, which the history names
+    ``binary_accuracy``."""
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        function.keras_function = keras_object
+        return function
 
     return decorate
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import keras
 
-from kerasfn.families.dual import as_data, dual_function, dual_value, unused
+from kerasfn.families.dual import as_data, dual_function, dual_value, stands_for, unused
 from kerasfn.r_conventions import (
     as_axis,
     as_bool,
@@ -48,6 +48,7 @@ __all__ = [
 ]
 
 
+@stands_for(keras.losses.binary_crossentropy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'from_logits': as_bool, 'label_smoothing': as_number, 'axis': as_axis, 'reduction': as_string, 'name': as_string})
 def loss_binary_crossentropy(
     y_true: Any = None,
@@ -129,6 +130,7 @@ def loss_binary_crossentropy(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'binary_crossentropy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.binary_focal_crossentropy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'apply_class_balancing': as_bool, 'alpha': as_number, 'gamma': as_number, 'from_logits': as_bool, 'label_smoothing': as_number, 'axis': as_axis, 'reduction': as_string, 'name': as_string})
 def loss_binary_focal_crossentropy(
     y_true: Any = None,
@@ -239,6 +241,7 @@ def loss_binary_focal_crossentropy(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'binary_focal_crossentropy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.categorical_crossentropy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'from_logits': as_bool, 'label_smoothing': as_number, 'axis': as_axis, 'reduction': as_string, 'name': as_string})
 def loss_categorical_crossentropy(
     y_true: Any = None,
@@ -323,6 +326,7 @@ def loss_categorical_crossentropy(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'categorical_crossentropy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.categorical_focal_crossentropy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'alpha': as_number, 'gamma': as_number, 'from_logits': as_bool, 'label_smoothing': as_number, 'axis': as_axis, 'reduction': as_string, 'name': as_string})
 def loss_categorical_focal_crossentropy(
     y_true: Any = None,
@@ -439,6 +443,7 @@ def loss_categorical_focal_crossentropy(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'categorical_focal_crossentropy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.categorical_generalized_cross_entropy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'q': as_number, 'reduction': as_string, 'name': as_string})
 def loss_categorical_generalized_cross_entropy(
     y_true: Any = None,
@@ -518,6 +523,7 @@ def loss_categorical_generalized_cross_entropy(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'categorical_generalized_cross_entropy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.categorical_hinge)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'reduction': as_string, 'name': as_string})
 def loss_categorical_hinge(
     y_true: Any = None,
@@ -585,6 +591,7 @@ def loss_categorical_hinge(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'categorical_hinge'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.circle)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'ref_labels': as_integer_vector, 'remove_diagonal': as_bool, 'gamma': as_integer, 'margin': as_number, 'reduction': as_string, 'name': as_string})
 def loss_circle(
     y_true: Any = None,
@@ -670,6 +677,7 @@ def loss_circle(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'circle'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.cosine_similarity)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'axis': as_axis, 'reduction': as_string, 'name': as_string})
 def loss_cosine_similarity(
     y_true: Any = None,
@@ -745,6 +753,7 @@ def loss_cosine_similarity(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'cosine_similarity'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.ctc)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'reduction': as_string, 'name': as_string})
 def loss_ctc(
     y_true: Any = None,
@@ -807,6 +816,7 @@ def loss_ctc(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'ctc'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.dice)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'reduction': as_string, 'name': as_string, 'axis': as_axis})
 def loss_dice(
     y_true: Any = None,
@@ -877,6 +887,7 @@ def loss_dice(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'dice'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.hinge)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'reduction': as_string, 'name': as_string})
 def loss_hinge(
     y_true: Any = None,
@@ -944,6 +955,7 @@ def loss_hinge(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'hinge'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.huber)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'delta': as_number, 'reduction': as_string, 'name': as_string})
 def loss_huber(
     y_true: Any = None,
@@ -1014,6 +1026,7 @@ def loss_huber(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'huber_loss'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.kl_divergence)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'reduction': as_string, 'name': as_string, 'axis': as_axis})
 def loss_kl_divergence(
     y_true: Any = None,
@@ -1081,6 +1094,7 @@ def loss_kl_divergence(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'kl_divergence'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.log_cosh)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'reduction': as_string, 'name': as_string})
 def loss_log_cosh(
     y_true: Any = None,
@@ -1148,6 +1162,7 @@ def loss_log_cosh(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'log_cosh'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.mean_absolute_error)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'reduction': as_string, 'name': as_string})
 def loss_mean_absolute_error(
     y_true: Any = None,
@@ -1215,6 +1230,7 @@ def loss_mean_absolute_error(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'mean_absolute_error'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.mean_absolute_percentage_error)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'reduction': as_string, 'name': as_string})
 def loss_mean_absolute_percentage_error(
     y_true: Any = None,
@@ -1282,6 +1298,7 @@ def loss_mean_absolute_percentage_error(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'mean_absolute_percentage_error'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.mean_squared_error)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'reduction': as_string, 'name': as_string})
 def loss_mean_squared_error(
     y_true: Any = None,
@@ -1349,6 +1366,7 @@ def loss_mean_squared_error(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'mean_squared_error'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.mean_squared_logarithmic_error)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'reduction': as_string, 'name': as_string})
 def loss_mean_squared_logarithmic_error(
     y_true: Any = None,
@@ -1416,6 +1434,7 @@ def loss_mean_squared_logarithmic_error(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'mean_squared_logarithmic_error'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.poisson)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'reduction': as_string, 'name': as_string})
 def loss_poisson(
     y_true: Any = None,
@@ -1483,6 +1502,7 @@ def loss_poisson(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'poisson'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.sparse_categorical_crossentropy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'from_logits': as_bool, 'ignore_class': as_integer, 'axis': as_axis, 'reduction': as_string, 'name': as_string})
 def loss_sparse_categorical_crossentropy(
     y_true: Any = None,
@@ -1565,6 +1585,7 @@ def loss_sparse_categorical_crossentropy(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'sparse_categorical_crossentropy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.squared_hinge)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'reduction': as_string, 'name': as_string})
 def loss_squared_hinge(
     y_true: Any = None,
@@ -1632,6 +1653,7 @@ def loss_squared_hinge(
                       {'reduction': (reduction, 'sum_over_batch_size'), 'name': (name, 'squared_hinge'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.losses.tversky)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'alpha': as_number, 'beta': as_number, 'reduction': as_string, 'name': as_string, 'axis': as_axis})
 def loss_tversky(
     y_true: Any = None,

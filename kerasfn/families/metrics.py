@@ -14,7 +14,7 @@ import keras
 
 from kerasfn.families.conversions import as_class_ids, as_double
 from kerasfn.families.rules import constructor
-from kerasfn.families.dual import as_data, dual_function, dual_value, unused
+from kerasfn.families.dual import as_data, dual_function, dual_value, stands_for, unused
 from kerasfn.r_conventions import (
     as_axis,
     as_bool,
@@ -76,6 +76,7 @@ __all__ = [
 ]
 
 
+@stands_for(keras.metrics.AUC)
 @constructor({'num_thresholds': as_integer, 'curve': as_string, 'summation_method': as_string, 'multi_label': as_bool, 'from_logits': as_bool})
 def metric_auc(
     *,
@@ -204,6 +205,7 @@ def metric_auc(
     return keras.metrics.AUC(num_thresholds=num_thresholds, curve=curve, summation_method=summation_method, name=name, dtype=dtype, thresholds=thresholds, multi_label=multi_label, num_labels=num_labels, label_weights=label_weights, from_logits=from_logits, **kwargs)
 
 
+@stands_for(keras.metrics.binary_accuracy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'threshold': as_number, 'name': as_string})
 def metric_binary_accuracy(
     y_true: Any = None,
@@ -266,6 +268,7 @@ def metric_binary_accuracy(
                       {'name': (name, 'binary_accuracy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.binary_crossentropy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'from_logits': as_bool, 'label_smoothing': as_number, 'axis': as_axis, 'name': as_string})
 def metric_binary_crossentropy(
     y_true: Any = None,
@@ -331,6 +334,7 @@ def metric_binary_crossentropy(
                       {'name': (name, 'binary_crossentropy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.binary_focal_crossentropy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'apply_class_balancing': as_bool, 'alpha': as_number, 'gamma': as_number, 'from_logits': as_bool, 'label_smoothing': as_number, 'axis': as_axis})
 def metric_binary_focal_crossentropy(
     y_true: Any = None,
@@ -405,6 +409,7 @@ def metric_binary_focal_crossentropy(
     return dual_value('metric_binary_focal_crossentropy', keras.metrics.binary_focal_crossentropy, y_true, y_pred, {'apply_class_balancing': apply_class_balancing, 'alpha': alpha, 'gamma': gamma, 'from_logits': from_logits, 'label_smoothing': label_smoothing, 'axis': axis})
 
 
+@stands_for(keras.metrics.BinaryIoU)
 @constructor({'threshold': as_number, 'target_class_ids': as_class_ids})
 def metric_binary_iou(
     *,
@@ -455,6 +460,7 @@ def metric_binary_iou(
     return keras.metrics.BinaryIoU(target_class_ids=target_class_ids, threshold=threshold, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.categorical_accuracy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'name': as_string})
 def metric_categorical_accuracy(
     y_true: Any = None,
@@ -520,6 +526,7 @@ def metric_categorical_accuracy(
                       {'name': (name, 'categorical_accuracy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.categorical_crossentropy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'from_logits': as_bool, 'label_smoothing': as_number, 'axis': as_axis, 'name': as_string})
 def metric_categorical_crossentropy(
     y_true: Any = None,
@@ -587,6 +594,7 @@ def metric_categorical_crossentropy(
                       {'name': (name, 'categorical_crossentropy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.categorical_focal_crossentropy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'alpha': as_number, 'gamma': as_number, 'from_logits': as_bool, 'label_smoothing': as_number, 'axis': as_axis})
 def metric_categorical_focal_crossentropy(
     y_true: Any = None,
@@ -648,6 +656,7 @@ def metric_categorical_focal_crossentropy(
     return dual_value('metric_categorical_focal_crossentropy', keras.metrics.categorical_focal_crossentropy, y_true, y_pred, {'alpha': alpha, 'gamma': gamma, 'from_logits': from_logits, 'label_smoothing': label_smoothing, 'axis': axis})
 
 
+@stands_for(keras.metrics.categorical_hinge)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'name': as_string})
 def metric_categorical_hinge(
     y_true: Any = None,
@@ -700,6 +709,7 @@ def metric_categorical_hinge(
                       {'name': (name, 'categorical_hinge'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.concordance_correlation)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'axis': as_axis, 'name': as_string})
 def metric_concordance_correlation(
     y_true: Any = None,
@@ -763,6 +773,7 @@ def metric_concordance_correlation(
                       {'name': (name, 'concordance_correlation'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.CosineSimilarity)
 @constructor({'name': as_string, 'axis': as_axis})
 def metric_cosine_similarity(
     *,
@@ -805,6 +816,7 @@ def metric_cosine_similarity(
     return keras.metrics.CosineSimilarity(name=name, dtype=dtype, axis=axis, **kwargs)
 
 
+@stands_for(keras.metrics.F1Score)
 @constructor({'name': as_string})
 def metric_f1_score(
     *,
@@ -861,6 +873,7 @@ def metric_f1_score(
     return keras.metrics.F1Score(average=average, threshold=threshold, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.FalseNegatives)
 @constructor({})
 def metric_false_negatives(
     *,
@@ -914,6 +927,7 @@ def metric_false_negatives(
     return keras.metrics.FalseNegatives(thresholds=thresholds, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.FalsePositives)
 @constructor({})
 def metric_false_positives(
     *,
@@ -967,6 +981,7 @@ def metric_false_positives(
     return keras.metrics.FalsePositives(thresholds=thresholds, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.FBetaScore)
 @constructor({'beta': as_double, 'name': as_string})
 def metric_fbeta_score(
     *,
@@ -1028,6 +1043,7 @@ def metric_fbeta_score(
     return keras.metrics.FBetaScore(average=average, beta=beta, threshold=threshold, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.hinge)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'name': as_string})
 def metric_hinge(
     y_true: Any = None,
@@ -1081,6 +1097,7 @@ def metric_hinge(
                       {'name': (name, 'hinge'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.huber)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'delta': as_number})
 def metric_huber(
     y_true: Any = None,
@@ -1123,6 +1140,7 @@ def metric_huber(
     return dual_value('metric_huber', keras.metrics.huber, y_true, y_pred, {'delta': delta})
 
 
+@stands_for(keras.metrics.IoU)
 @constructor({'num_classes': required(as_integer), 'target_class_ids': as_class_ids, 'ignore_class': as_integer, 'sparse_y_true': as_bool, 'sparse_y_pred': as_bool, 'axis': as_axis})
 def metric_iou(
     *,
@@ -1186,6 +1204,7 @@ def metric_iou(
     return keras.metrics.IoU(num_classes=num_classes, target_class_ids=target_class_ids, name=name, dtype=dtype, ignore_class=ignore_class, sparse_y_true=sparse_y_true, sparse_y_pred=sparse_y_pred, axis=axis, **kwargs)
 
 
+@stands_for(keras.metrics.kl_divergence)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'name': as_string})
 def metric_kl_divergence(
     y_true: Any = None,
@@ -1238,6 +1257,7 @@ def metric_kl_divergence(
                       {'name': (name, 'kl_divergence'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.log_cosh)
 @dual_function({'y_true': as_data, 'y_pred': as_data})
 def metric_log_cosh(
     y_true: Any = None,
@@ -1277,6 +1297,7 @@ def metric_log_cosh(
     return dual_value('metric_log_cosh', keras.metrics.log_cosh, y_true, y_pred, {})
 
 
+@stands_for(keras.metrics.LogCoshError)
 @constructor({'name': as_string})
 def metric_log_cosh_error(
     *,
@@ -1316,6 +1337,7 @@ def metric_log_cosh_error(
     return keras.metrics.LogCoshError(name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.Mean)
 @constructor({'name': as_string})
 def metric_mean(
     *,
@@ -1359,6 +1381,7 @@ def metric_mean(
     return keras.metrics.Mean(name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.mean_absolute_error)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'name': as_string})
 def metric_mean_absolute_error(
     y_true: Any = None,
@@ -1411,6 +1434,7 @@ def metric_mean_absolute_error(
                       {'name': (name, 'mean_absolute_error'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.mean_absolute_percentage_error)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'name': as_string})
 def metric_mean_absolute_percentage_error(
     y_true: Any = None,
@@ -1464,6 +1488,7 @@ def metric_mean_absolute_percentage_error(
                       {'name': (name, 'mean_absolute_percentage_error'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.MeanIoU)
 @constructor({'num_classes': required(as_integer), 'ignore_class': as_integer, 'sparse_y_true': as_bool, 'sparse_y_pred': as_bool, 'axis': as_axis})
 def metric_mean_iou(
     *,
@@ -1524,6 +1549,7 @@ def metric_mean_iou(
     return keras.metrics.MeanIoU(num_classes=num_classes, name=name, dtype=dtype, ignore_class=ignore_class, sparse_y_true=sparse_y_true, sparse_y_pred=sparse_y_pred, axis=axis, **kwargs)
 
 
+@stands_for(keras.metrics.mean_squared_error)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'name': as_string})
 def metric_mean_squared_error(
     y_true: Any = None,
@@ -1576,6 +1602,7 @@ def metric_mean_squared_error(
                       {'name': (name, 'mean_squared_error'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.mean_squared_logarithmic_error)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'name': as_string})
 def metric_mean_squared_logarithmic_error(
     y_true: Any = None,
@@ -1629,6 +1656,7 @@ def metric_mean_squared_logarithmic_error(
                       {'name': (name, 'mean_squared_logarithmic_error'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.MeanMetricWrapper)
 @constructor({'fn': required()})
 def metric_mean_wrapper(
     *,
@@ -1674,6 +1702,7 @@ def metric_mean_wrapper(
     return keras.metrics.MeanMetricWrapper(fn=fn, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.OneHotIoU)
 @constructor({'num_classes': required(as_integer), 'target_class_ids': as_class_ids, 'ignore_class': as_integer, 'sparse_y_pred': as_bool, 'axis': as_axis})
 def metric_one_hot_iou(
     *,
@@ -1733,6 +1762,7 @@ def metric_one_hot_iou(
     return keras.metrics.OneHotIoU(num_classes=num_classes, target_class_ids=target_class_ids, name=name, dtype=dtype, ignore_class=ignore_class, sparse_y_pred=sparse_y_pred, axis=axis, **kwargs)
 
 
+@stands_for(keras.metrics.OneHotMeanIoU)
 @constructor({'num_classes': required(as_integer), 'ignore_class': as_integer, 'sparse_y_pred': as_bool, 'axis': as_axis})
 def metric_one_hot_mean_iou(
     *,
@@ -1789,6 +1819,7 @@ def metric_one_hot_mean_iou(
     return keras.metrics.OneHotMeanIoU(num_classes=num_classes, name=name, dtype=dtype, ignore_class=ignore_class, sparse_y_pred=sparse_y_pred, axis=axis, **kwargs)
 
 
+@stands_for(keras.metrics.pearson_correlation)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'axis': as_axis, 'name': as_string})
 def metric_pearson_correlation(
     y_true: Any = None,
@@ -1851,6 +1882,7 @@ def metric_pearson_correlation(
                       {'name': (name, 'pearson_correlation'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.poisson)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'name': as_string})
 def metric_poisson(
     y_true: Any = None,
@@ -1903,6 +1935,7 @@ def metric_poisson(
                       {'name': (name, 'poisson'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.Precision)
 @constructor({'top_k': as_integer, 'class_id': as_integer})
 def metric_precision(
     *,
@@ -1976,6 +2009,7 @@ def metric_precision(
     return keras.metrics.Precision(thresholds=thresholds, top_k=top_k, class_id=class_id, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.PrecisionAtRecall)
 @constructor({'recall': required(), 'num_thresholds': as_integer, 'class_id': as_integer})
 def metric_precision_at_recall(
     *,
@@ -2036,6 +2070,7 @@ def metric_precision_at_recall(
     return keras.metrics.PrecisionAtRecall(recall=recall, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.R2Score)
 @constructor({'class_aggregation': as_string, 'num_regressors': as_integer, 'name': as_string})
 def metric_r2_score(
     *,
@@ -2085,6 +2120,7 @@ def metric_r2_score(
     return keras.metrics.R2Score(class_aggregation=class_aggregation, num_regressors=num_regressors, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.Recall)
 @constructor({'top_k': as_integer, 'class_id': as_integer})
 def metric_recall(
     *,
@@ -2156,6 +2192,7 @@ def metric_recall(
     return keras.metrics.Recall(thresholds=thresholds, top_k=top_k, class_id=class_id, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.RecallAtPrecision)
 @constructor({'precision': required(), 'num_thresholds': as_integer, 'class_id': as_integer})
 def metric_recall_at_precision(
     *,
@@ -2219,6 +2256,7 @@ def metric_recall_at_precision(
     return keras.metrics.RecallAtPrecision(precision=precision, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.RootMeanSquaredError)
 @constructor({'name': as_string})
 def metric_root_mean_squared_error(
     *,
@@ -2258,6 +2296,7 @@ def metric_root_mean_squared_error(
     return keras.metrics.RootMeanSquaredError(name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.SensitivityAtSpecificity)
 @constructor({'specificity': required(), 'num_thresholds': as_integer, 'class_id': as_integer})
 def metric_sensitivity_at_specificity(
     *,
@@ -2327,6 +2366,7 @@ def metric_sensitivity_at_specificity(
     return keras.metrics.SensitivityAtSpecificity(specificity=specificity, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.sparse_categorical_accuracy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'name': as_string})
 def metric_sparse_categorical_accuracy(
     y_true: Any = None,
@@ -2387,6 +2427,7 @@ def metric_sparse_categorical_accuracy(
                       {'name': (name, 'sparse_categorical_accuracy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.sparse_categorical_crossentropy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'from_logits': as_bool, 'ignore_class': as_integer, 'axis': as_axis, 'name': as_string})
 def metric_sparse_categorical_crossentropy(
     y_true: Any = None,
@@ -2451,6 +2492,7 @@ def metric_sparse_categorical_crossentropy(
                       {'name': (name, 'sparse_categorical_crossentropy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.sparse_top_k_categorical_accuracy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'k': as_integer, 'name': as_string, 'from_sorted_ids': as_bool})
 def metric_sparse_top_k_categorical_accuracy(
     y_true: Any = None,
@@ -2523,6 +2565,7 @@ def metric_sparse_top_k_categorical_accuracy(
                       {'name': (name, 'sparse_top_k_categorical_accuracy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.SpecificityAtSensitivity)
 @constructor({'sensitivity': required(), 'num_thresholds': as_integer, 'class_id': as_integer})
 def metric_specificity_at_sensitivity(
     *,
@@ -2592,6 +2635,7 @@ def metric_specificity_at_sensitivity(
     return keras.metrics.SpecificityAtSensitivity(sensitivity=sensitivity, num_thresholds=num_thresholds, class_id=class_id, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.squared_hinge)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'name': as_string})
 def metric_squared_hinge(
     y_true: Any = None,
@@ -2645,6 +2689,7 @@ def metric_squared_hinge(
                       {'name': (name, 'squared_hinge'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.Sum)
 @constructor({'name': as_string})
 def metric_sum(
     *,
@@ -2688,6 +2733,7 @@ def metric_sum(
     return keras.metrics.Sum(name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.top_k_categorical_accuracy)
 @dual_function({'y_true': as_data, 'y_pred': as_data, 'k': as_integer, 'name': as_string})
 def metric_top_k_categorical_accuracy(
     y_true: Any = None,
@@ -2738,6 +2784,7 @@ def metric_top_k_categorical_accuracy(
                       {'name': (name, 'top_k_categorical_accuracy'), 'dtype': (dtype, None)}, kwargs)
 
 
+@stands_for(keras.metrics.TrueNegatives)
 @constructor({})
 def metric_true_negatives(
     *,
@@ -2791,6 +2838,7 @@ def metric_true_negatives(
     return keras.metrics.TrueNegatives(thresholds=thresholds, name=name, dtype=dtype, **kwargs)
 
 
+@stands_for(keras.metrics.TruePositives)
 @constructor({})
 def metric_true_positives(
     *,

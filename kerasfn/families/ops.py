@@ -12,7 +12,7 @@ from typing import Any
 
 import keras
 
-from kerasfn.families.rules import any_value_function, function_of_function, tensor_function
+from kerasfn.families.rules import any_value_function, conversion_function, function_of_function, tensor_function
 from kerasfn.shape import Shape
 from kerasfn.tensors import TopK, as_integer_data, as_shape_tuple
 from kerasfn.r_conventions import (
@@ -853,7 +853,10 @@ def op_argmax(
         keepdims: If this is set to `True`, the axes which are reduced are
             left in the result as dimensions with size one. Defaults to
             `False`.
-        zero_indexed: See ``keras.ops.argmax``.
+        zero_indexed: R keras3's choice between its 1-based indices (R's
+            default) and 0-based ones. Accepted so that ported calls run,
+            and ignored: indices here, given and returned, are always
+            0-based (R's ``zero_indexed = TRUE``).
 
     Value:
         The op's result: a backend tensor (or a tuple of them), or a symbolic
@@ -898,7 +901,10 @@ def op_argmin(
         keepdims: If this is set to `True`, the axes which are reduced are
             left in the result as dimensions with size one. Defaults to
             `False`.
-        zero_indexed: See ``keras.ops.argmin``.
+        zero_indexed: R keras3's choice between its 1-based indices (R's
+            default) and 0-based ones. Accepted so that ported calls run,
+            and ignored: indices here, given and returned, are always
+            0-based (R's ``zero_indexed = TRUE``).
 
     Value:
         The op's result: a backend tensor (or a tuple of them), or a symbolic
@@ -948,7 +954,10 @@ def op_argpartition(
             position at once.
         axis: Axis along which to sort. The default is -1 (the last axis).
             If `None`, the flattened array is used.
-        zero_indexed: See ``keras.ops.argpartition``.
+        zero_indexed: R keras3's choice between its 1-based indices (R's
+            default) and 0-based ones. Accepted so that ported calls run,
+            and ignored: indices here, given and returned, are always
+            0-based (R's ``zero_indexed = TRUE``).
 
     Value:
         The op's result: a backend tensor (or a tuple of them), or a symbolic
@@ -989,7 +998,10 @@ def op_argsort(
         x: Input tensor.
         axis: Axis along which to sort. Defaults to `-1` (the last axis). If
             `None`, the flattened tensor is used.
-        zero_indexed: See ``keras.ops.argsort``.
+        zero_indexed: R keras3's choice between its 1-based indices (R's
+            default) and 0-based ones. Accepted so that ported calls run,
+            and ignored: indices here, given and returned, are always
+            0-based (R's ``zero_indexed = TRUE``).
 
     Value:
         The op's result: a backend tensor (or a tuple of them), or a symbolic
@@ -2387,7 +2399,7 @@ def op_convert_to_numpy(
     return keras.ops.convert_to_numpy(x=x)
 
 
-@tensor_function({'x': required()})
+@conversion_function({'x': required()})
 def op_convert_to_tensor(
     x: Any,
     dtype: Any = None,
@@ -3307,7 +3319,10 @@ def op_digitize(
         x: Input array to be binned.
         bins: Array of bins. It has to be one-dimensional and monotonically
             increasing.
-        zero_indexed: See ``keras.ops.digitize``.
+        zero_indexed: R keras3's choice between its 1-based indices (R's
+            default) and 0-based ones. Accepted so that ported calls run,
+            and ignored: indices here, given and returned, are always
+            0-based (R's ``zero_indexed = TRUE``).
 
     Value:
         The op's result: a backend tensor (or a tuple of them), or a symbolic
@@ -8104,7 +8119,10 @@ def op_one_hot(
             it defaults to the default data type of the backend.
         sparse: Whether to return a sparse tensor; for backends that support
             sparse tensors.
-        zero_indexed: See ``keras.ops.one_hot``.
+        zero_indexed: R keras3's choice between its 1-based indices (R's
+            default) and 0-based ones. Accepted so that ported calls run,
+            and ignored: indices here, given and returned, are always
+            0-based (R's ``zero_indexed = TRUE``).
 
     Value:
         The op's result: a backend tensor (or a tuple of them), or a symbolic
@@ -9537,7 +9555,10 @@ def op_searchsorted(
         values: N-D tensor of query insertion values.
         side: 'left' or 'right', specifying the direction in which to insert
             for the equality case (tie-breaker).
-        zero_indexed: See ``keras.ops.searchsorted``.
+        zero_indexed: R keras3's choice between its 1-based indices (R's
+            default) and 0-based ones. Accepted so that ported calls run,
+            and ignored: indices here, given and returned, are always
+            0-based (R's ``zero_indexed = TRUE``).
 
     Value:
         The op's result: a backend tensor (or a tuple of them), or a symbolic
@@ -11276,7 +11297,10 @@ def op_take(
         indices: The indices of the values to extract.
         axis: The axis over which to select values. By default, the
             flattened input tensor is used.
-        zero_indexed: See ``keras.ops.take``.
+        zero_indexed: R keras3's choice between its 1-based indices (R's
+            default) and 0-based ones. Accepted so that ported calls run,
+            and ignored: indices here, given and returned, are always
+            0-based (R's ``zero_indexed = TRUE``).
 
     Value:
         The op's result: a backend tensor (or a tuple of them), or a symbolic
@@ -11319,7 +11343,10 @@ def op_take_along_axis(
         indices: The indices of the values to extract.
         axis: The axis over which to select values. By default, the
             flattened input tensor is used.
-        zero_indexed: See ``keras.ops.take_along_axis``.
+        zero_indexed: R keras3's choice between its 1-based indices (R's
+            default) and 0-based ones. Accepted so that ported calls run,
+            and ignored: indices here, given and returned, are always
+            0-based (R's ``zero_indexed = TRUE``).
 
     Value:
         The op's result: a backend tensor (or a tuple of them), or a symbolic
@@ -11606,7 +11633,10 @@ def op_top_k(
         k: An integer representing the number of top elements to retrieve.
         sorted: A boolean indicating whether to sort the output in
             descending order. Defaults to `True`.
-        zero_indexed: See ``keras.ops.top_k``.
+        zero_indexed: R keras3's choice between its 1-based indices (R's
+            default) and 0-based ones. Accepted so that ported calls run,
+            and ignored: indices here, given and returned, are always
+            0-based (R's ``zero_indexed = TRUE``).
 
     Value:
         The op's result: a backend tensor (or a tuple of them), or a symbolic

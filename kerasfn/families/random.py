@@ -210,7 +210,10 @@ def random_categorical(
             `keras.random.SeedGenerator` is not supported. Therefore, during
             tracing the default value seed=None will produce an error, and a
             `seed` argument must be provided.
-        zero_indexed: See ``keras.random.categorical``.
+        zero_indexed: R keras3's choice between its 1-based indices (R's
+            default) and 0-based ones. Accepted so that ported calls run,
+            and ignored: indices here, given and returned, are always
+            0-based (R's ``zero_indexed = TRUE``).
 
     Value:
         A backend tensor.

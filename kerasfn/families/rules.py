@@ -18,7 +18,7 @@ import keras
 
 from kerasfn.r_conventions import Converter, as_integer_vector, as_positive_integer
 from kerasfn.rfunction import r_function
-from kerasfn.tensors import is_tensor_like
+from kerasfn.tensors import is_tensor_data, is_tensor_like
 
 __all__ = [
     "activation_function",
@@ -27,6 +27,7 @@ __all__ = [
     "as_split_size",
     "check_axis_in_rank",
     "constructor",
+    "conversion_function",
     "function_of_function",
     "tensor_function",
     "utility_function",
@@ -91,6 +92,13 @@ def check_axis_in_rank(axis: Any, shape: Any) -> None:
                 f"`axis` = {value} is out of range for a rank-{rank} tensor (shape {tuple(shape)}): axes count "
                 f"from 0, from 0 to {rank - 1} (or -{rank} to -1){r_axis}."
             )
+
+
+def conversion_function(converters: Mapping[str, Converter]) -> Decorator:
+    """A conversion to a tensor (``op_convert_to_tensor(x)``, ``as_tensor(x)``):
+    like :func:`tensor_function`, and text is data too (a string tensor), but
+    for a lone string naming a dtype, the ``dtype`` of a partial call."""
+    return r_function(is_tensor_data, "data: a number, string, array or tensor", converters)
 
 
 def function_of_function(converters: Mapping[str, Converter]) -> Decorator:

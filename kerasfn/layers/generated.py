@@ -39,6 +39,7 @@ from kerasfn.r_conventions import (
     as_scale,
     as_seed,
     as_string,
+    as_string_or_function,
     as_target_shape,
     as_tuple,
     as_use_cudnn,
@@ -3451,9 +3452,9 @@ def layer_spectral_normalization(
     return create_layer(keras.layers.SpectralNormalization, locals())
 
 
-@merge_function({'use_scale': as_bool, 'score_mode': as_string, 'dropout': as_probability, 'seed': as_seed})
+@layer_function({'use_scale': as_bool, 'score_mode': as_string, 'dropout': as_probability, 'seed': as_seed})
 def layer_attention(
-    *inputs: Any,
+    object: Any = None,
     use_scale: bool = False,
     score_mode: str = 'dot',
     dropout: float = 0.0,
@@ -3473,13 +3474,12 @@ def layer_attention(
         for it applies.
 
     Arguments:
-        *inputs: The tensors to combine, as R's ``inputs`` and ``...``:
-            separate tensors (``layer_attention(a, b)``), a list
-            (``layer_attention([a, b])``), or none for the layer itself
-            (``[a, b] | layer_attention()``).  One tensor alone waits for
-            the other to be piped in: ``a | layer_attention(b)`` is
-            ``layer_attention(a, b)``.  Positional values after the tensors
-            fill the named arguments.
+        object: The list of tensors to call the layer on (``[query,
+            value]``).  Left out (or when the first positional argument is
+            not such a list), the call returns the layer and every
+            positional argument moves one place right, so ``[a, b] |
+            layer_attention(...)`` is R's ``list(a, b) |>
+            layer_attention(...)``.
         use_scale: If `True`, will create a scalar variable to scale the
             attention scores.
         score_mode: Function to use to compute attention scores, one of
@@ -3497,11 +3497,11 @@ def layer_attention(
             ``TypeError``.
 
     Value:
-        The return value depends on the inputs given:
+        The return value depends on ``object``.  If ``object`` is:
 
-        - none: the ``Layer`` instance;
-        - one tensor: a pending call, completed by the tensor piped in;
-        - two or more (symbolic or eager): the output of ``layer(inputs)``.
+        - missing or ``None``: the ``Layer`` instance;
+        - a list of tensors (symbolic or eager): the output of
+          ``layer(object)``.
 
     Call arguments:
         inputs: List of the following tensors: - `query`: Query tensor of
@@ -3537,12 +3537,12 @@ def layer_attention(
         Other attention layers: :func:`layer_additive_attention`,
         :func:`layer_multi_head_attention`, :func:`layer_group_query_attention`.
     """
-    return create_merge(keras.layers.Attention, inputs, locals())
+    return create_layer(keras.layers.Attention, locals())
 
 
-@merge_function({'use_scale': as_bool, 'dropout': as_probability})
+@layer_function({'use_scale': as_bool, 'dropout': as_probability})
 def layer_additive_attention(
-    *inputs: Any,
+    object: Any = None,
     use_scale: bool = True,
     dropout: float = 0.0,
     **kwargs: Any,
@@ -3560,14 +3560,12 @@ def layer_additive_attention(
         for it applies.
 
     Arguments:
-        *inputs: The tensors to combine, as R's ``inputs`` and ``...``:
-            separate tensors (``layer_additive_attention(a, b)``), a list
-            (``layer_additive_attention([a, b])``), or none for the layer
-            itself (``[a, b] | layer_additive_attention()``).  One tensor
-            alone waits for the other to be piped in: ``a |
-            layer_additive_attention(b)`` is ``layer_additive_attention(a,
-            b)``.  Positional values after the tensors fill the named
-            arguments.
+        object: The list of tensors to call the layer on (``[query,
+            value]``).  Left out (or when the first positional argument is
+            not such a list), the call returns the layer and every
+            positional argument moves one place right, so ``[a, b] |
+            layer_additive_attention(...)`` is R's ``list(a, b) |>
+            layer_additive_attention(...)``.
         use_scale: If `True`, will create a scalar variable to scale the
             attention scores.
         dropout: Float between 0 and 1. Fraction of the units to drop for
@@ -3580,11 +3578,11 @@ def layer_additive_attention(
             ``TypeError``.
 
     Value:
-        The return value depends on the inputs given:
+        The return value depends on ``object``.  If ``object`` is:
 
-        - none: the ``Layer`` instance;
-        - one tensor: a pending call, completed by the tensor piped in;
-        - two or more (symbolic or eager): the output of ``layer(inputs)``.
+        - missing or ``None``: the ``Layer`` instance;
+        - a list of tensors (symbolic or eager): the output of
+          ``layer(object)``.
 
     Call arguments:
         inputs: List of the following tensors: - `query`: Query tensor of
@@ -3620,7 +3618,7 @@ def layer_additive_attention(
         Other attention layers: :func:`layer_attention`,
         :func:`layer_multi_head_attention`, :func:`layer_group_query_attention`.
     """
-    return create_merge(keras.layers.AdditiveAttention, inputs, locals())
+    return create_layer(keras.layers.AdditiveAttention, locals())
 
 
 @merge_function({'num_heads': required(as_positive_integer), 'key_dim': required(as_positive_integer), 'value_dim': as_integer, 'dropout': as_probability, 'use_bias': as_bool, 'attention_axes': as_integer_tuple, 'kernel_initializer': as_initializer, 'bias_initializer': as_initializer, 'kernel_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'activity_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'bias_constraint': as_constraint, 'use_gate': as_bool, 'seed': as_seed})
@@ -3774,9 +3772,9 @@ def layer_multi_head_attention(
     return create_merge(kerasfn.core.attention.MultiHeadAttention, inputs, locals())
 
 
-@merge_function({'head_dim': required(), 'num_query_heads': required(), 'num_key_value_heads': required(), 'dropout': as_probability, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'bias_initializer': as_initializer, 'kernel_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'activity_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'bias_constraint': as_constraint, 'use_gate': as_bool, 'seed': as_seed})
+@layer_function({'head_dim': required(), 'num_query_heads': required(), 'num_key_value_heads': required(), 'dropout': as_probability, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'bias_initializer': as_initializer, 'kernel_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'activity_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'bias_constraint': as_constraint, 'use_gate': as_bool, 'seed': as_seed})
 def layer_group_query_attention(
-    *inputs: Any,
+    object: Any = None,
     head_dim: Any = None,
     num_query_heads: Any = None,
     num_key_value_heads: Any = None,
@@ -3817,14 +3815,12 @@ def layer_group_query_attention(
         for it applies.
 
     Arguments:
-        *inputs: The tensors to combine, as R's ``inputs`` and ``...``:
-            separate tensors (``layer_group_query_attention(a, b)``), a list
-            (``layer_group_query_attention([a, b])``), or none for the layer
-            itself (``[a, b] | layer_group_query_attention()``).  One tensor
-            alone waits for the other to be piped in: ``a |
-            layer_group_query_attention(b)`` is
-            ``layer_group_query_attention(a, b)``.  Positional values after
-            the tensors fill the named arguments.
+        object: The list of tensors to call the layer on (``[query,
+            value]``).  Left out (or when the first positional argument is
+            not such a list), the call returns the layer and every
+            positional argument moves one place right, so ``[a, b] |
+            layer_group_query_attention(...)`` is R's ``list(a, b) |>
+            layer_group_query_attention(...)``.
         head_dim: Size of each attention head.
         num_query_heads: Number of query attention heads.
         num_key_value_heads: Number of key and value attention heads.
@@ -3865,11 +3861,11 @@ def layer_group_query_attention(
             ``TypeError``.
 
     Value:
-        The return value depends on the inputs given:
+        The return value depends on ``object``.  If ``object`` is:
 
-        - none: the ``Layer`` instance;
-        - one tensor: a pending call, completed by the tensor piped in;
-        - two or more (symbolic or eager): the output of ``layer(inputs)``.
+        - missing or ``None``: the ``Layer`` instance;
+        - a list of tensors (symbolic or eager): the output of
+          ``layer(object)``.
 
     Call arguments:
         query: Query tensor of shape `(batch_dim, target_seq_len,
@@ -3912,7 +3908,7 @@ def layer_group_query_attention(
         Other attention layers: :func:`layer_attention`,
         :func:`layer_additive_attention`, :func:`layer_multi_head_attention`.
     """
-    return create_merge(kerasfn.core.attention.GroupedQueryAttention, inputs, locals())
+    return create_layer(kerasfn.core.attention.GroupedQueryAttention, locals())
 
 
 @merge_function({})
@@ -8792,9 +8788,9 @@ def layer_feature_space(
     return create_layer(keras.utils.FeatureSpace, locals())
 
 
-@merge_function({'num_bins': required(as_integer), 'output_mode': as_string, 'sparse': as_bool})
+@layer_function({'num_bins': required(as_integer), 'output_mode': as_string, 'sparse': as_bool})
 def layer_hashed_crossing(
-    *inputs: Any,
+    object: Any = None,
     num_bins: Any = None,
     output_mode: str = 'int',
     sparse: bool = False,
@@ -8828,13 +8824,12 @@ def layer_hashed_crossing(
         for it applies.
 
     Arguments:
-        *inputs: The tensors to combine, as R's ``inputs`` and ``...``:
-            separate tensors (``layer_hashed_crossing(a, b)``), a list
-            (``layer_hashed_crossing([a, b])``), or none for the layer
-            itself (``[a, b] | layer_hashed_crossing()``).  One tensor alone
-            waits for the other to be piped in: ``a |
-            layer_hashed_crossing(b)`` is ``layer_hashed_crossing(a, b)``.
-            Positional values after the tensors fill the named arguments.
+        object: The list of tensors to call the layer on (``[query,
+            value]``).  Left out (or when the first positional argument is
+            not such a list), the call returns the layer and every
+            positional argument moves one place right, so ``[a, b] |
+            layer_hashed_crossing(4)`` is R's ``list(a, b) |>
+            layer_hashed_crossing(4)``.
         num_bins: Number of hash bins.
         output_mode: Specification for the output of the layer. Values can
             be `"int"`, or `"one_hot"` configuring the layer as follows: -
@@ -8856,11 +8851,11 @@ def layer_hashed_crossing(
             ``TypeError``.
 
     Value:
-        The return value depends on the inputs given:
+        The return value depends on ``object``.  If ``object`` is:
 
-        - none: the ``Layer`` instance;
-        - one tensor: a pending call, completed by the tensor piped in;
-        - two or more (symbolic or eager): the output of ``layer(inputs)``.
+        - missing or ``None``: the ``Layer`` instance;
+        - a list of tensors (symbolic or eager): the output of
+          ``layer(object)``.
 
     Examples:
         >>> import numpy as np
@@ -8893,7 +8888,7 @@ def layer_hashed_crossing(
         :func:`layer_random_shear`, :func:`layer_solarization`,
         :func:`layer_stft_spectrogram`.
     """
-    return create_merge(keras.layers.HashedCrossing, inputs, locals())
+    return create_layer(keras.layers.HashedCrossing, locals())
 
 
 @layer_function({'num_bins': required(as_integer), 'salt': as_integer, 'output_mode': as_string, 'sparse': as_bool})
@@ -9486,7 +9481,7 @@ def layer_string_lookup(
     return create_layer(keras.layers.StringLookup, locals())
 
 
-@layer_function({'max_tokens': as_integer, 'standardize': as_string, 'split': as_string, 'ngrams': as_integer_tuple, 'output_mode': as_string, 'output_sequence_length': as_integer, 'pad_to_max_tokens': as_bool, 'sparse': as_bool, 'ragged': as_bool, 'encoding': as_string})
+@layer_function({'max_tokens': as_integer, 'standardize': as_string_or_function, 'split': as_string_or_function, 'ngrams': as_integer_tuple, 'output_mode': as_string, 'output_sequence_length': as_integer, 'pad_to_max_tokens': as_bool, 'sparse': as_bool, 'ragged': as_bool, 'encoding': as_string})
 def layer_text_vectorization(
     object: Any = None,
     max_tokens: Any = None,

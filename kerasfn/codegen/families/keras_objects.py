@@ -85,6 +85,15 @@ def _dual_body(owner: str) -> Callable[[rkeras3.RFunction, list[Parameter], str]
     return body
 
 
+def _stands_for(function: rkeras3.RFunction) -> str | None:
+    """R's ``resolve_py_obj(prefer_class = FALSE)`` in ``compile()``: the Keras
+    function where there is one (``metric_binary_accuracy`` is
+    ``keras.metrics.binary_accuracy``, so the history says ``binary_accuracy``),
+    else the class (``metric_auc``)."""
+    target = _function_target(function) or _class_target(function)
+    return _reference(target) if target else None
+
+
 def _dual_value(kind: str) -> Callable[[rkeras3.RFunction], list[str]]:
     def value(function: rkeras3.RFunction) -> list[str]:
         cls, fn = _class_target(function), _function_target(function)
@@ -139,7 +148,8 @@ def dual_family(name: str, prefix: str, kind: str, title: str, *, no_value: froz
               f"neither it returns the Keras object for ``compile()``; given ``y_pred`` alone it waits "
               f"for ``y_true`` from a pipe (``y_true | {prefix}...(y_pred)``). {_NAMED}"),
         names=_exported(prefix),
-        imports=("import keras", "", *imports, "from kerasfn.families.dual import as_data, dual_function, dual_value, unused"),
+        imports=("import keras", "", *imports,
+                 "from kerasfn.families.dual import as_data, dual_function, dual_value, stands_for, unused"),
         decorator="dual_function",
         decorator_of=lambda function: None if "y_true" in dict(function.formals) else "constructor",
         body=_dual_body(name),
@@ -147,6 +157,7 @@ def dual_family(name: str, prefix: str, kind: str, title: str, *, no_value: froz
         example=_dual_example(kind, no_value, object_arguments or {}),
         optional=lambda function: frozenset(_DATA),
         adjust_converters=_dual_converters(converters or {}),
+        stands_for=_stands_for,
         named_after_dots=True,
         see_also=lambda function: [":func:`compile`, :func:`fit`."],
     )

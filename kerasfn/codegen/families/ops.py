@@ -23,6 +23,8 @@ BY_HAND = frozenset({"op_arange", "op_einsum", "op_hstack", "op_meshgrid", "op_s
 #: Ops whose first argument is a Python function, and the one that takes any value.
 _FUNCTION_FIRST = frozenset({"op_scan", "op_associative_scan", "op_while_loop", "op_custom_gradient"})
 _ANY_VALUE = frozenset({"op_is_tensor"})
+#: Conversions whose data may be text too (R's character vectors): ``op_convert_to_tensor("abc")``.
+_CONVERSIONS = frozenset({"op_convert_to_tensor"})
 #: R argument -> Keras argument, where they differ.
 _RENAMED = {"op_vectorized_map": {"f": "function"}}
 #: R ignores these for Keras (``capture_args(ignore = "zero_indexed")``).
@@ -136,6 +138,8 @@ def decorator_of(function: rkeras3.RFunction) -> str | None:
         return "function_of_function"
     if function.name in _ANY_VALUE:
         return "any_value_function"
+    if function.name in _CONVERSIONS:
+        return "conversion_function"
     return None
 
 
@@ -369,7 +373,7 @@ FAMILY = Family(
     rule=RULE,
     names=names,
     imports=("import keras", "",
-             "from kerasfn.families.rules import any_value_function, function_of_function, tensor_function",
+             "from kerasfn.families.rules import any_value_function, conversion_function, function_of_function, tensor_function",
              "from kerasfn.shape import Shape",
              "from kerasfn.tensors import TopK, as_integer_data, as_shape_tuple"),
     decorator="tensor_function",
