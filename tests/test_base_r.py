@@ -1170,6 +1170,16 @@ def test_history_data_frame_of_a_real_fit():
     np.testing.assert_allclose(frame["value"], history.history["loss"] + history.history["mae"])
 
 
+def test_rbind_of_data_frames_as_r():
+    first = data_frame(x=np.array([1, 2]), f=factor(["u", "v"]))
+    both = rbind(first, data_frame(x=np.array([3]), f=factor(["w"])))
+    # R: rbind(data.frame(x = 1:2, f = factor(c("u","v"))), data.frame(x = 3L, f = factor("w")))
+    assert str(both) == "  x f\n1 1 u\n2 2 v\n3 3 w"
+    assert both["f"].levels == ["u", "v", "w"]  # R: levels(r$f)
+    with pytest.raises(ValueError, match="same columns"):
+        rbind(first, data_frame(y=[1.0]))
+
+
 def test_early_stopped_history_pads_missing_epochs():
     class Stopped:
         history = {"loss": [0.5, 0.25]}

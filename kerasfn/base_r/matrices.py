@@ -97,10 +97,33 @@ def array(data: Any = np.nan, dim: Any = None) -> np.ndarray:
     return filled.reshape(shape, order="F")
 
 
+def _stack_frames(frames: list) -> Any:
+    from kerasfn.base_r._values import Factor
+    from kerasfn.base_r.frames import DataFrame
+
+    columns = frames[0].columns
+    if any(f.columns != columns for f in frames):
+        raise ValueError(f"rbind: data frames must have the same columns, not {[f.columns for f in frames]}")
+    out = {}
+    for name in columns:
+        parts = [f[name] for f in frames]
+        if all(isinstance(p, Factor) for p in parts):
+            levels = list(dict.fromkeys(level for p in parts for level in p.levels))
+            codes = [levels.index(p.levels[c - 1]) + 1 for p in parts for c in p.codes]
+            out[name] = Factor(codes, levels)
+        else:
+            out[name] = np.concatenate([p.labels() if isinstance(p, Factor) else p for p in parts])
+    return DataFrame(out)
+
+
 def _bind(args: tuple, axis: int) -> np.ndarray:
+    from kerasfn.base_r.frames import DataFrame
+
     pieces = [a for a in args if a is not None]
     if not pieces:
         return None
+    if axis == 0 and all(isinstance(p, DataFrame) for p in pieces):
+        return _stack_frames(pieces)
     arrays = [np.asarray(a.values if isinstance(a, NamedVector) else a if isinstance(a, np.ndarray)
                          else as_vector(a) if not hasattr(a, "shape") or isinstance(a, (list, tuple))
                          else _tensor_numpy(a)) for a in pieces]
@@ -119,19 +142,22 @@ def _bind(args: tuple, axis: int) -> np.ndarray:
     return np.concatenate(rows, axis=axis)
 
 
-def rbind(*args: Any) -> np.ndarray:
+def rbind(*args: Any) -> Any:
     """Combine by rows, as R's rbind()
 
     Description:
         Stacks vectors (each one row, recycled to the longest) and
-        matrices (their rows) into a matrix.  R's row names from named
-        arguments are not kept (NumPy matrices carry no names).
+        matrices (their rows) into a matrix; data frames with the same
+        columns into one data frame (factor levels merged in order, as R).
+        R's row names from named arguments are not kept (NumPy matrices
+        carry no names).
 
     Arguments:
-        *args: Vectors, matrices or tensors; ``None`` is skipped.
+        *args: Vectors, matrices or tensors, or data frames; ``None`` is
+            skipped.
 
     Value:
-        A 2-d NumPy array.
+        A 2-d NumPy array (a data frame for data frames).
 
     Examples:
         >>> from kerasfn.base_r import rbind
