@@ -40,8 +40,13 @@ def replacing(path: str | os.PathLike) -> Iterator[str]:
     ``path`` changes, and the error names ``path``: an ``OSError`` is raised
     again with ``path`` as its file name; any other error gets a note.
     A ``path`` that is a symbolic link has the file it points to replaced,
-    as a write through the link would.
+    as a write through the link would.  A URL (``gs://...``, ``s3://...``)
+    is written as it is: an object store replaces an object only once its
+    upload completes.
     """
+    if "://" in os.fspath(path):
+        yield os.fspath(path)
+        return
     destination = os.path.realpath(path)
     folder, name = os.path.split(destination)
     staging = None

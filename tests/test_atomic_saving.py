@@ -292,3 +292,11 @@ def test_a_file_name_as_long_as_the_folder_allows_still_saves(tmp_path):
     path = tmp_path / ("m" * 240 + ".keras")
     _model() | save_model(path)
     assert os.listdir(tmp_path) == [path.name]
+
+
+def test_a_url_is_left_to_the_object_store():
+    """gs://, s3:// paths go to Keras as they are (no local folder to write beside them)."""
+    from kerasfn.atomic import replacing
+
+    with replacing("gs://bucket/model.keras") as staged:
+        assert staged == "gs://bucket/model.keras"
