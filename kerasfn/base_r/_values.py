@@ -248,7 +248,8 @@ def text_vector(values: Iterable[Any]) -> np.ndarray:
 def scalarize(result: np.ndarray, *inputs: Any) -> Any:
     """A length-one result as a Python scalar when every input was a scalar."""
     if result.size == 1 and result.ndim <= 1 and all(is_scalar(item) for item in inputs):
-        return result.reshape(-1)[0].item() if isinstance(result.reshape(-1)[0], np.generic) else result.reshape(-1)[0]
+        value = result.reshape(-1)[0]
+        return value.item() if isinstance(value, np.generic) else value
     return result
 
 

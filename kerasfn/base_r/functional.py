@@ -686,8 +686,7 @@ def stopifnot(*conditions: Any, **named: Any) -> None:
             names = list(named)
             if i >= len(conditions):
                 raise RError(names[i - len(conditions)])
-            raise RError(f"argument {i + 1} {'is' if values.size == 1 else 'are all'} not TRUE".replace(
-                "are all not", "are not all"))
+            raise RError(f"argument {i + 1} {'is not' if values.size == 1 else 'are not all'} TRUE")
 
 
 def _python_class(x: Any) -> list[str]:
