@@ -1371,9 +1371,9 @@ def test_docstring_is_an_r_help_page(name):
         assert not undocumented, f"{name}: {undocumented} have no entry under Arguments"
 
 
-_DOCTESTS = [test for name in ["kerasfn.base_r." + m for m in ("_values", "printing", "vectors", "stats", "matrices",
-                                                               "strings", "functional", "files", "frames")]
-             for test in doctest.DocTestFinder().find(importlib.import_module(name)) if test.examples]
+_MODULES = [path.stem for path in pathlib.Path(kerasfn.base_r.__file__).parent.glob("*.py") if path.stem != "__init__"]
+_DOCTESTS = [test for name in sorted(_MODULES)
+             for test in doctest.DocTestFinder().find(importlib.import_module(f"kerasfn.base_r.{name}")) if test.examples]
 
 
 @pytest.mark.parametrize("test", _DOCTESTS, ids=[t.name for t in _DOCTESTS])

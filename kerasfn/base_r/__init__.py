@@ -43,10 +43,11 @@ from __future__ import annotations
 from kerasfn.base_r._values import Factor, NamedVector, Table
 from kerasfn.base_r.printing import cat, print_
 from kerasfn.base_r.vectors import (
-    as_character, as_integer, as_logical, as_numeric, character, factor, head, integer, is_na, is_null,
-    is_numeric, length, levels, logical, names, nlevels, numeric, order, rep, rev, sample, seq, seq_along,
-    seq_len, setNames, sort, table, tail, unlist, which, which_max, which_min
+    character, head, integer, length, logical, names, numeric, order, rep, rev, sample, seq, seq_along, seq_len,
+    setNames, sort, tail, unlist, which, which_max, which_min
 )
+from kerasfn.base_r.conversions import as_character, as_integer, as_logical, as_numeric, is_na, is_null, is_numeric
+from kerasfn.base_r.factors import factor, levels, nlevels, table
 from kerasfn.base_r.stats import (
     abs_, cumprod, cumsum, diff, exp, log, max_, mean, median, min_, prod, quantile, range_, round_, sd, signif,
     sqrt, sum_, var
@@ -59,9 +60,10 @@ from kerasfn.base_r.strings import (
     format, formatC, grepl, gsub, nchar, paste, paste0, sprintf, strsplit, sub, substr, tolower, toupper
 )
 from kerasfn.base_r.functional import (
-    all_equal, class_, do_call, Filter, identical, ifelse, inherits, invisible, lapply, Map, message, Reduce,
-    RError, RWarning, sapply, stop, stopifnot, switch, tapply, vapply, warning
+    do_call, Filter, ifelse, invisible, lapply, Map, Reduce, sapply, switch, tapply, vapply
 )
+from kerasfn.base_r.conditions import message, RError, RWarning, stop, stopifnot, warning
+from kerasfn.base_r.types import all_equal, class_, identical, inherits
 from kerasfn.base_r.files import (
     basename, dir_create, dirname, file_exists, file_path, list_files, readLines, set_seed, Sys_getenv,
     Sys_setenv, Sys_time, tempdir, tempfile, unlink, writeLines

@@ -497,7 +497,7 @@ def Sys_setenv(**variables: Any) -> bool:  # noqa: N802 - R's name
     See also:
         :func:`kerasfn.base_r.Sys_getenv`
     """
-    from kerasfn.base_r.vectors import as_character
+    from kerasfn.base_r.conversions import as_character
 
     for name, value in variables.items():
         os.environ[name] = as_character(value)

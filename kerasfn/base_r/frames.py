@@ -146,7 +146,7 @@ def data_frame(check_names: bool = True, stringsAsFactors: bool = False,  # noqa
     See also:
         :func:`kerasfn.base_r.as_data_frame`, :func:`kerasfn.base_r.DataFrame`
     """
-    from kerasfn.base_r.vectors import factor
+    from kerasfn.base_r.factors import factor
 
     values = {name: value if isinstance(value, Factor) else
               (as_vector(value.values) if isinstance(value, NamedVector) else as_vector(value))

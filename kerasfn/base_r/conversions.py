@@ -1,0 +1,279 @@
+"""R's type conversions and tests: as.numeric(), as.integer(), as.character(), as.logical(), is.na(), ..."""
+
+from __future__ import annotations
+
+import math
+import numbers
+import warnings
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from kerasfn.base_r._values import (Factor, NamedVector, as_character_values, as_vector, is_scalar, scalarize,
+                                    text_vector)
+from kerasfn.base_r.vectors import _missing
+
+__all__ = ["as_character", "as_integer", "as_logical", "as_numeric", "is_na", "is_null", "is_numeric"]
+
+
+def is_null(x: Any) -> bool:
+    """Is a value NULL, as R's is.null()
+
+    Description:
+        Whether ``x`` is R's ``NULL`` (Python's ``None``).  An empty list is
+        not ``NULL``.
+
+    Arguments:
+        x: The value.
+
+    Value:
+        A ``bool``.
+
+    Examples:
+        >>> from kerasfn.base_r import is_null
+        >>> is_null(None), is_null([])
+        (True, False)
+
+    See also:
+        :func:`kerasfn.base_r.is_na`
+    """
+    return x is None
+
+
+
+def is_na(x: Any) -> Any:
+    """Which values are missing, as R's is.na()
+
+    Description:
+        ``TRUE`` for missing values: NaN in numbers (Python has one NaN for
+        R's ``NA`` and ``NaN``, and R's ``is.na`` is ``TRUE`` for both),
+        ``None`` in character vectors and lists.
+
+    Arguments:
+        x: A value or vector.
+
+    Value:
+        A ``bool`` for a single value, else a logical array.
+
+    Examples:
+        >>> from kerasfn.base_r import is_na
+        >>> is_na([1, float("nan"), 3])
+        array([False,  True, False])
+
+    See also:
+        :func:`kerasfn.base_r.is_null`, :func:`kerasfn.base_r.ifelse`
+    """
+    if isinstance(x, list) and not all(is_scalar(v) for v in x):
+        return np.array([v is None or (is_scalar(v) and bool(is_na(v))) for v in x])
+    values = as_vector(x)
+    missing = _missing(values) if values.dtype.kind != "c" else np.isnan(values)
+    return scalarize(missing, x) if not isinstance(x, NamedVector) else NamedVector(missing, x.names)
+
+
+
+def _coerced(values: list, convert: Any) -> np.ndarray:
+    out, failed = [], False
+    for v in values:
+        try:
+            out.append(convert(v))
+        except (TypeError, ValueError):
+            out.append(math.nan)
+            failed = True
+    if failed:
+        warnings.warn("NAs introduced by coercion", stacklevel=3)
+    return np.array(out, dtype=float)
+
+
+
+def _parse_number(v: Any) -> float:
+    if v is None:
+        return math.nan
+    if isinstance(v, str):
+        text = v.strip()
+        if text in ("NA", ""):
+            return math.nan
+        return float(text.replace("Inf", "inf"))
+    return float(v)
+
+
+
+def as_numeric(x: Any) -> Any:
+    """Convert to doubles, as R's as.numeric()
+
+    Description:
+        Numbers as doubles; strings parsed (a string that is not a number
+        becomes missing, with R's warning "NAs introduced by coercion");
+        logicals as 0/1; a factor gives its integer codes as R does.
+        Tensors are read through NumPy.
+
+    Arguments:
+        x: The value.
+
+    Value:
+        A ``float`` for a single value, else a ``float64`` array.
+
+    Examples:
+        >>> from kerasfn.base_r import as_numeric
+        >>> as_numeric("3.14")
+        3.14
+        >>> as_numeric(["1", "2.5"])
+        array([1. , 2.5])
+
+    See also:
+        :func:`kerasfn.base_r.as_integer`, :func:`kerasfn.base_r.as_character`
+    """
+    if isinstance(x, Factor):
+        return x.codes.astype(float)
+    values = as_vector(x)
+    if values.dtype.kind == "O":
+        out = _coerced(values.tolist(), _parse_number)
+    else:
+        out = values.astype(float)
+    return scalarize(out, x)
+
+
+
+def as_integer(x: Any) -> Any:
+    """Convert to integers, as R's as.integer()
+
+    Description:
+        Doubles truncated toward zero, strings parsed then truncated,
+        logicals as 0/1, a factor's integer codes.  A missing value cannot
+        be an integer in NumPy: any missing value makes the result doubles
+        with NaN.
+
+    Arguments:
+        x: The value.
+
+    Value:
+        An ``int`` for a single value, else an integer array.
+
+    Examples:
+        >>> from kerasfn.base_r import as_integer
+        >>> as_integer(3.9), as_integer(-3.9), as_integer("12")
+        (3, -3, 12)
+
+    See also:
+        :func:`kerasfn.base_r.as_numeric`
+    """
+    if isinstance(x, Factor):
+        return x.codes.copy()
+    numbers_ = np.asarray(as_numeric(x), dtype=float).reshape(-1)
+    if np.isnan(numbers_).any():
+        out = np.trunc(numbers_)
+    else:
+        out = np.trunc(numbers_).astype(np.int64)
+    return scalarize(out, x)
+
+
+
+def as_character(x: Any) -> Any:
+    """Convert to strings, as R's as.character()
+
+    Description:
+        Doubles with up to 15 significant digits as R writes them
+        (``0.1 + 0.2`` gives ``"0.3"``, ``1e5`` gives ``"1e+05"``),
+        integers as digits, logicals ``"TRUE"``/``"FALSE"``, a factor its
+        labels; missing values stay missing (``None``).
+
+    Arguments:
+        x: The value.
+
+    Value:
+        A ``str`` for a single value, else a character vector.
+
+    Examples:
+        >>> from kerasfn.base_r import as_character
+        >>> as_character(1 / 3)
+        '0.333333333333333'
+        >>> as_character([1.0, 2.5])
+        array(['1', '2.5'], dtype=object)
+
+    See also:
+        :func:`kerasfn.base_r.paste`, :func:`kerasfn.base_r.format`
+    """
+    if isinstance(x, Factor):
+        return x.labels()
+    out = text_vector(as_character_values(as_vector(x).reshape(-1).tolist()))
+    if isinstance(x, NamedVector):
+        return NamedVector(out, x.names)
+    return scalarize(out, x)
+
+
+
+_TRUE = {"TRUE", "true", "T", "True"}
+
+
+
+_FALSE = {"FALSE", "false", "F", "False"}
+
+
+
+def as_logical(x: Any) -> Any:
+    """Convert to logicals, as R's as.logical()
+
+    Description:
+        Numbers: 0 is ``FALSE``, others ``TRUE``; strings ``"TRUE"``,
+        ``"true"``, ``"T"``, ``"True"`` (and the ``FALSE`` forms); anything
+        else is missing.  NumPy's logical arrays cannot hold a missing
+        value: with any, the result is an object array holding ``None``.
+
+    Arguments:
+        x: The value.
+
+    Value:
+        A ``bool`` (or ``None``) for a single value, else an array.
+
+    Examples:
+        >>> from kerasfn.base_r import as_logical
+        >>> as_logical(["TRUE", "false", "T"])
+        array([ True, False,  True])
+
+    See also:
+        :func:`kerasfn.base_r.as_numeric`
+    """
+    values = as_vector(x).reshape(-1)
+    out: list[Any] = []
+    for v in values.tolist():
+        if isinstance(v, str):
+            out.append(True if v in _TRUE else False if v in _FALSE else None)
+        elif v is None or (isinstance(v, float) and math.isnan(v)):
+            out.append(None)
+        else:
+            out.append(bool(v))
+    array = np.array(out, dtype=bool) if None not in out else text_vector(out)
+    return scalarize(array, x)
+
+
+
+def is_numeric(x: Any) -> bool:
+    """Is a value numeric, as R's is.numeric()
+
+    Description:
+        ``TRUE`` for integer and double values and vectors (and numeric
+        tensors), ``FALSE`` for logicals, strings, factors and lists.
+
+    Arguments:
+        x: The value.
+
+    Value:
+        A ``bool``.
+
+    Examples:
+        >>> from kerasfn.base_r import is_numeric
+        >>> is_numeric(1), is_numeric("1"), is_numeric(True)
+        (True, False, False)
+
+    See also:
+        :func:`kerasfn.base_r.class_`
+    """
+    if isinstance(x, (bool, np.bool_, str, Factor, Mapping, list, tuple)) or x is None:
+        return False
+    if isinstance(x, (numbers.Real, np.number)):
+        return True
+    try:
+        kind = as_vector(x).dtype.kind
+    except (TypeError, ValueError):
+        return False
+    return kind in "iuf"
