@@ -174,7 +174,15 @@ def test_literals():
 def test_c_is_a_tuple_in_shapes_an_array_of_numbers_and_a_list_otherwise():
     assert body("i <- keras_input(shape = c(10))") == "i = keras_input(shape=(10,))"
     assert body("i <- keras_input(c(NA, 8))") == "i = keras_input((None, 8))"
-    assert body("v <- c(1, 2, 3)") == "v = np.array([1, 2, 3])"
+    # R: typeof(c(1, 2, 3)) is "double", typeof(c(1L, 2L)) "integer"; op_convert_to_tensor(c(1, 2, 3))$dtype
+    # is tf.float64 in R keras3
+    assert body("v <- c(1, 2, 3)") == "v = np.array([1.0, 2.0, 3.0])"
+    assert body("v <- c(1L, 2L)") == "v = np.array([1, 2])"
+    assert body("t <- op_convert_to_tensor(c(1, 2, 3))") == "t = op_convert_to_tensor(np.array([1.0, 2.0, 3.0]))"
+    assert str(run("library(keras3)\nt <- op_convert_to_tensor(c(1, 2, 3))\n")["t"].dtype) in ("float64",
+                                                                                                "<dtype: 'float64'>")
+    assert body("s <- op_ones(c(2, 3))\nu <- layer_dense(units = 4)") == "s = op_ones((2, 3))\nu = layer_dense(units=4)"
+    assert run("v <- c(10, 20, 30)\nidx <- c(1, 3)\nw <- v[idx]\n")["w"].tolist() == [10.0, 30.0]
     assert body("m <- c('accuracy', 'mae')") == 'm = ["accuracy", "mae"]'
     assert body("x <- layer_reshape(target_shape = c(4, 2))") == "x = layer_reshape(target_shape=(4, 2))"
 
@@ -868,3 +876,9 @@ def test_active_bindings_become_properties():
     # R prints [1] 6 for l$size
     assert printed("library(keras3)\nL <- Layer('L', initialize = function(n) { self$n <- n }, "
                    "size = mark_active(function() self$n * 2))\nl <- L(3)\nl$size\n") == "6\n"
+
+
+def test_cat_prints_as_r_prints():
+    # R 4.5: cat(dim(x)) prints "2 3"; cat(round(c(0.12345, 2), 2)) prints "0.12 2"
+    assert printed("x <- matrix(1:6, 2)\ncat(dim(x), '\\n')\ncat(round(c(0.12345, 2), 2), '\\n')\n") == \
+        "2 3 \n0.12 2 \n"

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["AXIS", "CALLBACK_COUNTED_METHODS", "INDEX", "INTEGER", "Signature", "signature"]
+__all__ = ["AXIS", "CALLBACK_COUNTED_METHODS", "DATA", "DATA_FORMALS", "INDEX", "INTEGER", "Signature",
+           "base_r_name", "base_r_names", "signature"]
 
 CATALOG = Path(__file__).resolve().parent.parent / "codegen" / "rkeras3" / "functions.json"
 
@@ -31,6 +32,12 @@ INDEX = frozenset({"as_py_index", "as_index", "if (zero_indexed) identity else a
 INTEGER = frozenset({"as_integer", "as_nullable_integer", "as_integer_tuple", "as_integer_array",
                      "function(x) lapply(x, as_integer)", "function(x) tuple(lapply(x, as_integer))",
                      "function(x) as_integer(ceiling(x))", "function(x) {     as.list(as_integer(x)) }"})
+#: Converters of data arguments (R's doubles stay float64 there).
+DATA = frozenset({"as_py_array", "as_array", "keras_array", "normalize_input_data"})
+#: Formals that hold data in R keras3's functions without a converter (``op_convert_to_tensor(x)``, ``op_add(x1, x2)``).
+DATA_FORMALS = frozenset({"x", "y", "x1", "x2", "xs", "a", "b", "data", "y_true", "y_pred", "inputs", "value",
+                          "values", "tensor", "array", "object"})
+
 #: ``Callback()`` methods whose second argument (after ``self``) R gives 1-based (R keras3's Callback.R);
 #: kerasfn's ``Callback()`` passes Keras' 0-based numbers.  (``callback_lambda()``'s functions need nothing:
 #: kerasfn's ``callback_lambda()`` adds one as R's does.)

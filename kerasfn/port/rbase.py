@@ -106,6 +106,9 @@ def c(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
         return Py("()" if ctx.shape else "[]", ATOM, kind="shape" if ctx.shape else "list")
     numeric = all(item.kind in _NUMERIC or item.text == "None" for item in items)
     texts = [("*" + item.text) if item.kind in ("list", "array", "range1", "shape") else item.text for item in items]
+    doubles = numeric and any(item.kind == "number" for item in items) and not (ctx.shape or ctx.integer)
+    if doubles and (ctx.data or not ctx.keras):  # R's doubles: a float64 vector, as R's (c(1L, 2L) stays integer)
+        return _np(tr, "array", f"[{', '.join(_double(item) for item in items)}]")
     if ctx.shape or (ctx.keras and numeric):
         if len(texts) == 1 and not texts[0].startswith("*"):
             return Py(f"({texts[0]},)", ATOM, kind="shape")

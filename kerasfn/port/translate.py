@@ -112,6 +112,7 @@ class Ctx:
     hint: str = "fn"
     method: bool = False
     integer: bool = False  # R keras3 makes whole doubles integers here (``as_integer``)
+    data: bool = False  # a keras function's data argument: R's doubles stay doubles
     counted: bool = False  # a callback R calls with a 1-based epoch or batch number first
 
 
@@ -986,6 +987,8 @@ class Translator:
             return number(index.number - 1)
         if index.kind in (None,) and node.type == "identifier":
             self.check(f"`{node.text}` is taken as a 1-based position and shifted by one")
+        if index.kind == "array":  # R's positions may be doubles: NumPy indexes with integers
+            return Py(f"({minus_one(index).text}).astype(int)", PRIMARY, kind="array")
         return minus_one(index)
 
     def expr_subset(self, node: RNode, ctx: Ctx) -> Py:
@@ -1214,7 +1217,7 @@ class Translator:
                     raise Untranslatable(f"argument `{arg.name}` with no value")
                 if arg.name == "...":
                     continue
-                value = self.argument_value(name, arg.name, arg.node, keras, converter)
+                value = self.argument_value(name, arg.name, arg.node, keras, converter, formal if signature else None)
                 texts.append(f"{keyword_name(arg.name)}={value.text}")
             else:
                 if arg.node.type == "dots":
@@ -1224,12 +1227,14 @@ class Translator:
                     raise Untranslatable("a positional argument after a named one")
                 shape = position == 0 and name in rules.SHAPE_FIRST
                 hint = python_name(name.split("$")[-1])
-                value = self.converted(arg.node, converter, Ctx(shape=shape, keras=keras, hint=hint))
+                value = self.converted(arg.node, converter, Ctx(shape=shape, keras=keras, hint=hint),
+                                       formal if signature else None)
                 texts.append(value.text)
                 position += 1
         return texts
 
-    def argument_value(self, function: str, name: str, node: RNode, keras: bool, converter: str | None = None) -> Py:
+    def argument_value(self, function: str, name: str, node: RNode, keras: bool, converter: str | None = None,
+                       formal: str | None = None) -> Py:
         if (function, name) in rules.POSITION_ARGUMENTS:
             value = self.expr(node)
             if value.kind == "str":
@@ -1238,9 +1243,9 @@ class Translator:
                 return Py(f"[{self.positions(value, node).text[1:-1]}]", ATOM)
             return self.position(node, value)
         shape = name in rules.SHAPE_ARGUMENTS and keras
-        return self.converted(node, converter, Ctx(shape=shape, keras=keras, hint=python_name(name)))
+        return self.converted(node, converter, Ctx(shape=shape, keras=keras, hint=python_name(name)), formal)
 
-    def converted(self, node: RNode, converter: str | None, ctx: Ctx) -> Py:
+    def converted(self, node: RNode, converter: str | None, ctx: Ctx, formal: str | None = None) -> Py:
         """An argument R keras3 converts before Python sees it, converted the same way."""
         if converter in catalog.AXIS:
             return self.axis(node)
@@ -1248,6 +1253,8 @@ class Translator:
             return self.py_index(node)
         if converter in catalog.INTEGER:
             return self.expr(node, replace(ctx, integer=True))
+        if converter in catalog.DATA or formal in catalog.DATA_FORMALS and not ctx.shape:
+            return self.expr(node, replace(ctx, data=True))
         return self.expr(node, ctx)
 
     def axis(self, node: RNode) -> Py:

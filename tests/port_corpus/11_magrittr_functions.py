@@ -1,6 +1,7 @@
 # magrittr pipes with the `.` placeholder, lambdas, control flow, helper functions
 import numpy as np
 from kerasfn import *
+from kerasfn.base_r import cat
 
 
 def dense_block(x, units, dropout=0):
@@ -18,7 +19,7 @@ n_params = model.count_params()
 print(n_params)
 summary(model)
 
-sizes = np.array([4, 8, 16])
+sizes = np.array([4.0, 8.0, 16.0])  # R: c(4, 8, 16) holds doubles
 squares = sizes**2
 print(squares)
 total = 0
@@ -34,6 +35,6 @@ def describe(n):
 
 
 for s in sizes:
-    print(s, describe(s), "\n", end="")
+    cat(s, describe(s), "\n")  # R's cat() prints the double 4 as 4
 first = sizes[:2]
 print(first)
