@@ -110,11 +110,12 @@ def main(argv: list[str] | None = None) -> None:
             parser.error(f"--only: not a worked script of {args.corpus}: {', '.join(unknown)}")
         print("\n".join(worked_table(_measure([known[name] for name in args.only], args.timeout, args.keep))))
         return
+    commit = _commit()  # before measuring: the tree may change while the scripts run
     worked_results = _measure(worked, args.timeout, args.keep)
     heldout_results = _measure(heldout, args.timeout, None) if args.heldout else []
 
     lines = ["# `kerasfn.port` on strangers' R keras3 scripts", "",
-             f"Measured {datetime.date.today().isoformat()} on commit {_commit()} with "
+             f"Measured {datetime.date.today().isoformat()} on commit {commit} with "
              f"`python bench/port_corpus.py{' --heldout' if args.heldout else ''}`.",
              "The corpus, its sources and the edits made to each script: `tests/port_strangers/` "
              "(each script's header). A section matches when every line R printed in it is printed by the "
