@@ -10,8 +10,9 @@ start-up lines (Python warnings, other native warnings and errors pass)
 once the import has succeeded.  When the import fails, or the process dies
 during it (TensorFlow aborts on a CPU it was not built for), the filter
 writes back everything that was printed, unfiltered.  Where no filter
-process can be started, the lines are captured in a temporary file instead
-(written back the same way, except after the process has died).
+process can be started (Python embedded in another program, such as R's
+reticulate, or a sandbox), the lines are captured in a temporary file
+instead (written back the same way, except after the process has died).
 
 TensorFlow reads ``TF_CPP_MIN_LOG_LEVEL`` once, at its first native log
 line, during the import.  Where the user has not set it, kerasfn sets it to
@@ -91,10 +92,15 @@ def _write_back(saved: int, captured: bytes, succeeded: bool) -> None:
     os.write(saved, b"".join(kept))
 
 
+#: An interpreter's file name: where Python is embedded (R's reticulate, uWSGI),
+#: ``sys.executable`` may be the host program, which must not be run as the filter.
+_INTERPRETER = re.compile(r"^(python|pypy)[\d.]*(\.exe)?$", re.IGNORECASE)
+
+
 def _start_filter(saved: int) -> subprocess.Popen | None:
     """The filter process, writing to ``saved`` (the original stderr); ``None``
-    where no process can be started (no interpreter path, a sandbox)."""
-    if not sys.executable:
+    where no process can be started (no interpreter to run, a sandbox)."""
+    if not sys.executable or not _INTERPRETER.match(os.path.basename(sys.executable)):
         return None
     program = _FILTER_PROGRAM.format(pattern=STARTUP_NOISE.pattern, done=_IMPORT_SUCCEEDED)
     try:

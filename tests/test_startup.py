@@ -1,6 +1,7 @@
 """Issue 12 (1): importing kerasfn or running the demo prints only kerasfn's own output."""
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -142,3 +143,15 @@ def test_a_users_pytest_file_with_a_star_import_collects_only_the_users_tests(tm
                             capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert result.returncode == 0, result.stdout
     assert "1 passed" in result.stdout and "error" not in result.stdout
+
+
+def test_where_python_is_embedded_the_start_up_lines_are_captured_in_a_file():
+    # R's reticulate and uWSGI set sys.executable to their own program, which must not be run as the
+    # filter; `true` stands for it (it exits at once, reading nothing)
+    host = f"import sys; sys.executable = {shutil.which('true')!r}\n"
+    result = _run(["-c", host + "import warnings, kerasfn; warnings.warn('about your code')"])
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().endswith("UserWarning: about your code")
+    assert not any(STARTUP_NOISE.match(line) for line in result.stderr.splitlines())
+    replayed = _run(["-c", host + _NATIVE_PRINTS_THEN.format(then="raise RuntimeError('no AVX')")])
+    assert "compiled to use AVX instructions" in replayed.stderr and "oneDNN custom operations are on" in replayed.stderr
