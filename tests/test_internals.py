@@ -239,3 +239,19 @@ def test_multi_worker_mirrored_fixes(tmp_path):
             assert report["hook_removed"]
         for got, want in zip(*(report["weights"] for report in reports)):
             np.testing.assert_allclose(got, want, rtol=1e-6)
+
+
+def test_the_foreign_methods_kerasfn_adds_are_new_to_keras():
+    """kerasfn gives ``keras.layers.Layer`` ``__or__``, ``__ror__`` and
+    ``__array_ufunc__`` (the pipe, kerasfn.pipe) and ``keras.Model`` a
+    ``__str__`` (R's print(model), kerasfn.printing, which puts Keras' own
+    back by deleting its own): in plain Keras none of them may exist, or
+    kerasfn would replace a meaning Keras gave them."""
+    import subprocess
+
+    code = ("import json, keras\n"
+            "print(json.dumps({'layer': [name for name in ('__or__', '__ror__', '__array_ufunc__')"
+            " if name in vars(keras.layers.Layer)], 'model_str': '__str__' in vars(keras.Model)}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"layer": [], "model_str": False}
