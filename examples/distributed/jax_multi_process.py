@@ -36,9 +36,7 @@ import tensorflow as tf  # noqa: E402  (tf.data input pipelines)
 import piped_model  # noqa: E402
 from kerasfn import as_array, evaluate, fit, predict, save_model  # noqa: E402
 
-sys.argv, layout = [arg for arg in sys.argv if not arg.startswith("--layout=")], next(
-    (arg.split("=", 1)[1] for arg in sys.argv if arg.startswith("--layout=")), "data")
-args = piped_model.command_line(__doc__.splitlines()[0])
+args = piped_model.command_line(__doc__.splitlines()[0], layouts=True)
 x, y = piped_model.training_data()
 
 if args.reload:
@@ -50,7 +48,7 @@ if int(os.environ.get("KERAS_DISTRIBUTION_NUM_PROCESSES", "1")) > 1:
     keras.distribution.initialize()  # reads the KERAS_DISTRIBUTION_* variables
 
 devices = keras.distribution.list_devices()  # every process's devices
-if layout == "model":
+if args.layout == "model":
     mesh = keras.distribution.DeviceMesh((1, len(devices)), ["batch", "model"], devices)
     layout_map = keras.distribution.LayoutMap(mesh)
     layout_map["encoder/lstm_cell/kernel"] = (None, "model")  # (3, 32): split by columns

@@ -71,8 +71,11 @@ def load(path: str) -> keras.Model:
     return load_model(path, custom_objects={"PipedBlock": layer_piped_block.layer_class})
 
 
-def command_line(description: str) -> argparse.Namespace:
+def command_line(description: str, layouts: bool = False) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=description)
+    if layouts:
+        parser.add_argument("--layout", choices=["data", "model"], default="data",
+                            help="copy every weight to each device (data) or split chosen kernels (model)")
     parser.add_argument("--save", default="model.keras", help="where the chief worker saves the trained model")
     parser.add_argument("--report", help="folder for a JSON file of this worker's numbers (losses, weights, ...)")
     parser.add_argument("--reload", help="only load this saved model and predict (in a fresh process)")
