@@ -12,14 +12,17 @@ replacing by default), the translation says so in code: ``+ 1``,
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kerasfn.port.rules import ADD, ATOM, CMP, MUL, PRIMARY
-from kerasfn.port.translate import Arg, Ctx, Py, Translator, Untranslatable, call, plus_one
+from kerasfn.port.core import Arg, Ctx, Py, Untranslatable, call, plus_one
+
+if TYPE_CHECKING:
+    from kerasfn.port.translate import Translator
 
 __all__ = ["HELPERS"]
 
-Helper = Callable[[Translator, list[Arg], Ctx, "Py | None"], Py]
+Helper = Callable[["Translator", list[Arg], Ctx, "Py | None"], Py]
 HELPERS: dict[str, Helper] = {}
 
 

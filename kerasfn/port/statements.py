@@ -1,0 +1,305 @@
+"""R statements as Python statements: blocks, control flow, ``tryCatch``, auto-printing."""
+
+from __future__ import annotations
+
+import ast
+
+from kerasfn.port import rules, rbase
+from kerasfn.port.core import (
+    Arg,
+    BLOCKS,
+    comment,
+    Ctx,
+    Frame,
+    node_key,
+    Note,
+    Py,
+    python_name,
+    Untranslatable,
+)
+from kerasfn.port.parser import RNode
+from kerasfn.port.rules import PRIMARY
+
+__all__ = ["Statements"]
+
+
+class Statements:
+    """What the translator does with R statements (a mixin of :class:`~kerasfn.port.translate.Translator`)."""
+
+    def statements(self) -> list[str]:
+        return self.block(self.program.all_children, top=True)
+
+    def block(self, nodes: list[RNode], top: bool = False, returns: bool = False) -> list[str]:
+        """Statements of a program or a ``{}`` body; ``returns``: R's last value is returned."""
+        if not top:
+            nodes = self.fold_dangling_else(nodes)
+        code = [node for node in nodes if node.type != "comment"]
+        last = code[-1] if code else None
+        lines: list[str] = []
+        previous_end = -1
+        for node in nodes:
+            if node.type == "comment":
+                text = comment(node.text.lstrip("#").strip())
+                if lines and previous_end > 0 and node.line > previous_end + 1:
+                    lines.append("")
+                if node.line == previous_end and lines:
+                    lines[-1] += "  " + text
+                else:
+                    lines.append(text)
+                previous_end = node.end_line
+                continue
+            if lines and previous_end > 0 and node.line > previous_end + 1:
+                lines.append("")  # R's blank lines between statements stay
+            lines.extend(self.statement(node, top=top, last=returns and node is last))
+            previous_end = node.end_line
+        return lines
+
+    def fold_dangling_else(self, nodes: list[RNode]) -> list[RNode]:
+        """Inside braces R reads ``if (c) x`` / newline / ``else y`` as one statement; the grammar
+        reads an ``if`` and a name ``else``: the ``else`` branch is attached to its ``if`` here."""
+        def next_code(index: int) -> int | None:
+            return next((j for j in range(index, len(nodes)) if nodes[j].type != "comment"), None)
+
+        folded, index = [], 0
+        while index < len(nodes):
+            chain = nodes[index]
+            folded.append(chain)
+            index += 1
+            while chain.type == "if" and len([c for c in chain.children if c.type != "comment"]) == 2:
+                word = next_code(index)
+                if word is None or nodes[word].type != "identifier" or nodes[word].text != "else":
+                    break
+                branch = next_code(word + 1)
+                if branch is None:
+                    break
+                self._else[node_key(chain)] = nodes[branch]
+                index, chain = branch + 1, nodes[branch]
+        return folded
+
+    def statement(self, node: RNode, top: bool = False, last: bool = False) -> list[str]:
+        """One R statement as Python lines, or as commented R under a note."""
+        outer_node = self._node
+        self._node = node
+        self._frames.append(Frame())
+        notes_before, needs_before, uses_kerasfn = len(self.notes), set(self.needs), self.uses_kerasfn
+        runtime_before = set(self.runtime_imports)
+        try:
+            if node.has_error or node.type == "ERROR":
+                raise Untranslatable("R syntax error: the parser could not read this statement")
+            lines = self._statement(node, top, last)
+            frame = self._frames[-1]
+            lines = frame.before + self._comments(node) + lines
+            if top:
+                ast.parse("\n".join(lines))  # a translation that does not parse is a bug: keep the R
+        except (Untranslatable, SyntaxError, RecursionError) as error:
+            del self.notes[notes_before:]
+            self.needs, self.uses_kerasfn = needs_before, uses_kerasfn  # nothing of a kept statement is used
+            self.runtime_imports = runtime_before
+            if isinstance(error, Untranslatable):
+                reason = error.reason
+            elif isinstance(error, SyntaxError):
+                reason = f"internal: translation did not parse ({error.msg})"
+            else:
+                reason = "nested deeper than the translator follows"
+            self.notes.append(Note(node.line, node.end_line, reason, kept=True))
+            lines = [comment(f"port: {reason}")] + [comment(f"R: {line}") for line in node.text.splitlines()]
+            if not top:
+                lines.append("pass")
+        finally:
+            self._frames.pop()
+            self._node = outer_node
+        return lines
+
+    def _comments(self, node: RNode) -> list[str]:
+        if node.type in BLOCKS:
+            return []  # their bodies keep their own comments
+        return [comment(note.text.lstrip("#").strip()) for note in node.comments(skip=("brace_list",))]
+
+    def _statement(self, node: RNode, top: bool, last: bool) -> list[str]:
+        kind = node.type
+        if kind in ("left_assignment", "equals_assignment", "right_assignment", "super_assignment"):
+            if kind == "super_assignment" and self.scope.function:
+                raise Untranslatable("`<<-` assigns in an enclosing function: use `nonlocal` or `global` by hand")
+            return self.assign(node.field("name"), node.field("value"))
+        if kind == "binary" and node.operator == "%<-%":
+            return self.destructure(node.field("left"), node.field("right"))
+        if kind == "binary" and node.operator == "%<>%":  # magrittr's assignment pipe
+            target = node.field("left")
+            value = self.pipe(target, node.field("right"), Ctx(), magrittr=True)
+            return [f"{self.expr(target).text} = {value.text}"]
+        if kind == "if":
+            return self.if_statement(node, last)
+        if kind == "for":
+            return self.for_statement(node)
+        if kind == "while":
+            return [f"while {self.condition(node.field('condition'))}:", *self.body(node.field("body"))]
+        if kind == "repeat":
+            return ["while True:", *self.body(node.field("body"))]
+        if kind == "break":
+            return ["break"]
+        if kind == "next":
+            return ["continue"]
+        if kind == "brace_list":
+            return self.block(node.all_children, top=top, returns=last) or ["pass"]
+        if kind == "call":
+            handled = self.statement_call(node, top, last)
+            if handled is not None:
+                return handled
+        value = self.expr(node)
+        invisible = self.invisible(node) or value.kind == "model" and self.last_step(node).startswith("layer_")
+        if last:
+            return [f"return {value.text}"] if not invisible else [value.text]
+        if top and not invisible:
+            return [self.auto_print(value)]
+        return [value.text]
+
+    def last_step(self, node: RNode) -> str:
+        """The function a pipe ends in (or the call's own): R's visibility is that function's."""
+        while node.type == "pipe" or node.type == "binary" and node.operator in ("|>", "%>%"):
+            node = node.field("right")
+        return self.function_name(node) if node.type == "call" else ""
+
+    def statement_call(self, node: RNode, top: bool, last: bool) -> list[str] | None:
+        """Calls that are statements of their own: library(), return(), set-up lines."""
+        name = self.function_name(node)
+        args = self.arguments(node)
+        if name in ("library", "require", "requireNamespace", "suppressPackageStartupMessages"):
+            if name == "suppressPackageStartupMessages" and args and args[0].node.type == "call":
+                return self.statement_call(args[0].node, top, last)
+            package = args[0].node.text.strip("\"'`") if args and args[0].node is not None else ""
+            if package in rules.KERAS_PACKAGES:
+                self.uses_kerasfn = True
+                return []
+            if package in rules.QUIET_PACKAGES:
+                return []
+            raise Untranslatable(f"R package `{package}` has no Python counterpart here")
+        if name == "use_backend":
+            backend = self.expr(args[0].node)
+            self.backend = backend.text
+            self.check("Keras reads its backend at import: `KERAS_BACKEND` is set at the top, before the imports")
+            return []
+        if name in rules.SETUP_CALLS:
+            self.check(f"`{name}()` is reticulate/R set-up: Python runs in its own environment, nothing to do")
+            return []
+        if name == "return":
+            if not self.scope.function:
+                raise Untranslatable("`return()` outside a function")
+            return ["return " + self.expr(args[0].node).text] if args else ["return None"]
+        if name == "stop":
+            return [rbase.raised(self, args)]
+        if name in ("tryCatch", "try"):
+            return self.try_statement(name, args, None)
+        if name == "with" and args and args[0].node is not None and args[0].node.type == "binary" \
+                and args[0].node.operator == "%as%" and len(args) == 2:
+            context = args[0].node
+            manager = self.expr(context.field("left"))
+            alias = python_name(context.field("right").text)
+            self.scope.kinds[alias] = None
+            return [f"with {manager.text} as {alias}:", *self.body(args[1].node, returns=last)]
+        if name == "stopifnot":
+            return [f"assert {self.expr(arg.node).text}" for arg in args if arg.node is not None]
+        if name == "super$initialize" and self.scope.kind("self") == "self" and self._class == "Layer":
+            return []  # kerasfn's Layer() initialises the base class before `initialize` runs
+        return None
+
+    def try_statement(self, name: str, args: list[Arg], target: str | None) -> list[str]:
+        """``tryCatch(expr, error = function(e) ..., finally = ...)`` and ``try(expr, silent = )``:
+        Python's ``try``; with ``target``, both branches assign R's value to it."""
+        named = {arg.name: arg.node for arg in args if arg.name}
+        body = next((arg.node for arg in args if arg.name in (None, "expr")), None)
+        if body is None or set(named) - {"expr", "error", "finally", "silent"}:
+            raise Untranslatable(f"`{name}()` with handlers other than `error` and `finally` (R's warnings and "
+                                 "conditions are not Python exceptions)")
+        lines = ["try:", *self.branch(body, target)]
+        if name == "try":
+            silent = named.get("silent")
+            if silent is not None and silent.type == "true":
+                if target:
+                    self.check(f"`{target}` is None where R's `try()` gives a \"try-error\" object")
+                lines += ["except Exception:", *(["    " + f"{target} = None"] if target else ["    pass"])]
+            else:  # R prints the error and goes on
+                self.needs.add("sys")
+                lines += ["except Exception as error:", '    print(f"Error : {error}", file=sys.stderr)',
+                          *(["    " + f"{target} = None"] if target else [])]
+        handler = named.get("error")
+        if handler is not None:
+            if handler.type not in ("function_definition", "lambda_function"):
+                raise Untranslatable("`tryCatch(error = )` with a handler that is not a function literal")
+            with self.function_scope():
+                params = self.parameters(handler, method=False)
+                error_name = params[0] if params else "error"
+                self.scope.kinds[error_name] = "condition"
+                self.scope.function = False  # the handler's body runs in the enclosing scope
+                lines += [f"except Exception as {error_name}:", *self.branch(self.function_body(handler), target)]
+        if "finally" in named:
+            lines += ["finally:", *self.branch(named["finally"], None)]
+        if len(lines) == 1 + len(self.branch(body, target)):
+            lines += ["except Exception:", "    pass"]
+        return lines
+
+    def branch(self, node: RNode | None, target: str | None) -> list[str]:
+        """A body whose value (the last expression's) goes to ``target``, if any."""
+        if target is None:
+            return self.body(node)
+        statements = node.children if node is not None and node.type == "brace_list" else [node]
+        lines = [line for statement in statements[:-1] for line in self.statement(statement)]
+        last = statements[-1]
+        if last.type == "call" and self.function_name(last) in ("stop", "return"):
+            lines += self.statement(last)  # no value to assign: it raises or returns
+        else:
+            lines.append(f"{target} = {self.expr(last).text}")
+        return ["    " + line for line in lines]
+
+    def auto_print(self, value: Py) -> str:
+        """What R prints for a top-level value."""
+        if value.kind == "model":
+            return f"summary({value.text})"
+        if value.kind == "history":
+            return f"print({{name: values[-1] for name, values in {value.at(PRIMARY)}.history.items()}})"
+        return f"print({value.text})"
+
+    def invisible(self, node: RNode) -> bool:
+        """Whether R would not auto-print this expression's value."""
+        while node.type == "pipe" or node.type == "binary" and node.operator == "%>%":
+            node = node.field("right")
+        if node.type == "call":
+            name = self.function_name(node)
+            return name in rules.INVISIBLE or name.endswith("$initialize")
+        return node.type in ("function_definition", "lambda_function")
+
+    def body(self, node: RNode | None, returns: bool = False) -> list[str]:
+        if node is None:
+            return ["    pass"]
+        if node.type == "brace_list":
+            lines = self.block(node.all_children, returns=returns)
+        else:
+            lines = self.statement(node, last=returns)
+        return ["    " + line for line in (lines or ["pass"])]
+
+    def condition(self, node: RNode) -> str:
+        return self.expr(node).text
+
+    def if_statement(self, node: RNode, last: bool) -> list[str]:
+        lines = [f"if {self.condition(node.field('condition'))}:", *self.body(node.field("consequence"), last)]
+        alternative = self.alternative(node)
+        while alternative:
+            branch = alternative[0]
+            if branch.type == "if":
+                lines += [f"elif {self.condition(branch.field('condition'))}:",
+                          *self.body(branch.field("consequence"), last)]
+                alternative = self.alternative(branch)
+            else:
+                lines += ["else:", *self.body(branch, last)]
+                alternative = []
+        return lines
+
+    def alternative(self, node: RNode) -> list[RNode]:
+        """The ``else`` branch of an ``if`` (one attached by :meth:`fold_dangling_else` too), if any."""
+        branches = [child for child in node.children if child.type != "comment"][2:]
+        return branches or ([self._else[node_key(node)]] if node_key(node) in self._else else [])
+
+    def for_statement(self, node: RNode) -> list[str]:
+        name = python_name(node.field("name").text)
+        vector = self.expr(node.field("vector"), Ctx(loop=True))
+        self.scope.kinds[name] = "index1" if vector.kind == "range1" else None
+        return [f"for {name} in {vector.text}:", *self.body(node.field("body"))]
