@@ -882,3 +882,10 @@ def test_cat_prints_as_r_prints():
     # R 4.5: cat(dim(x)) prints "2 3"; cat(round(c(0.12345, 2), 2)) prints "0.12 2"
     assert printed("x <- matrix(1:6, 2)\ncat(dim(x), '\\n')\ncat(round(c(0.12345, 2), 2), '\\n')\n") == \
         "2 3 \n0.12 2 \n"
+
+
+def test_a_loop_over_names_indexes_by_name_and_an_invisible_function_value_does_not_print():
+    # R printed "lr 0.1 " and "epochs 2 " and nothing for f()'s invisible NULL; g(1) prints [1] 2
+    r_source = ("f <- function(config) {\n  for (name in names(config)) cat(name, config[[name]], '\\n')\n}\n"
+                "f(list(lr = 0.1, epochs = 2L))\ng <- function(x) x + 1\ng(1)\n")
+    assert printed(r_source) == "lr 0.1 \nepochs 2 \n2\n"

@@ -158,6 +158,12 @@ class Assignments:
             lines = [f"def {name}({', '.join(params)}):", *body]
         if body[-1].lstrip().startswith("return {"):
             self._returns_dict.add(name)  # R's named list: `$` and `%<-%` on its value read it as one
+        last = self.function_body(node)
+        while last is not None and last.type == "brace_list" and last.children:
+            last = last.children[-1]
+        if last is not None and (last.type in ("for", "while", "repeat", "left_assignment", "equals_assignment",
+                                               "super_assignment") or self.invisible(last)):
+            self._invisible_functions.add(name)  # R returns the last value invisibly: nothing auto-prints
         return lines
 
     def function_literal(self, node: RNode, ctx: Ctx) -> Py:

@@ -111,15 +111,15 @@ class Calls:
             return self.rbase[name](self, args, ctx, piped)
         return self.named_call(name, args, ctx, piped)
 
-    def runtime_function(self, name: str) -> str | None:
+    def runtime_function(self, name: str, fallback: bool = False) -> str | None:
         """``kerasfn.base_r``'s function for R's ``name``, where the translation uses it: R base
-        functions with no exact Python spelling here (``rbind()``, ``cat()``'s formatting, ...)."""
-        if name in self._user_functions or self.scope.defines(python_name(name)) or name in EXACT_IN_PYTHON:
+        functions with no exact Python spelling here (``rbind()``, ``cat()``'s formatting, ...);
+        ``fallback``: a helper of :mod:`~kerasfn.port.rbase` asks, for a value it cannot see."""
+        if name in self._user_functions or self.scope.defines(python_name(name)):
             return None
-        if name in self.rbase and not getattr(self.rbase[name], "unsupported", False) and \
-                name not in R_FORMATTING:
-            return None
-        if self.keras_name(name) and name not in R_FORMATTING:
+        if not fallback and (name in EXACT_IN_PYTHON or self.keras_name(name) and name not in R_FORMATTING or
+                             name in self.rbase and not getattr(self.rbase[name], "unsupported", False) and
+                             name not in R_FORMATTING):
             return None
         runtime = catalog.base_r_name(name, self.runtime_names)
         if runtime is None:

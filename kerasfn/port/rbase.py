@@ -184,7 +184,10 @@ def dim(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 def names(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     x = Matched(tr, args, piped, ("x",)).py("x")
     if x.kind != "dict":
-        raise Untranslatable("`names()` of something not known to be a named list")
+        runtime = tr.runtime_function("names", fallback=True)
+        if runtime is None:
+            raise Untranslatable("`names()` of something not known to be a named list")
+        return call(runtime, x.text)
     return call("list", f"{x.at(PRIMARY)}.keys()")
 
 

@@ -264,7 +264,8 @@ class Statements:
             node = node.field("right")
         if node.type == "call":
             name = self.function_name(node)
-            return name in rules.INVISIBLE or name.endswith("$initialize")
+            return name in rules.INVISIBLE or name.endswith("$initialize") or \
+                python_name(name) in self._invisible_functions and name in self._user_functions
         return node.type in ("function_definition", "lambda_function")
 
     def body(self, node: RNode | None, returns: bool = False) -> list[str]:
@@ -293,6 +294,16 @@ class Statements:
                 alternative = []
         return lines
 
+    def strings(self, node: RNode) -> bool:
+        """Whether ``node`` is R's character vector of names or literals (``names(config)``,
+        ``c("a", "b")``): a loop over it gives strings, which index by name (``config[[name]]``)."""
+        if node.type != "call":
+            return False
+        function = self.function_name(node)
+        arguments = self.arguments(node)
+        return function == "names" or function == "c" and bool(arguments) and all(
+            arg.node is not None and arg.node.type == "string" for arg in arguments)
+
     def alternative(self, node: RNode) -> list[RNode]:
         """The ``else`` branch of an ``if`` (one attached by :meth:`fold_dangling_else` too), if any."""
         branches = [child for child in node.children if child.type != "comment"][2:]
@@ -300,6 +311,7 @@ class Statements:
 
     def for_statement(self, node: RNode) -> list[str]:
         name = python_name(node.field("name").text)
-        vector = self.expr(node.field("vector"), Ctx(loop=True))
-        self.scope.kinds[name] = "index1" if vector.kind == "range1" else None
+        over = node.field("vector")
+        vector = self.expr(over, Ctx(loop=True))
+        self.scope.kinds[name] = "index1" if vector.kind == "range1" else "str" if self.strings(over) else None
         return [f"for {name} in {vector.text}:", *self.body(node.field("body"))]
