@@ -305,3 +305,23 @@ def test_torch_ddp_step_runs_the_lstms_on_the_fused_kernel(monkeypatch):
         dist.destroy_process_group()
     assert len(calls) == 2
     assert all(w.value.grad is not None and torch.any(w.value.grad != 0) for w in model.trainable_weights)
+
+
+def test_a_hung_worker_fails_the_run_within_its_limit_and_every_process_is_killed(tmp_path):
+    """What a hung collective looks like: one process waits forever, here
+    with a child in a session of its own (as torchrun's workers may be)."""
+    grandchild_pid = tmp_path / "grandchild.pid"
+    hang = ("import subprocess, sys, time; child = subprocess.Popen([sys.executable, '-c', 'import time; "
+            "time.sleep(600)'], start_new_session=True); open(sys.argv[1], 'w').write(str(child.pid)); time.sleep(600)")
+    with pytest.raises(pytest.fail.Exception, match=r"(?s)ran past the time limit.*process 0 \(exit -9\)"):
+        run_processes([([sys.executable, "-c", hang, str(grandchild_pid)], {}),
+                       ([sys.executable, "-c", "print('done')"], {})], cwd=tmp_path, limit=5)
+    pid = int(grandchild_pid.read_text())
+    assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1][:3]
+
+
+def test_a_failing_worker_stops_the_others_at_once(tmp_path):
+    # The other process is killed (exit -9) instead of waiting out the limit.
+    with pytest.raises(pytest.fail.Exception, match=r"(?s)a process failed.*exit 3.*process 1 \(exit -9\)"):
+        run_processes([([sys.executable, "-c", "import sys; sys.exit(3)"], {}),
+                       ([sys.executable, "-c", "import time; time.sleep(600)"], {})], cwd=tmp_path)
