@@ -62,7 +62,6 @@ __all__ = [
     "keras_input",
     "keras_model",
     "keras_model_sequential",
-    "layer_lstm",
     # the LSTM core: cuDNN status and R keras 2's cuDNN-only layer
     "CudnnStatus",
     "cudnn_status",

@@ -59,7 +59,7 @@ CATALOG: tuple[Entry, ...] = (
         "kerasfn's layer is this Keras class with more on top (kerasfn.core): eager calls run "
         "compiled, ``return_state`` results are named and unpack (``seq, h, c = lstm(x)``), "
         "``cudnn_status(layer, inputs)`` says whether the cuDNN kernel runs and names each "
-        "condition that fails, and the tf.keras members of the seed pages work (``time_major``, "
+        "condition that fails, and tf.keras' legacy members work (``time_major``, "
         "``implementation``, ``reset_states(states=)``).",
         "The cuDNN kernel runs on a GPU with the TensorFlow backend when (Keras' documented list): "
         "1. ``activation == \"tanh\"``; 2. ``recurrent_activation == \"sigmoid\"``; "
@@ -182,7 +182,7 @@ CATALOG: tuple[Entry, ...] = (
     Entry("layer_random_zoom", "RandomZoom", arguments="0.1", data=_IMG),
     Entry("layer_rescaling", "Rescaling", arguments="1 / 255"),
     Entry("layer_resizing", "Resizing", arguments="height=2, width=2", data=_IMG),
-    # image augmentation and other layers R keras3 exports beyond seed 002's lists
+    # image augmentation and other layers R keras3 exports beyond the recurrent and core layers above
     Entry("layer_aug_mix", "AugMix", data=None),
     Entry("layer_auto_contrast", "AutoContrast", arguments="value_range=(0, 1)", data=_IMG),
     Entry("layer_cut_mix", "CutMix", data=None),

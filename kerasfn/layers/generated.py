@@ -228,8 +228,8 @@ def layer_lstm(
         eager calls run compiled, ``return_state`` results are named and
         unpack (``seq, h, c = lstm(x)``), ``cudnn_status(layer, inputs)``
         says whether the cuDNN kernel runs and names each condition that
-        fails, and the tf.keras members of the seed pages work
-        (``time_major``, ``implementation``, ``reset_states(states=)``).
+        fails, and tf.keras' legacy members work (``time_major``,
+        ``implementation``, ``reset_states(states=)``).
 
         The cuDNN kernel runs on a GPU with the TensorFlow backend when
         (Keras' documented list): 1. ``activation == "tanh"``; 2.
