@@ -42,6 +42,9 @@ import pytest
 
 WORKER = Path(__file__).with_name("distributed_worker.py")
 EXAMPLES = Path(__file__).parents[1] / "examples" / "distributed"
+# The launcher's own tests use no backend: they run in the TensorFlow pass only.
+BACKEND_NEUTRAL = pytest.mark.skipif(keras.backend.backend() != "tensorflow",
+                                     reason="about the test launcher, not a backend: runs in the TensorFlow pass")
 #: Seconds one multi-process run may take (a loaded 2-core machine takes about a minute).
 PROCESS_LIMIT = 420
 # Two devices compute the same sums in another order: float32 round-off only.
@@ -307,6 +310,7 @@ def test_torch_ddp_step_runs_the_lstms_on_the_fused_kernel(monkeypatch):
     assert all(w.value.grad is not None and torch.any(w.value.grad != 0) for w in model.trainable_weights)
 
 
+@BACKEND_NEUTRAL
 def test_a_hung_worker_fails_the_run_within_its_limit_and_every_process_is_killed(tmp_path):
     """What a hung collective looks like: one process waits forever, here
     with a child in a session of its own (as torchrun's workers may be)."""
@@ -320,6 +324,7 @@ def test_a_hung_worker_fails_the_run_within_its_limit_and_every_process_is_kille
     assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1][:3]
 
 
+@BACKEND_NEUTRAL
 def test_a_failing_worker_stops_the_others_at_once(tmp_path):
     # The other process is killed (exit -9) instead of waiting out the limit.
     with pytest.raises(pytest.fail.Exception, match=r"(?s)a process failed.*exit 3.*process 1 \(exit -9\)"):
