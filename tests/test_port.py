@@ -889,3 +889,9 @@ def test_a_loop_over_names_indexes_by_name_and_an_invisible_function_value_does_
     r_source = ("f <- function(config) {\n  for (name in names(config)) cat(name, config[[name]], '\\n')\n}\n"
                 "f(list(lr = 0.1, epochs = 2L))\ng <- function(x) x + 1\ng(1)\n")
     assert printed(r_source) == "lr 0.1 \nepochs 2 \n2\n"
+
+
+def test_a_parenthesized_assignment_prints_and_tensorflow_s_tf_function():
+    # R: (x <- 2) assigns and prints [1] 2
+    assert printed("(x <- 2)\n") == "2\n"
+    assert body("fn <- tensorflow::tf_function(function(x) x + 1)\n") == "fn = tf.function(lambda x: x + 1)"

@@ -100,7 +100,9 @@ class Calls:
             target = self.expr(function)
             return call(target.at(PRIMARY), *self.call_arguments(name, args, piped))
         if function.type == "namespace_get":
-            self.expr(function)  # rejects packages without a counterpart
+            target = self.expr(function)  # rejects packages without a counterpart
+            if target.text.startswith("tf."):  # tensorflow::tf_function(): TensorFlow's own
+                return call(target.text, *self.call_arguments(name, args, piped, keras=False))
         runtime = self.runtime_function(name)
         if runtime is not None:
             return call(runtime, *self.call_arguments(name, args, piped, keras=False))

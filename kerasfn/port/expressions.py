@@ -210,9 +210,9 @@ class Expressions:
 
     def expr_namespace_get(self, node: RNode, ctx: Ctx) -> Py:
         package = node.field("namespace").text
-        if package == "tensorflow" and node.field("function").text == "tf":
-            self.needs.add("tensorflow")
-            return Py("tf", ATOM)
+        if package == "tensorflow" and node.field("function").text in ("tf", "tf_function"):
+            self.needs.add("tensorflow")  # the R package's `tf` and `tf_function()`: TensorFlow's own
+            return Py("tf" if node.field("function").text == "tf" else "tf.function", ATOM)
         if package in ("keras3", "keras", "base", "stats", "utils", "tensorflow", "magrittr", "zeallot"):
             return self.expr(node.field("function"), ctx)
         raise Untranslatable(f"`{package}::` has no Python counterpart here")

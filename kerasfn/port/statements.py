@@ -18,7 +18,7 @@ from kerasfn.port.core import (
     Untranslatable,
 )
 from kerasfn.port.parser import RNode
-from kerasfn.port.rules import PRIMARY
+from kerasfn.port.rules import ATOM, PRIMARY
 
 __all__ = ["Statements"]
 
@@ -123,6 +123,14 @@ class Statements:
             return self.assign(node.field("name"), node.field("value"))
         if kind == "binary" and node.operator == "%<-%":
             return self.destructure(node.field("left"), node.field("right"))
+        if kind == "paren_list" and len(node.children) == 1 and node.children[0].type in (
+                "left_assignment", "equals_assignment", "right_assignment"):  # `(x <- f())`: assigns, then prints
+            inner = node.children[0]
+            lines = self.assign(inner.field("name"), inner.field("value"))
+            if top and inner.field("name").type == "identifier":
+                name = python_name(inner.field("name").text)
+                lines.append(self.auto_print(Py(name, ATOM, kind=self.scope.kind(name))))
+            return lines
         if kind == "binary" and node.operator == "%<>%":  # magrittr's assignment pipe
             target = node.field("left")
             value = self.pipe(target, node.field("right"), Ctx(), magrittr=True)
