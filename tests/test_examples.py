@@ -13,8 +13,12 @@ FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 
 # Examples that hold on the TensorFlow backend only, and why.
+_RANDOM_DRAWS = "shows the values TensorFlow draws for a seed (R keras3's too); other backends draw other numbers"
 _TENSORFLOW_ONLY = {
     "cudnn_status": "shows what TensorFlow's cuDNN checks print",
+    **{f"initializer_{name}": _RANDOM_DRAWS for name in (
+        "glorot_normal", "he_normal", "he_uniform", "lecun_normal", "lecun_uniform", "orthogonal", "random_normal",
+        "random_uniform", "truncated_normal", "variance_scaling")},
 }
 # Examples that fail on one backend in Keras itself, and why.
 _KERAS_FAILS_ON = {

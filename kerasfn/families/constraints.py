@@ -112,9 +112,12 @@ def constraint_minmaxnorm(
         A ``keras.constraints.MinMaxNorm`` object.
 
     Examples:
-        >>> from kerasfn import constraint_minmaxnorm
-        >>> type(constraint_minmaxnorm()).__name__
-        'MinMaxNorm'
+        >>> from kerasfn import constraint_minmaxnorm, as_array
+        >>> import numpy as np
+        >>> weights = np.array([[3.0, -1.0], [4.0, 0.5]], dtype="float32")
+        >>> as_array(constraint_minmaxnorm()(weights)).round(4)
+        array([[ 0.6   , -0.8944],
+               [ 0.8   ,  0.4472]], dtype=float32)
 
     See also:
         The Keras object: ``keras.constraints.MinMaxNorm``.
@@ -142,9 +145,12 @@ def constraint_nonneg(
         A ``keras.constraints.NonNeg`` object.
 
     Examples:
-        >>> from kerasfn import constraint_nonneg
-        >>> type(constraint_nonneg()).__name__
-        'NonNeg'
+        >>> from kerasfn import constraint_nonneg, as_array
+        >>> import numpy as np
+        >>> weights = np.array([[3.0, -1.0], [4.0, 0.5]], dtype="float32")
+        >>> as_array(constraint_nonneg()(weights)).round(4)
+        array([[3. , 0. ],
+               [4. , 0.5]], dtype=float32)
 
     See also:
         The Keras object: ``keras.constraints.NonNeg``.
@@ -181,9 +187,12 @@ def constraint_unitnorm(
         A ``keras.constraints.UnitNorm`` object.
 
     Examples:
-        >>> from kerasfn import constraint_unitnorm
-        >>> type(constraint_unitnorm()).__name__
-        'UnitNorm'
+        >>> from kerasfn import constraint_unitnorm, as_array
+        >>> import numpy as np
+        >>> weights = np.array([[3.0, -1.0], [4.0, 0.5]], dtype="float32")
+        >>> as_array(constraint_unitnorm()(weights)).round(4)
+        array([[ 0.6   , -0.8944],
+               [ 0.8   ,  0.4472]], dtype=float32)
 
     See also:
         The Keras object: ``keras.constraints.UnitNorm``.

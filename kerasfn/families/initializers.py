@@ -64,9 +64,10 @@ def initializer_constant(
         A ``keras.initializers.Constant`` object.
 
     Examples:
-        >>> from kerasfn import initializer_constant
-        >>> type(initializer_constant()).__name__
-        'Constant'
+        >>> from kerasfn import initializer_constant, as_array
+        >>> as_array(initializer_constant()((2, 2))).round(4)
+        array([[0., 0.],
+               [0., 0.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.Constant``.
@@ -104,9 +105,10 @@ def initializer_glorot_normal(
         A ``keras.initializers.GlorotNormal`` object.
 
     Examples:
-        >>> from kerasfn import initializer_glorot_normal
-        >>> type(initializer_glorot_normal()).__name__
-        'GlorotNormal'
+        >>> from kerasfn import initializer_glorot_normal, as_array
+        >>> as_array(initializer_glorot_normal(seed=1)((2, 2))).round(4)
+        array([[ 0.1018, -0.3963],
+               [ 0.5074, -0.6341]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.GlorotNormal``.
@@ -185,9 +187,10 @@ def initializer_he_normal(
         A ``keras.initializers.HeNormal`` object.
 
     Examples:
-        >>> from kerasfn import initializer_he_normal
-        >>> type(initializer_he_normal()).__name__
-        'HeNormal'
+        >>> from kerasfn import initializer_he_normal, as_array
+        >>> as_array(initializer_he_normal(seed=1)((2, 2))).round(4)
+        array([[ 0.144 , -0.5605],
+               [ 0.7176, -0.8968]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.HeNormal``.
@@ -224,9 +227,10 @@ def initializer_he_uniform(
         A ``keras.initializers.HeUniform`` object.
 
     Examples:
-        >>> from kerasfn import initializer_he_uniform
-        >>> type(initializer_he_uniform()).__name__
-        'HeUniform'
+        >>> from kerasfn import initializer_he_uniform, as_array
+        >>> as_array(initializer_he_uniform(seed=1)((2, 2))).round(4)
+        array([[ 1.3111, -0.1386],
+               [ 0.3474, -0.3721]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.HeUniform``.
@@ -256,9 +260,10 @@ def initializer_identity(
         A ``keras.initializers.IdentityInitializer`` object.
 
     Examples:
-        >>> from kerasfn import initializer_identity
-        >>> type(initializer_identity()).__name__
-        'Identity'
+        >>> from kerasfn import initializer_identity, as_array
+        >>> as_array(initializer_identity()((2, 2))).round(4)
+        array([[1., 0.],
+               [0., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.IdentityInitializer``.
@@ -299,9 +304,10 @@ def initializer_lecun_normal(
         A ``keras.initializers.LecunNormal`` object.
 
     Examples:
-        >>> from kerasfn import initializer_lecun_normal
-        >>> type(initializer_lecun_normal()).__name__
-        'LecunNormal'
+        >>> from kerasfn import initializer_lecun_normal, as_array
+        >>> as_array(initializer_lecun_normal(seed=1)((2, 2))).round(4)
+        array([[ 0.1018, -0.3963],
+               [ 0.5074, -0.6341]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.LecunNormal``.
@@ -338,9 +344,10 @@ def initializer_lecun_uniform(
         A ``keras.initializers.LecunUniform`` object.
 
     Examples:
-        >>> from kerasfn import initializer_lecun_uniform
-        >>> type(initializer_lecun_uniform()).__name__
-        'LecunUniform'
+        >>> from kerasfn import initializer_lecun_uniform, as_array
+        >>> as_array(initializer_lecun_uniform(seed=1)((2, 2))).round(4)
+        array([[ 0.9271, -0.098 ],
+               [ 0.2457, -0.2631]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.LecunUniform``.
@@ -368,9 +375,10 @@ def initializer_ones(
         A ``keras.initializers.Ones`` object.
 
     Examples:
-        >>> from kerasfn import initializer_ones
-        >>> type(initializer_ones()).__name__
-        'Ones'
+        >>> from kerasfn import initializer_ones, as_array
+        >>> as_array(initializer_ones()((2, 2))).round(4)
+        array([[1., 1.],
+               [1., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.Ones``.
@@ -412,9 +420,10 @@ def initializer_orthogonal(
         A ``keras.initializers.OrthogonalInitializer`` object.
 
     Examples:
-        >>> from kerasfn import initializer_orthogonal
-        >>> type(initializer_orthogonal()).__name__
-        'Orthogonal'
+        >>> from kerasfn import initializer_orthogonal, as_array
+        >>> as_array(initializer_orthogonal(seed=1)((2, 2))).round(4)
+        array([[ 0.1967, -0.9805],
+               [ 0.9805,  0.1967]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.OrthogonalInitializer``.
@@ -455,9 +464,10 @@ def initializer_random_normal(
         A ``keras.initializers.RandomNormal`` object.
 
     Examples:
-        >>> from kerasfn import initializer_random_normal
-        >>> type(initializer_random_normal()).__name__
-        'RandomNormal'
+        >>> from kerasfn import initializer_random_normal, as_array
+        >>> as_array(initializer_random_normal(seed=1)((2, 2))).round(4)
+        array([[ 0.0063, -0.0247],
+               [ 0.0316, -0.0394]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.RandomNormal``.
@@ -498,9 +508,10 @@ def initializer_random_uniform(
         A ``keras.initializers.RandomUniform`` object.
 
     Examples:
-        >>> from kerasfn import initializer_random_uniform
-        >>> type(initializer_random_uniform()).__name__
-        'RandomUniform'
+        >>> from kerasfn import initializer_random_uniform, as_array
+        >>> as_array(initializer_random_uniform(seed=1)((2, 2))).round(4)
+        array([[ 0.0378, -0.004 ],
+               [ 0.01  , -0.0107]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.RandomUniform``.
@@ -552,9 +563,12 @@ def initializer_stft(
         A ``keras.initializers.STFT`` object.
 
     Examples:
-        >>> from kerasfn import initializer_stft
-        >>> type(initializer_stft()).__name__
-        'STFT'
+        >>> from kerasfn import initializer_stft, as_array
+        >>> as_array(initializer_stft()((4, 1, 4)))[:, 0, :].round(4)  # (frame_length, channels, fft_length)
+        array([[ 0.    ,  0.    ,  0.    ,  0.    ],
+               [ 0.7071,  0.3536, -0.3536, -0.7071],
+               [ 0.7071, -0.3536, -0.3536,  0.7071],
+               [ 0.    , -0.    ,  0.    , -0.    ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.STFT``.
@@ -598,9 +612,10 @@ def initializer_truncated_normal(
         A ``keras.initializers.TruncatedNormal`` object.
 
     Examples:
-        >>> from kerasfn import initializer_truncated_normal
-        >>> type(initializer_truncated_normal()).__name__
-        'TruncatedNormal'
+        >>> from kerasfn import initializer_truncated_normal, as_array
+        >>> as_array(initializer_truncated_normal(seed=1)((2, 2))).round(4)
+        array([[ 0.0063, -0.0247],
+               [ 0.0316, -0.0394]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.TruncatedNormal``.
@@ -652,9 +667,10 @@ def initializer_variance_scaling(
         A ``keras.initializers.VarianceScaling`` object.
 
     Examples:
-        >>> from kerasfn import initializer_variance_scaling
-        >>> type(initializer_variance_scaling()).__name__
-        'VarianceScaling'
+        >>> from kerasfn import initializer_variance_scaling, as_array
+        >>> as_array(initializer_variance_scaling(seed=1)((2, 2))).round(4)
+        array([[ 0.1018, -0.3963],
+               [ 0.5074, -0.6341]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.VarianceScaling``.
@@ -682,9 +698,10 @@ def initializer_zeros(
         A ``keras.initializers.Zeros`` object.
 
     Examples:
-        >>> from kerasfn import initializer_zeros
-        >>> type(initializer_zeros()).__name__
-        'Zeros'
+        >>> from kerasfn import initializer_zeros, as_array
+        >>> as_array(initializer_zeros()((2, 2))).round(4)
+        array([[0., 0.],
+               [0., 0.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.initializers.Zeros``.

@@ -92,8 +92,9 @@ def learning_rate_schedule_cosine_decay(
 
     Examples:
         >>> from kerasfn import learning_rate_schedule_cosine_decay
-        >>> type(learning_rate_schedule_cosine_decay(0.1, decay_steps=10)).__name__
-        'CosineDecay'
+        >>> schedule = learning_rate_schedule_cosine_decay(0.1, decay_steps=10)
+        >>> [round(float(schedule(step)), 5) for step in (0, 5, 10, 20)]
+        [0.1, 0.05, 0.0, 0.0]
 
     See also:
         The Keras object: ``keras.optimizers.schedules.CosineDecay``.
@@ -154,8 +155,9 @@ def learning_rate_schedule_cosine_decay_restarts(
 
     Examples:
         >>> from kerasfn import learning_rate_schedule_cosine_decay_restarts
-        >>> type(learning_rate_schedule_cosine_decay_restarts(0.1, first_decay_steps=10)).__name__
-        'CosineDecayRestarts'
+        >>> schedule = learning_rate_schedule_cosine_decay_restarts(0.1, first_decay_steps=10)
+        >>> [round(float(schedule(step)), 5) for step in (0, 5, 10, 20)]
+        [0.1, 0.05, 0.1, 0.05]
 
     See also:
         The Keras object: ``keras.optimizers.schedules.CosineDecayRestarts``.
@@ -254,8 +256,9 @@ def learning_rate_schedule_inverse_time_decay(
 
     Examples:
         >>> from kerasfn import learning_rate_schedule_inverse_time_decay
-        >>> type(learning_rate_schedule_inverse_time_decay(0.1, decay_steps=10, decay_rate=0.5)).__name__
-        'InverseTimeDecay'
+        >>> schedule = learning_rate_schedule_inverse_time_decay(0.1, decay_steps=10, decay_rate=0.5)
+        >>> [round(float(schedule(step)), 5) for step in (0, 5, 10, 20)]
+        [0.1, 0.08, 0.06667, 0.05]
 
     See also:
         The Keras object: ``keras.optimizers.schedules.InverseTimeDecay``.
@@ -317,8 +320,9 @@ def learning_rate_schedule_piecewise_constant_decay(
 
     Examples:
         >>> from kerasfn import learning_rate_schedule_piecewise_constant_decay
-        >>> type(learning_rate_schedule_piecewise_constant_decay(boundaries=[10, 20], values=[0.1, 0.01, 0.001])).__name__
-        'PiecewiseConstantDecay'
+        >>> schedule = learning_rate_schedule_piecewise_constant_decay(boundaries=[10, 20], values=[0.1, 0.01, 0.001])
+        >>> [round(float(schedule(step)), 5) for step in (0, 5, 10, 20)]
+        [0.1, 0.1, 0.1, 0.01]
 
     See also:
         The Keras object: ``keras.optimizers.schedules.PiecewiseConstantDecay``.
@@ -374,8 +378,9 @@ def learning_rate_schedule_polynomial_decay(
 
     Examples:
         >>> from kerasfn import learning_rate_schedule_polynomial_decay
-        >>> type(learning_rate_schedule_polynomial_decay(0.1, decay_steps=10)).__name__
-        'PolynomialDecay'
+        >>> schedule = learning_rate_schedule_polynomial_decay(0.1, decay_steps=10)
+        >>> [round(float(schedule(step)), 5) for step in (0, 5, 10, 20)]
+        [0.1, 0.05005, 0.0001, 0.0001]
 
     See also:
         The Keras object: ``keras.optimizers.schedules.PolynomialDecay``.

@@ -194,7 +194,14 @@ def metric_auc(
         a ``keras.metrics.AUC`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_auc
+        >>> import numpy as np
+        >>> from kerasfn import metric_auc, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_auc()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(1.0)
         >>> type(metric_auc()).__name__
         'AUC'
 
@@ -449,7 +456,14 @@ def metric_binary_iou(
         a ``keras.metrics.BinaryIoU`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_binary_iou
+        >>> import numpy as np
+        >>> from kerasfn import metric_binary_iou, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_binary_iou()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(0.5833)
         >>> type(metric_binary_iou()).__name__
         'BinaryIoU'
 
@@ -805,7 +819,14 @@ def metric_cosine_similarity(
         a ``keras.metrics.CosineSimilarity`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_cosine_similarity
+        >>> import numpy as np
+        >>> from kerasfn import metric_cosine_similarity, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_cosine_similarity()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(0.9474)
         >>> type(metric_cosine_similarity()).__name__
         'CosineSimilarity'
 
@@ -862,7 +883,14 @@ def metric_f1_score(
         a ``keras.metrics.F1Score`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_f1_score
+        >>> import numpy as np
+        >>> from kerasfn import metric_f1_score, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_f1_score()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        array([1.    , 0.6667], dtype=float32)
         >>> type(metric_f1_score()).__name__
         'F1Score'
 
@@ -916,7 +944,14 @@ def metric_false_negatives(
         a ``keras.metrics.FalseNegatives`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_false_negatives
+        >>> import numpy as np
+        >>> from kerasfn import metric_false_negatives, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_false_negatives()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(1.0)
         >>> type(metric_false_negatives()).__name__
         'FalseNegatives'
 
@@ -970,7 +1005,14 @@ def metric_false_positives(
         a ``keras.metrics.FalsePositives`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_false_positives
+        >>> import numpy as np
+        >>> from kerasfn import metric_false_positives, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_false_positives()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(0.0)
         >>> type(metric_false_positives()).__name__
         'FalsePositives'
 
@@ -1032,7 +1074,14 @@ def metric_fbeta_score(
         a ``keras.metrics.FBetaScore`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_fbeta_score
+        >>> import numpy as np
+        >>> from kerasfn import metric_fbeta_score, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_fbeta_score()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        array([1.    , 0.6667], dtype=float32)
         >>> type(metric_fbeta_score()).__name__
         'FBetaScore'
 
@@ -1193,7 +1242,14 @@ def metric_iou(
         a ``keras.metrics.IoU`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_iou
+        >>> import numpy as np
+        >>> from kerasfn import metric_iou, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_iou(num_classes=2, target_class_ids=0)
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(0.25)
         >>> type(metric_iou(num_classes=2, target_class_ids=0)).__name__
         'IoU'
 
@@ -1326,7 +1382,14 @@ def metric_log_cosh_error(
         a ``keras.metrics.LogCoshError`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_log_cosh_error
+        >>> import numpy as np
+        >>> from kerasfn import metric_log_cosh_error, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_log_cosh_error()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(0.0598)
         >>> type(metric_log_cosh_error()).__name__
         'LogCoshError'
 
@@ -1370,7 +1433,14 @@ def metric_mean(
         a ``keras.metrics.Mean`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_mean
+        >>> import numpy as np
+        >>> from kerasfn import metric_mean, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_mean()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(0.9091)
         >>> type(metric_mean()).__name__
         'Mean'
 
@@ -1538,7 +1608,14 @@ def metric_mean_iou(
         a ``keras.metrics.MeanIoU`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_mean_iou
+        >>> import numpy as np
+        >>> from kerasfn import metric_mean_iou, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_mean_iou(num_classes=2)
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(0.125)
         >>> type(metric_mean_iou(num_classes=2)).__name__
         'MeanIoU'
 
@@ -1691,7 +1768,14 @@ def metric_mean_wrapper(
         a ``keras.metrics.MeanMetricWrapper`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_mean_wrapper
+        >>> import numpy as np
+        >>> from kerasfn import metric_mean_wrapper, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_mean_wrapper(fn=lambda y_true, y_pred: abs(y_true - y_pred))
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(0.3)
         >>> type(metric_mean_wrapper(fn=lambda y_true, y_pred: abs(y_true - y_pred))).__name__
         'MeanMetricWrapper'
 
@@ -1751,7 +1835,14 @@ def metric_one_hot_iou(
         a ``keras.metrics.OneHotIoU`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_one_hot_iou
+        >>> import numpy as np
+        >>> from kerasfn import metric_one_hot_iou, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_one_hot_iou(num_classes=2, target_class_ids=0)
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(1.0)
         >>> type(metric_one_hot_iou(num_classes=2, target_class_ids=0)).__name__
         'OneHotIoU'
 
@@ -1808,7 +1899,14 @@ def metric_one_hot_mean_iou(
         a ``keras.metrics.OneHotMeanIoU`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_one_hot_mean_iou
+        >>> import numpy as np
+        >>> from kerasfn import metric_one_hot_mean_iou, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_one_hot_mean_iou(num_classes=2)
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(1.0)
         >>> type(metric_one_hot_mean_iou(num_classes=2)).__name__
         'OneHotMeanIoU'
 
@@ -1998,7 +2096,14 @@ def metric_precision(
         a ``keras.metrics.Precision`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_precision
+        >>> import numpy as np
+        >>> from kerasfn import metric_precision, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_precision()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(1.0)
         >>> type(metric_precision()).__name__
         'Precision'
 
@@ -2059,7 +2164,14 @@ def metric_precision_at_recall(
         a ``keras.metrics.PrecisionAtRecall`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_precision_at_recall
+        >>> import numpy as np
+        >>> from kerasfn import metric_precision_at_recall, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_precision_at_recall(recall=0.5)
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(1.0)
         >>> type(metric_precision_at_recall(recall=0.5)).__name__
         'PrecisionAtRecall'
 
@@ -2109,7 +2221,14 @@ def metric_r2_score(
         a ``keras.metrics.R2Score`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_r2_score
+        >>> import numpy as np
+        >>> from kerasfn import metric_r2_score, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_r2_score()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(0.45)
         >>> type(metric_r2_score()).__name__
         'R2Score'
 
@@ -2181,7 +2300,14 @@ def metric_recall(
         a ``keras.metrics.Recall`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_recall
+        >>> import numpy as np
+        >>> from kerasfn import metric_recall, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_recall()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(0.6667)
         >>> type(metric_recall()).__name__
         'Recall'
 
@@ -2245,7 +2371,14 @@ def metric_recall_at_precision(
         a ``keras.metrics.RecallAtPrecision`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_recall_at_precision
+        >>> import numpy as np
+        >>> from kerasfn import metric_recall_at_precision, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_recall_at_precision(precision=0.5)
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(1.0)
         >>> type(metric_recall_at_precision(precision=0.5)).__name__
         'RecallAtPrecision'
 
@@ -2285,7 +2418,14 @@ def metric_root_mean_squared_error(
         a ``keras.metrics.RootMeanSquaredError`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_root_mean_squared_error
+        >>> import numpy as np
+        >>> from kerasfn import metric_root_mean_squared_error, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_root_mean_squared_error()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(0.3536)
         >>> type(metric_root_mean_squared_error()).__name__
         'RootMeanSquaredError'
 
@@ -2355,7 +2495,14 @@ def metric_sensitivity_at_specificity(
         a ``keras.metrics.SensitivityAtSpecificity`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_sensitivity_at_specificity
+        >>> import numpy as np
+        >>> from kerasfn import metric_sensitivity_at_specificity, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_sensitivity_at_specificity(specificity=0.5)
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(1.0)
         >>> type(metric_sensitivity_at_specificity(specificity=0.5)).__name__
         'SensitivityAtSpecificity'
 
@@ -2624,7 +2771,14 @@ def metric_specificity_at_sensitivity(
         a ``keras.metrics.SpecificityAtSensitivity`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_specificity_at_sensitivity
+        >>> import numpy as np
+        >>> from kerasfn import metric_specificity_at_sensitivity, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_specificity_at_sensitivity(sensitivity=0.5)
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(1.0)
         >>> type(metric_specificity_at_sensitivity(sensitivity=0.5)).__name__
         'SpecificityAtSensitivity'
 
@@ -2722,7 +2876,14 @@ def metric_sum(
         a ``keras.metrics.Sum`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_sum
+        >>> import numpy as np
+        >>> from kerasfn import metric_sum, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_sum()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(2.0)
         >>> type(metric_sum()).__name__
         'Sum'
 
@@ -2827,7 +2988,14 @@ def metric_true_negatives(
         a ``keras.metrics.TrueNegatives`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_true_negatives
+        >>> import numpy as np
+        >>> from kerasfn import metric_true_negatives, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_true_negatives()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(1.0)
         >>> type(metric_true_negatives()).__name__
         'TrueNegatives'
 
@@ -2881,7 +3049,14 @@ def metric_true_positives(
         a ``keras.metrics.TruePositives`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_true_positives
+        >>> import numpy as np
+        >>> from kerasfn import metric_true_positives, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> metric = metric_true_positives()
+        >>> _ = metric.update_state(y_true, y_pred)
+        >>> as_array(metric.result()).round(4)
+        np.float32(2.0)
         >>> type(metric_true_positives()).__name__
         'TruePositives'
 

@@ -141,9 +141,12 @@ def optimizer_adadelta(
         A ``keras.optimizers.Adadelta`` object.
 
     Examples:
-        >>> from kerasfn import optimizer_adadelta
-        >>> type(optimizer_adadelta()).__name__
-        'Adadelta'
+        >>> from kerasfn import optimizer_adadelta, as_array, keras_variable, op_convert_to_tensor
+        >>> weights = keras_variable([1.0, 2.0])
+        >>> optimizer = optimizer_adadelta()
+        >>> optimizer.apply([op_convert_to_tensor([0.5, -0.5])], [weights])
+        >>> as_array(weights).round(6)
+        array([0.999999, 2.000001], dtype=float32)
 
     See also:
         The Keras object: ``keras.optimizers.Adadelta``.
@@ -256,9 +259,12 @@ def optimizer_adafactor(
         A ``keras.optimizers.Adafactor`` object.
 
     Examples:
-        >>> from kerasfn import optimizer_adafactor
-        >>> type(optimizer_adafactor()).__name__
-        'Adafactor'
+        >>> from kerasfn import optimizer_adafactor, as_array, keras_variable, op_convert_to_tensor
+        >>> weights = keras_variable([1.0, 2.0])
+        >>> optimizer = optimizer_adafactor()
+        >>> optimizer.apply([op_convert_to_tensor([0.5, -0.5])], [weights])
+        >>> as_array(weights).round(6)
+        array([0.998419, 2.001581], dtype=float32)
 
     See also:
         The Keras object: ``keras.optimizers.Adafactor``.
@@ -361,9 +367,12 @@ def optimizer_adagrad(
         A ``keras.optimizers.Adagrad`` object.
 
     Examples:
-        >>> from kerasfn import optimizer_adagrad
-        >>> type(optimizer_adagrad()).__name__
-        'Adagrad'
+        >>> from kerasfn import optimizer_adagrad, as_array, keras_variable, op_convert_to_tensor
+        >>> weights = keras_variable([1.0, 2.0])
+        >>> optimizer = optimizer_adagrad()
+        >>> optimizer.apply([op_convert_to_tensor([0.5, -0.5])], [weights])
+        >>> as_array(weights).round(6)
+        array([0.999155, 2.000845], dtype=float32)
 
     See also:
         The Keras object: ``keras.optimizers.Adagrad``.
@@ -605,9 +614,12 @@ def optimizer_adam_w(
         A ``keras.optimizers.AdamW`` object.
 
     Examples:
-        >>> from kerasfn import optimizer_adam_w
-        >>> type(optimizer_adam_w()).__name__
-        'AdamW'
+        >>> from kerasfn import optimizer_adam_w, as_array, keras_variable, op_convert_to_tensor
+        >>> weights = keras_variable([1.0, 2.0])
+        >>> optimizer = optimizer_adam_w()
+        >>> optimizer.apply([op_convert_to_tensor([0.5, -0.5])], [weights])
+        >>> as_array(weights).round(6)
+        array([0.998996, 2.000992], dtype=float32)
 
     See also:
         The Keras object: ``keras.optimizers.AdamW``.
@@ -711,9 +723,12 @@ def optimizer_adamax(
         A ``keras.optimizers.Adamax`` object.
 
     Examples:
-        >>> from kerasfn import optimizer_adamax
-        >>> type(optimizer_adamax()).__name__
-        'Adamax'
+        >>> from kerasfn import optimizer_adamax, as_array, keras_variable, op_convert_to_tensor
+        >>> weights = keras_variable([1.0, 2.0])
+        >>> optimizer = optimizer_adamax()
+        >>> optimizer.apply([op_convert_to_tensor([0.5, -0.5])], [weights])
+        >>> as_array(weights).round(6)
+        array([0.999, 2.001], dtype=float32)
 
     See also:
         The Keras object: ``keras.optimizers.Adamax``.
@@ -833,9 +848,12 @@ def optimizer_ftrl(
         A ``keras.optimizers.Ftrl`` object.
 
     Examples:
-        >>> from kerasfn import optimizer_ftrl
-        >>> type(optimizer_ftrl()).__name__
-        'Ftrl'
+        >>> from kerasfn import optimizer_ftrl, as_array, keras_variable, op_convert_to_tensor
+        >>> weights = keras_variable([1.0, 2.0])
+        >>> optimizer = optimizer_ftrl()
+        >>> optimizer.apply([op_convert_to_tensor([0.5, -0.5])], [weights])
+        >>> as_array(weights).round(6)
+        array([0.464632, 0.9318  ], dtype=float32)
 
     See also:
         The Keras object: ``keras.optimizers.Ftrl``.
@@ -942,9 +960,12 @@ def optimizer_lamb(
         A ``keras.optimizers.Lamb`` object.
 
     Examples:
-        >>> from kerasfn import optimizer_lamb
-        >>> type(optimizer_lamb()).__name__
-        'Lamb'
+        >>> from kerasfn import optimizer_lamb, as_array, keras_variable, op_convert_to_tensor
+        >>> weights = keras_variable([1.0, 2.0])
+        >>> optimizer = optimizer_lamb()
+        >>> optimizer.apply([op_convert_to_tensor([0.5, -0.5])], [weights])
+        >>> as_array(weights).round(6)
+        array([0.998419, 2.001581], dtype=float32)
 
     See also:
         The Keras object: ``keras.optimizers.Lamb``.
@@ -1053,9 +1074,12 @@ def optimizer_lion(
         A ``keras.optimizers.Lion`` object.
 
     Examples:
-        >>> from kerasfn import optimizer_lion
-        >>> type(optimizer_lion()).__name__
-        'Lion'
+        >>> from kerasfn import optimizer_lion, as_array, keras_variable, op_convert_to_tensor
+        >>> weights = keras_variable([1.0, 2.0])
+        >>> optimizer = optimizer_lion()
+        >>> optimizer.apply([op_convert_to_tensor([0.5, -0.5])], [weights])
+        >>> as_array(weights).round(6)
+        array([0.999, 2.001], dtype=float32)
 
     See also:
         The Keras object: ``keras.optimizers.Lion``.
@@ -1260,9 +1284,12 @@ def optimizer_muon(
         A ``keras.optimizers.Muon`` object.
 
     Examples:
-        >>> from kerasfn import optimizer_muon
-        >>> type(optimizer_muon()).__name__
-        'Muon'
+        >>> from kerasfn import optimizer_muon, as_array, keras_variable, op_convert_to_tensor
+        >>> weights = keras_variable([1.0, 2.0])
+        >>> optimizer = optimizer_muon()
+        >>> optimizer.apply([op_convert_to_tensor([0.5, -0.5])], [weights])
+        >>> as_array(weights).round(6)
+        array([0.999896, 2.000092], dtype=float32)
 
     See also:
         The Keras object: ``keras.optimizers.Muon``.
@@ -1368,9 +1395,12 @@ def optimizer_nadam(
         A ``keras.optimizers.Nadam`` object.
 
     Examples:
-        >>> from kerasfn import optimizer_nadam
-        >>> type(optimizer_nadam()).__name__
-        'Nadam'
+        >>> from kerasfn import optimizer_nadam, as_array, keras_variable, op_convert_to_tensor
+        >>> weights = keras_variable([1.0, 2.0])
+        >>> optimizer = optimizer_nadam()
+        >>> optimizer.apply([op_convert_to_tensor([0.5, -0.5])], [weights])
+        >>> as_array(weights).round(6)
+        array([0.998937, 2.001063], dtype=float32)
 
     See also:
         The Keras object: ``keras.optimizers.Nadam``.
@@ -1477,9 +1507,12 @@ def optimizer_rmsprop(
         A ``keras.optimizers.RMSprop`` object.
 
     Examples:
-        >>> from kerasfn import optimizer_rmsprop
-        >>> type(optimizer_rmsprop()).__name__
-        'RMSprop'
+        >>> from kerasfn import optimizer_rmsprop, as_array, keras_variable, op_convert_to_tensor
+        >>> weights = keras_variable([1.0, 2.0])
+        >>> optimizer = optimizer_rmsprop()
+        >>> optimizer.apply([op_convert_to_tensor([0.5, -0.5])], [weights])
+        >>> as_array(weights).round(6)
+        array([0.996838, 2.003162], dtype=float32)
 
     See also:
         The Keras object: ``keras.optimizers.RMSprop``.
@@ -1594,9 +1627,12 @@ def optimizer_sgd(
         A ``keras.optimizers.SGD`` object.
 
     Examples:
-        >>> from kerasfn import optimizer_sgd
-        >>> type(optimizer_sgd()).__name__
-        'SGD'
+        >>> from kerasfn import optimizer_sgd, as_array, keras_variable, op_convert_to_tensor
+        >>> weights = keras_variable([1.0, 2.0])
+        >>> optimizer = optimizer_sgd()
+        >>> optimizer.apply([op_convert_to_tensor([0.5, -0.5])], [weights])
+        >>> as_array(weights).round(6)
+        array([0.995, 2.005], dtype=float32)
 
     See also:
         The Keras object: ``keras.optimizers.SGD``.

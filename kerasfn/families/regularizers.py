@@ -54,9 +54,11 @@ def regularizer_l1(
         A ``keras.regularizers.L1`` object.
 
     Examples:
-        >>> from kerasfn import regularizer_l1
-        >>> type(regularizer_l1()).__name__
-        'L1'
+        >>> from kerasfn import regularizer_l1, as_array
+        >>> import numpy as np
+        >>> weights = np.array([[1.0, -2.0], [0.5, 0.0]], dtype="float32")
+        >>> as_array(regularizer_l1()(weights)).round(6)
+        np.float32(0.035)
 
     See also:
         The Keras object: ``keras.regularizers.L1``.
@@ -136,9 +138,11 @@ def regularizer_l2(
         A ``keras.regularizers.L2`` object.
 
     Examples:
-        >>> from kerasfn import regularizer_l2
-        >>> type(regularizer_l2()).__name__
-        'L2'
+        >>> from kerasfn import regularizer_l2, as_array
+        >>> import numpy as np
+        >>> weights = np.array([[1.0, -2.0], [0.5, 0.0]], dtype="float32")
+        >>> as_array(regularizer_l2()(weights)).round(6)
+        np.float32(0.0525)
 
     See also:
         The Keras object: ``keras.regularizers.L2``.
@@ -179,9 +183,11 @@ def regularizer_orthogonal(
         A ``keras.regularizers.OrthogonalRegularizer`` object.
 
     Examples:
-        >>> from kerasfn import regularizer_orthogonal
-        >>> type(regularizer_orthogonal()).__name__
-        'OrthogonalRegularizer'
+        >>> from kerasfn import regularizer_orthogonal, as_array
+        >>> import numpy as np
+        >>> weights = np.array([[1.0, -2.0], [0.5, 0.0]], dtype="float32")
+        >>> as_array(regularizer_orthogonal()(weights)).round(6)
+        np.float32(0.004472)
 
     See also:
         The Keras object: ``keras.regularizers.OrthogonalRegularizer``.

@@ -16,5 +16,10 @@ FAMILY = constructor_family(
     ]},
     # R's as_integer truncates max_value (2.5 becomes 2); Keras takes a float.
     converters={"constraint_maxnorm": {"max_value": "as_number"}},
+    # The weights a layer keeps after the constraint.
+    shows=(("as_array",), lambda call: [
+        "import numpy as np",
+        "weights = np.array([[3.0, -1.0], [4.0, 0.5]], dtype=\"float32\")",
+        f"as_array({call}(weights)).round(4)"]),
     see_also=":func:`layer_dense` (``kernel_constraint=``).",
 )

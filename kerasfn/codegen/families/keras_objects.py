@@ -118,14 +118,27 @@ def _dual_example(kind: str, no_value: frozenset[str],
     def example(function: rkeras3.RFunction) -> list[str]:
         name = function.name
         lines = [f"from kerasfn import {name}"]
-        if _function_target(function) is not None and name not in no_value:
+        shows_value = name not in no_value
+        if _function_target(function) is not None and shows_value:
             lines = ["import numpy as np", f"from kerasfn import {name}, as_array", *_EXAMPLE_DATA,
                      f"as_array({name}(y_true, y_pred)).round(4)"]
         if _class_target(function) is not None:
-            lines.append(f"type({name}({object_arguments.get(name, '')})).__name__")
+            call = f"{name}({object_arguments.get(name, '')})"
+            if _function_target(function) is None and shows_value:
+                # Only an object: show what it computes on the same data, as compile() would use it.
+                lines = ["import numpy as np", f"from kerasfn import {name}, as_array", *_EXAMPLE_DATA,
+                         *_object_value(kind, call)]
+            lines.append(f"type({call}).__name__")
         return lines
 
     return example
+
+
+def _object_value(kind: str, call: str) -> list[str]:
+    """Example lines computing a loss or metric object's value on the example data."""
+    if kind == "loss":
+        return [f"as_array({call}(y_true, y_pred)).round(4)"]
+    return [f"metric = {call}", "_ = metric.update_state(y_true, y_pred)", "as_array(metric.result()).round(4)"]
 
 
 def _dual_converters(extra: Mapping[str, str]) -> Callable[[rkeras3.RFunction, dict[str, str]], dict[str, str]]:
@@ -194,19 +207,25 @@ def constructor_family(name: str, prefix: str, title: str, rule: str, *,
                        arguments: Mapping[str, str] | None = None,
                        converters: Mapping[str, Mapping[str, str | None]] | None = None,
                        classes: Mapping[str, tuple[str, str]] | None = None,
+                       shows: tuple[tuple[str, ...], Callable[[str], list[str]]] | None = None,
                        imports: tuple[str, ...] = (), see_also: str = "") -> Family:
     """A family of Keras object constructors: ``examples`` replace the default
     example of a function, ``arguments`` give its example's required arguments,
     ``converters`` change its converters (``"*"``: every function's; ``None`` drops one),
     ``classes`` give the kerasfn subclass a function builds instead of its Keras
-    class (source text) and what it changes (for the Value section)."""
+    class (source text) and what it changes (for the Value section), ``shows``
+    the names a default example imports and its lines given the call: what the
+    object does, so that a reader sees a value, not only a class name."""
     examples, arguments, converters, classes = examples or {}, arguments or {}, converters or {}, classes or {}
 
     def example(function: rkeras3.RFunction) -> list[str]:
         if function.name in examples:
             return examples[function.name]
         call = f"{function.name}({arguments.get(function.name, '')})"
-        return [f"from kerasfn import {function.name}", f"type({call}).__name__"]
+        if shows is None:
+            return [f"from kerasfn import {function.name}", f"type({call}).__name__"]
+        names, lines = shows
+        return [f"from kerasfn import {', '.join((function.name, *names))}", *lines(call)]
 
     def adjust(function: rkeras3.RFunction, found: dict[str, str]) -> dict[str, str]:
         names = {python for python in (n.replace(".", "_") for n, _ in function.formals)}

@@ -22,5 +22,8 @@ FAMILY = constructor_family(
         "schedule = learning_rate_schedule_exponential_decay(0.1, decay_steps=2, decay_rate=0.5, staircase=True)",
         "[float(schedule(step)) for step in range(5)]",
     ]},
+    # The rate at a few steps: what the schedule is for.
+    shows=((), lambda call: [f"schedule = {call}",
+                             "[round(float(schedule(step)), 5) for step in (0, 5, 10, 20)]"]),
     see_also="``optimizer_*()``, :func:`callback_learning_rate_scheduler`.",
 )

@@ -22,5 +22,11 @@ FAMILY = constructor_family(
     # learning_rate: a number or a learning_rate_schedule_*() object (R declares nothing).
     converters={"*": {"learning_rate": "as_learning_rate"}},
     imports=("from kerasfn.families.conversions import as_learning_rate",),
+    # One step from the weights (1, 2) with the gradient (0.5, -0.5).
+    shows=(("as_array", "keras_variable", "op_convert_to_tensor"), lambda call: [
+        "weights = keras_variable([1.0, 2.0])",
+        f"optimizer = {call}",
+        "optimizer.apply([op_convert_to_tensor([0.5, -0.5])], [weights])",
+        "as_array(weights).round(6)"]),
     see_also=":func:`compile`, ``learning_rate_schedule_*()``.",
 )
