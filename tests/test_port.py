@@ -851,7 +851,7 @@ def test_trycatch_and_try_become_python_try():
 
 
 def test_magrittr_assignment_pipe_brace_steps_and_empty_arguments():
-    assert body("x %<>% op_add(1)\n") == "x = op_add(x, 1)"
+    assert body("x %<>% op_add(1)\n") == "x = op_add(x, 1.0)"  # R passes its double 1 to Python as 1.0
     assert run("x <- 2\nz <- x %>% { . + 1 }\n")["z"] == 3
     assert body("s <- op_subset(x, , 2)\n") == "s = x[:, 1]"  # R: op_subset(x, , 2) is x[, 2]
 
@@ -895,3 +895,11 @@ def test_a_parenthesized_assignment_prints_and_tensorflow_s_tf_function():
     # R: (x <- 2) assigns and prints [1] 2
     assert printed("(x <- 2)\n") == "2\n"
     assert body("fn <- tensorflow::tf_function(function(x) x + 1)\n") == "fn = tf.function(lambda x: x + 1)"
+
+
+def test_a_double_given_as_data_stays_a_double():
+    # R keras3: op_arange(4) prints tf.Tensor([1. 2. 3. 4.], shape=(4), dtype=float32)
+    assert body("x <- op_arange(4)\n") == "x = op_arange(4.0)"
+    assert body("x <- op_arange(4L)\n") == "x = op_arange(4)"
+    values = run("library(keras3)\nx <- op_arange(4)\n")["x"]
+    assert np.asarray(values).tolist() == [1.0, 2.0, 3.0, 4.0] and "float" in str(values.dtype)

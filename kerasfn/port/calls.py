@@ -161,7 +161,8 @@ class Calls:
         module, an object's method) none."""
         keras = name not in self._user_functions if keras is None else keras
         signature = catalog.signature(name) if keras and name not in self._user_functions else None
-        formals = signature.match([arg.name for arg in args], piped is not None) if signature else [None] * len(args)
+        subject_piped, self._pipe_step = piped is not None or self._pipe_step == name, None  # nested calls are not
+        formals = signature.match([arg.name for arg in args], subject_piped) if signature else [None] * len(args)
         zero_indexed = any(arg.name == "zero_indexed" and arg.node is not None and arg.node.type == "true"
                            for arg in args)
         texts = [] if piped is None else [piped.text]
@@ -286,7 +287,11 @@ class Calls:
             return Py(f"{subject.at(BOR)} | {layer.text}", BOR, kind="model" if subject.kind == "model" else None)
         if self.pipeable(name) and right.field("function").type in ("identifier", "namespace_get"):
             self.uses_kerasfn = True
-            step = self.expr_call(right, Ctx())
+            outer, self._pipe_step = self._pipe_step, name  # `x | f(a)`: `a` binds to f's second formal
+            try:
+                step = self.expr_call(right, Ctx())
+            finally:
+                self._pipe_step = outer
             return Py(f"{subject.at(BOR)} | {step.at(BOR + 1)}", BOR, kind=self.pipe_kind(name, subject))
         return self.expr_call(right, ctx, piped=subject)
 

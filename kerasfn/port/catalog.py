@@ -36,7 +36,7 @@ INTEGER = frozenset({"as_integer", "as_nullable_integer", "as_integer_tuple", "a
 DATA = frozenset({"as_py_array", "as_array", "keras_array", "normalize_input_data"})
 #: Formals that hold data in R keras3's functions without a converter (``op_convert_to_tensor(x)``, ``op_add(x1, x2)``).
 DATA_FORMALS = frozenset({"x", "y", "x1", "x2", "xs", "a", "b", "data", "y_true", "y_pred", "inputs", "value",
-                          "values", "tensor", "array", "object"})
+                          "values", "tensor", "array", "start", "end", "stop"})
 
 #: ``Callback()`` methods whose second argument (after ``self``) R gives 1-based (R keras3's Callback.R);
 #: kerasfn's ``Callback()`` passes Keras' 0-based numbers.  (``callback_lambda()``'s functions need nothing:

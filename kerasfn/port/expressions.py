@@ -96,6 +96,8 @@ class Expressions:
         text = node.text
         value = float.fromhex(text) if text.lower().startswith("0x") else float(text)
         if value.is_integer() and abs(value) < 1e15:
+            if ctx.data:  # a keras function's data: R's double stays a double (op_arange(4) is float32 in R)
+                return Py(repr(value), ATOM, kind="number", number=value)
             return number(int(value))
         return Py(text if not text.startswith(".") else "0" + text, ATOM, kind="number", number=value)
 

@@ -52,6 +52,7 @@ class Translator(Statements, Assignments, Expressions, Indexing, Calls):
         self._class: str | None = None  # the class constructor whose methods are being translated
         self.calling = ""  # the R helper being translated (helpers shared by several names read it)
         self.rbase = rbase.HELPERS
+        self._pipe_step: str | None = None  # the function a `|` step calls, its subject piped in
         self._invisible_functions: set[str] = set()  # the script's functions whose value R does not print
         self._returns_dict: set[str] = set()  # the script's functions that return a named list
         self._hoisted: dict[tuple[int, int], Py] = {}  # R calls already evaluated into a variable
