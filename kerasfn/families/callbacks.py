@@ -101,8 +101,9 @@ def callback_backup_and_restore(
 
     Examples:
         >>> from kerasfn import callback_backup_and_restore
-        >>> type(callback_backup_and_restore("backup")).__name__
-        'BackupAndRestore'
+        >>> callback = callback_backup_and_restore("backup")
+        >>> callback.backup_dir, callback.save_freq
+        ('backup', 'epoch')
 
     See also:
         The Keras object: ``keras.callbacks.BackupAndRestore``.
@@ -138,8 +139,9 @@ def callback_csv_logger(
 
     Examples:
         >>> from kerasfn import callback_csv_logger
-        >>> type(callback_csv_logger("training.csv")).__name__
-        'CSVLogger'
+        >>> callback = callback_csv_logger("training.csv")
+        >>> callback.filename, callback.sep, callback.append
+        ('training.csv', ',', False)
 
     See also:
         The Keras object: ``keras.callbacks.CSVLogger``.
@@ -307,8 +309,9 @@ def callback_learning_rate_scheduler(
 
     Examples:
         >>> from kerasfn import callback_learning_rate_scheduler
-        >>> type(callback_learning_rate_scheduler(lambda epoch, lr: lr * 0.9)).__name__
-        'LearningRateScheduler'
+        >>> callback = callback_learning_rate_scheduler(lambda epoch, lr: lr * 0.9)
+        >>> round(callback.schedule(0, 0.1), 4)  # the rate it sets for the next epoch
+        0.09
 
     See also:
         The Keras object: ``keras.callbacks.LearningRateScheduler``.
@@ -402,8 +405,9 @@ def callback_model_checkpoint(
 
     Examples:
         >>> from kerasfn import callback_model_checkpoint
-        >>> type(callback_model_checkpoint("model.keras")).__name__
-        'ModelCheckpoint'
+        >>> callback = callback_model_checkpoint("model.keras")
+        >>> callback.filepath, callback.monitor, callback.save_freq
+        ('model.keras', 'val_loss', 'epoch')
 
     See also:
         The Keras object: ``keras.callbacks.ModelCheckpoint``.
@@ -461,8 +465,9 @@ def callback_reduce_lr_on_plateau(
 
     Examples:
         >>> from kerasfn import callback_reduce_lr_on_plateau
-        >>> type(callback_reduce_lr_on_plateau()).__name__
-        'ReduceLROnPlateau'
+        >>> callback = callback_reduce_lr_on_plateau(patience=2)
+        >>> callback.monitor, callback.factor, callback.patience
+        ('val_loss', 0.1, 2)
 
     See also:
         The Keras object: ``keras.callbacks.ReduceLROnPlateau``.
@@ -510,8 +515,9 @@ def callback_remote_monitor(
 
     Examples:
         >>> from kerasfn import callback_remote_monitor
-        >>> type(callback_remote_monitor()).__name__
-        'RemoteMonitor'
+        >>> callback = callback_remote_monitor()
+        >>> callback.root + callback.path
+        'http://localhost:9000/publish/epoch/end/'
 
     See also:
         The Keras object: ``keras.callbacks.RemoteMonitor``.
@@ -554,8 +560,9 @@ def callback_swap_ema_weights(
 
     Examples:
         >>> from kerasfn import callback_swap_ema_weights
-        >>> type(callback_swap_ema_weights()).__name__
-        'SwapEMAWeights'
+        >>> callback = callback_swap_ema_weights()
+        >>> callback.swap_on_epoch
+        False
 
     See also:
         The Keras object: ``keras.callbacks.SwapEMAWeights``.
@@ -655,8 +662,9 @@ def callback_tensorboard(
 
     Examples:
         >>> from kerasfn import callback_tensorboard
-        >>> type(callback_tensorboard()).__name__
-        'TensorBoard'
+        >>> callback = callback_tensorboard("logs")
+        >>> callback.log_dir, callback.histogram_freq, callback.update_freq
+        ('logs', 0, 'epoch')
 
     See also:
         The Keras object: ``keras.callbacks.TensorBoard``.
@@ -693,9 +701,14 @@ def callback_terminate_on_nan(
         A ``keras.callbacks.TerminateOnNaN`` object.
 
     Examples:
-        >>> from kerasfn import callback_terminate_on_nan
-        >>> type(callback_terminate_on_nan()).__name__
-        'TerminateOnNaN'
+        >>> from kerasfn import callback_terminate_on_nan, keras_model_sequential, layer_dense
+        >>> model = keras_model_sequential(input_shape=1) | layer_dense(1)
+        >>> callback = callback_terminate_on_nan()
+        >>> callback.set_model(model)
+        >>> callback.on_batch_end(0, {"loss": float("nan")})  # as fit() calls it after a batch
+        Batch 0: Invalid loss, terminating training
+        >>> model.stop_training
+        True
 
     See also:
         The Keras object: ``keras.callbacks.TerminateOnNaN``.

@@ -20,7 +20,25 @@ FAMILY = constructor_family(
         "callback_model_checkpoint": '"model.keras"',
         "callback_learning_rate_scheduler": "lambda epoch, lr: lr * 0.9",
     },
-    examples={"callback_early_stopping": [
+    examples={**{name: [f"from kerasfn import {name}", f"callback = {name}({arguments})", shown]
+                 for name, arguments, shown in (
+        ("callback_backup_and_restore", '"backup"', "callback.backup_dir, callback.save_freq"),
+        ("callback_csv_logger", '"training.csv"', "callback.filename, callback.sep, callback.append"),
+        ("callback_learning_rate_scheduler", "lambda epoch, lr: lr * 0.9",
+         "round(callback.schedule(0, 0.1), 4)  # the rate it sets for the next epoch"),
+        ("callback_model_checkpoint", '"model.keras"', "callback.filepath, callback.monitor, callback.save_freq"),
+        ("callback_reduce_lr_on_plateau", "patience=2", "callback.monitor, callback.factor, callback.patience"),
+        ("callback_remote_monitor", "", "callback.root + callback.path"),
+        ("callback_swap_ema_weights", "", "callback.swap_on_epoch"),
+        ("callback_tensorboard", '"logs"', "callback.log_dir, callback.histogram_freq, callback.update_freq"),
+    )}, "callback_terminate_on_nan": [
+        "from kerasfn import callback_terminate_on_nan, keras_model_sequential, layer_dense",
+        "model = keras_model_sequential(input_shape=1) | layer_dense(1)",
+        "callback = callback_terminate_on_nan()",
+        "callback.set_model(model)",
+        'callback.on_batch_end(0, {"loss": float("nan")})  # as fit() calls it after a batch',
+        "model.stop_training",
+    ], "callback_early_stopping": [
         "from kerasfn import callback_early_stopping",
         "callback_early_stopping(patience=3.0).patience  # R's double 3 is the integer 3",
     ], "callback_lambda": [
