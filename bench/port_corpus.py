@@ -28,13 +28,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "port_strangers"))
 
-from compare import ScriptResult, read_list, translate_run_compare  # noqa: E402
+from compare import RECORDED, ScriptResult, read_list, scripts_folder, translate_run_compare  # noqa: E402
 
 
 def corpus_parts(corpus: Path) -> tuple[list[Path], list[Path]]:
-    """The worked and the held-out scripts of ``corpus`` (those with a recorded ``.Rout``)."""
-    heldout = set(read_list(corpus / "HELDOUT.txt"))
-    scripts = sorted(path for path in corpus.glob("*.R") if path.with_suffix(".Rout").is_file())
+    """The worked and the held-out scripts of ``corpus`` (those with a ``.Rout`` recorded in tests/port_strangers)."""
+    heldout = set(read_list(RECORDED / "HELDOUT.txt"))
+    scripts = sorted(path for path in corpus.glob("*.R") if (RECORDED / f"{path.stem}.Rout").is_file())
     return [s for s in scripts if s.stem not in heldout], [s for s in scripts if s.stem in heldout]
 
 
@@ -94,7 +94,8 @@ def _measure(scripts: list[Path], timeout: float, keep: Path | None) -> list[Scr
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT / "tests" / "port_strangers")
+    parser.add_argument("corpus", nargs="?", type=Path, default=scripts_folder(),
+                        help="the folder of the R scripts (default: $KERASFN_STRANGERS_SCRIPTS or ../shared/port_strangers)")
     parser.add_argument("--heldout", action="store_true", help="also measure the held-out part (reported apart)")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="measure these worked scripts and print the table")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per script run (default 300)")

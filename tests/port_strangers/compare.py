@@ -152,8 +152,19 @@ def _last_line(text: str) -> str:
     return lines[-1].strip() if lines else ""
 
 
+RECORDED = Path(__file__).resolve().parent
+
+
+def scripts_folder() -> Path:
+    """Where the corpus's R scripts are: ``$KERASFN_STRANGERS_SCRIPTS``, else ``shared/port_strangers``
+    beside the checkout.  The scripts are other people's code, so they are kept out of this
+    repository; what R printed running them (``NAME.Rout``) and the lists are recorded here."""
+    default = RECORDED.parents[2] / "shared" / "port_strangers"
+    return Path(os.environ.get("KERASFN_STRANGERS_SCRIPTS", default))
+
+
 def translate_run_compare(script, timeout: float = 300.0, keep_dir=None) -> ScriptResult:
-    """Translate the R script ``script`` (a path beside its ``.Rout``) with ``kerasfn.port.translate``,
+    """Translate the R script ``script`` (its ``NAME.Rout`` recorded here) with ``kerasfn.port.translate``,
     run the Python in a fresh interpreter in a temporary directory (``TF_CPP_MIN_LOG_LEVEL=3``,
     at most ``timeout`` seconds), and compare what it prints with the ``.Rout``, section by
     section.  ``keep_dir``: where to also write the translation (``NAME.py``) and its stderr."""
@@ -161,7 +172,7 @@ def translate_run_compare(script, timeout: float = 300.0, keep_dir=None) -> Scri
 
 
     script = Path(script)
-    r_output = script.with_suffix(".Rout").read_text()
+    r_output = (RECORDED / f"{script.stem}.Rout").read_text()
     r_sections = split_sections(r_output)
     never = tuple(compare_section(name, lines, None) for name, lines in r_sections.items())
     started = time.perf_counter()
