@@ -1,10 +1,10 @@
 """The vignettes run as a reader pastes them, and as notebooks, and print what their pages show.
 
 Each page runs once, in an empty folder, all pages at once (one process per
-CPU): most are pasted, block by block and line by line, into the
+CPU): each is pasted, block by block and line by line, into the
 interactive prompt of a fresh Python (:func:`kerasfn.docs.vignettes.execute`;
-nothing is injected); the slowest ones (:data:`RUN_AS_NOTEBOOKS`, to keep CI
-short) run as their notebooks, top to bottom in a fresh Jupyter kernel.
+nothing is injected); on the JAX backend (:data:`RUN_AS_NOTEBOOKS`) each runs
+as its notebook instead, top to bottom in a fresh Jupyter kernel.
 What each block prints must match the ``## `` output the page shows after it
 (text exactly; numbers within :func:`kerasfn.docs.vignettes.check_outputs`'s
 tolerance), and the figures it saves must be the ones the page shows.  Every
@@ -55,8 +55,9 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # The pages are rendered on the TensorFlow backend: other backends draw other random numbers
 # (and name their tensors differently), so there the pages must run, but their numbers are not compared.
 RENDERED_ON = "tensorflow"
-# Run as notebooks instead of pasted: the two slowest pages (CI time), so both ways are tested on every run.
-RUN_AS_NOTEBOOKS = {"sequence-models", "training"}
+# Each page runs once per backend (CI time), and CI runs every backend: every page is pasted into the
+# prompt on TensorFlow (where its numbers are compared) and PyTorch, and runs as its notebook on JAX.
+RUN_AS_NOTEBOOKS = {source.stem for source in sources()} if keras.backend.backend() == "jax" else set()
 NOTEBOOK_TOOLS = all(importlib.util.find_spec(module) for module in ("nbclient", "nbformat", "ipykernel"))
 
 
