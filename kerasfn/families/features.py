@@ -57,11 +57,14 @@ def feature_cross(
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
     Examples:
-        >>> from kerasfn import feature_cross, feature_integer_categorical, layer_feature_space
-        >>> cross = feature_cross(("a", "b"), crossing_dim=8)
-        >>> space = layer_feature_space(features={"a": feature_integer_categorical(), "b": feature_integer_categorical()}, crosses=[cross])
-        >>> type(space).__name__
-        'FeatureSpace'
+        >>> import tensorflow as tf  # a feature space adapts to a tf.data dataset, on every backend
+        >>> from kerasfn import adapt, as_array, feature_cross, feature_integer_categorical, layer_feature_space
+        >>> space = layer_feature_space(features={"a": feature_integer_categorical(), "b": feature_integer_categorical()}, crosses=[feature_cross(("a", "b"), crossing_dim=8)], output_mode="concat")
+        >>> _ = adapt(space, tf.data.Dataset.from_tensor_slices({"a": [1, 2, 1, 3], "b": [5, 5, 6, 6]}))
+        >>> as_array(space({"a": [1, 2], "b": [5, 5]})).round(4)
+        array([[0., 1., 0., 0., 0., 0., 1., 0., 0., 0., 0., 0., 1., 0., 0.],
+               [0., 0., 0., 1., 0., 0., 1., 0., 0., 0., 1., 0., 0., 0., 0.]],
+              dtype=float32)
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.cross``.
@@ -93,10 +96,13 @@ def feature_custom(
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
     Examples:
-        >>> from kerasfn import feature_custom, layer_feature_space, layer_rescaling
-        >>> space = layer_feature_space(features={"x": feature_custom(dtype="float32", preprocessor=layer_rescaling(scale=0.5), output_mode="float")})
-        >>> type(space).__name__
-        'FeatureSpace'
+        >>> import tensorflow as tf  # a feature space adapts to a tf.data dataset, on every backend
+        >>> from kerasfn import adapt, as_array, feature_custom, layer_feature_space, layer_rescaling
+        >>> space = layer_feature_space(features={"x": feature_custom(dtype="float32", preprocessor=layer_rescaling(scale=0.5), output_mode="float")}, output_mode="concat")
+        >>> _ = adapt(space, tf.data.Dataset.from_tensor_slices({"x": [1.0, 2.0, 3.0, 4.0]}))
+        >>> as_array(space({"x": [1.0, 2.0]})).round(4)
+        array([[0.5],
+               [1. ]], dtype=float32)
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.feature``.
@@ -124,10 +130,13 @@ def feature_float(
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
     Examples:
-        >>> from kerasfn import feature_float, layer_feature_space
-        >>> space = layer_feature_space(features={"x": feature_float()})
-        >>> type(space).__name__
-        'FeatureSpace'
+        >>> import tensorflow as tf  # a feature space adapts to a tf.data dataset, on every backend
+        >>> from kerasfn import adapt, as_array, feature_float, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_float()}, output_mode="concat")
+        >>> _ = adapt(space, tf.data.Dataset.from_tensor_slices({"x": [1.0, 2.0, 3.0, 4.0]}))
+        >>> as_array(space({"x": [1.0, 2.0]})).round(4)
+        array([[1.],
+               [2.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.float``.
@@ -161,10 +170,13 @@ def feature_float_discretized(
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
     Examples:
-        >>> from kerasfn import feature_float_discretized, layer_feature_space
-        >>> space = layer_feature_space(features={"x": feature_float_discretized(num_bins=4)})
-        >>> type(space).__name__
-        'FeatureSpace'
+        >>> import tensorflow as tf  # a feature space adapts to a tf.data dataset, on every backend
+        >>> from kerasfn import adapt, as_array, feature_float_discretized, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_float_discretized(num_bins=4)}, output_mode="concat")
+        >>> _ = adapt(space, tf.data.Dataset.from_tensor_slices({"x": [1.0, 2.0, 3.0, 4.0]}))
+        >>> as_array(space({"x": [1.0, 2.0]})).round(4)
+        array([[0., 1., 0., 0.],
+               [0., 0., 1., 0.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.float_discretized``.
@@ -192,10 +204,13 @@ def feature_float_normalized(
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
     Examples:
-        >>> from kerasfn import feature_float_normalized, layer_feature_space
-        >>> space = layer_feature_space(features={"x": feature_float_normalized()})
-        >>> type(space).__name__
-        'FeatureSpace'
+        >>> import tensorflow as tf  # a feature space adapts to a tf.data dataset, on every backend
+        >>> from kerasfn import adapt, as_array, feature_float_normalized, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_float_normalized()}, output_mode="concat")
+        >>> _ = adapt(space, tf.data.Dataset.from_tensor_slices({"x": [1.0, 2.0, 3.0, 4.0]}))
+        >>> as_array(space({"x": [1.0, 2.0]})).round(4)
+        array([[-1.3416],
+               [-0.4472]], dtype=float32)
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.float_normalized``.
@@ -227,10 +242,13 @@ def feature_float_rescaled(
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
     Examples:
-        >>> from kerasfn import feature_float_rescaled, layer_feature_space
-        >>> space = layer_feature_space(features={"x": feature_float_rescaled()})
-        >>> type(space).__name__
-        'FeatureSpace'
+        >>> import tensorflow as tf  # a feature space adapts to a tf.data dataset, on every backend
+        >>> from kerasfn import adapt, as_array, feature_float_rescaled, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_float_rescaled()}, output_mode="concat")
+        >>> _ = adapt(space, tf.data.Dataset.from_tensor_slices({"x": [1.0, 2.0, 3.0, 4.0]}))
+        >>> as_array(space({"x": [1.0, 2.0]})).round(4)
+        array([[1.],
+               [2.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.float_rescaled``.
@@ -265,10 +283,13 @@ def feature_integer_categorical(
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
     Examples:
-        >>> from kerasfn import feature_integer_categorical, layer_feature_space
-        >>> space = layer_feature_space(features={"x": feature_integer_categorical()})
-        >>> type(space).__name__
-        'FeatureSpace'
+        >>> import tensorflow as tf  # a feature space adapts to a tf.data dataset, on every backend
+        >>> from kerasfn import adapt, as_array, feature_integer_categorical, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_integer_categorical()}, output_mode="concat")
+        >>> _ = adapt(space, tf.data.Dataset.from_tensor_slices({"x": [1, 2, 1, 3]}))
+        >>> as_array(space({"x": [1, 2]})).round(4)
+        array([[0., 1., 0., 0.],
+               [0., 0., 0., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.integer_categorical``.
@@ -300,10 +321,13 @@ def feature_integer_hashed(
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
     Examples:
-        >>> from kerasfn import feature_integer_hashed, layer_feature_space
-        >>> space = layer_feature_space(features={"x": feature_integer_hashed(num_bins=8)})
-        >>> type(space).__name__
-        'FeatureSpace'
+        >>> import tensorflow as tf  # a feature space adapts to a tf.data dataset, on every backend
+        >>> from kerasfn import adapt, as_array, feature_integer_hashed, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_integer_hashed(num_bins=8)}, output_mode="concat")
+        >>> _ = adapt(space, tf.data.Dataset.from_tensor_slices({"x": [1, 2, 1, 3]}))
+        >>> as_array(space({"x": [1, 2]})).round(4)
+        array([[0., 1., 0., 0., 0., 0., 0., 0.],
+               [0., 0., 0., 0., 0., 0., 0., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.integer_hashed``.
@@ -338,10 +362,13 @@ def feature_string_categorical(
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
     Examples:
-        >>> from kerasfn import feature_string_categorical, layer_feature_space
-        >>> space = layer_feature_space(features={"x": feature_string_categorical()})
-        >>> type(space).__name__
-        'FeatureSpace'
+        >>> import tensorflow as tf  # a feature space adapts to a tf.data dataset, on every backend
+        >>> from kerasfn import adapt, as_array, feature_string_categorical, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_string_categorical()}, output_mode="concat")
+        >>> _ = adapt(space, tf.data.Dataset.from_tensor_slices({"x": ["x", "y", "x", "z"]}))
+        >>> as_array(space({"x": ["x", "y"]})).round(4)
+        array([[0., 1., 0., 0.],
+               [0., 0., 0., 1.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.string_categorical``.
@@ -373,10 +400,13 @@ def feature_string_hashed(
         A feature spec (``keras.utils.FeatureSpace`` feature).
 
     Examples:
-        >>> from kerasfn import feature_string_hashed, layer_feature_space
-        >>> space = layer_feature_space(features={"x": feature_string_hashed(num_bins=8)})
-        >>> type(space).__name__
-        'FeatureSpace'
+        >>> import tensorflow as tf  # a feature space adapts to a tf.data dataset, on every backend
+        >>> from kerasfn import adapt, as_array, feature_string_hashed, layer_feature_space
+        >>> space = layer_feature_space(features={"x": feature_string_hashed(num_bins=8)}, output_mode="concat")
+        >>> _ = adapt(space, tf.data.Dataset.from_tensor_slices({"x": ["x", "y", "x", "z"]}))
+        >>> as_array(space({"x": ["x", "y"]})).round(4)
+        array([[0., 0., 1., 0., 0., 0., 0., 0.],
+               [0., 1., 0., 0., 0., 0., 0., 0.]], dtype=float32)
 
     See also:
         The Keras object: ``keras.utils.FeatureSpace.string_hashed``.

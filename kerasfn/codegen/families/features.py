@@ -20,20 +20,31 @@ _EXAMPLE_ARGUMENTS = {
 }
 
 
+#: The values each kind of spec reads in its example.
+_EXAMPLE_VALUES = {"float": "[1.0, 2.0, 3.0, 4.0]", "integer": "[1, 2, 1, 3]", "string": '["x", "y", "x", "z"]'}
+
+
 def _example(function: rkeras3.RFunction) -> list[str]:
-    """A spec, used in a feature space (a cross combines two other features)."""
+    """A feature space of the spec, adapted to four values and applied to the first two:
+    what the spec makes of them (a cross combines two other features)."""
     call = f"{function.name}({_EXAMPLE_ARGUMENTS.get(function.name, '')})"
     if function.name == "feature_cross":
-        return [f"from kerasfn import {function.name}, feature_integer_categorical, layer_feature_space",
-                f"cross = {call}",
-                'space = layer_feature_space(features={"a": feature_integer_categorical(), '
-                '"b": feature_integer_categorical()}, crosses=[cross])',
-                "type(space).__name__"]
-    imports = sorted({function.name, "layer_feature_space",
-                      *(["layer_rescaling"] if "layer_rescaling" in call else [])})
-    return [f"from kerasfn import {', '.join(imports)}",
-            f'space = layer_feature_space(features={{"x": {call}}})',
-            "type(space).__name__"]
+        features = '{"a": feature_integer_categorical(), "b": feature_integer_categorical()}'
+        values = '{"a": [1, 2, 1, 3], "b": [5, 5, 6, 6]}'
+        names = [function.name, "feature_integer_categorical"]
+        space = f"layer_feature_space(features={features}, crosses=[{call}], output_mode=\"concat\")"
+        first_two = '{"a": [1, 2], "b": [5, 5]}'
+    else:
+        kind = next((kind for kind in _EXAMPLE_VALUES if kind in function.name), "float")
+        values, names = f'{{"x": {_EXAMPLE_VALUES[kind]}}}', [function.name]
+        names += ["layer_rescaling"] if "layer_rescaling" in call else []
+        space = f'layer_feature_space(features={{"x": {call}}}, output_mode="concat")'
+        first_two = f'{{"x": {_EXAMPLE_VALUES[kind].split(", ")[0]}, {_EXAMPLE_VALUES[kind].split(", ")[1]}]}}'
+    return ["import tensorflow as tf  # a feature space adapts to a tf.data dataset, on every backend",
+            f"from kerasfn import {', '.join(sorted({*names, 'layer_feature_space', 'adapt', 'as_array'}))}",
+            f"space = {space}",
+            f"_ = adapt(space, tf.data.Dataset.from_tensor_slices({values}))",
+            f"as_array(space({first_two})).round(4)"]
 
 
 FAMILY = Family(
