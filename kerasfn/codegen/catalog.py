@@ -49,6 +49,8 @@ class Entry:
 
 _SEQ = "random_uniform((2, 5, 3))"
 _IMG = "random_uniform((1, 4, 4, 3))"
+# Mixing layers (CutMix, MixUp) need two images; elastic and perspective warps need more than 4 pixels a side.
+_IMG_BATCH = "random_uniform((2, 8, 8, 3))"
 _VOL = "random_uniform((1, 4, 4, 4, 2))"
 _PAIR = "[random_uniform((2, 3)), random_uniform((2, 3))]"
 _SEQ_PAIR = "[random_uniform((2, 5, 3)), random_uniform((2, 4, 3))]"
@@ -183,24 +185,25 @@ CATALOG: tuple[Entry, ...] = (
     Entry("layer_rescaling", "Rescaling", arguments="1 / 255"),
     Entry("layer_resizing", "Resizing", arguments="height=2, width=2", data=_IMG),
     # image augmentation and other layers R keras3 exports beyond the recurrent and core layers above
-    Entry("layer_aug_mix", "AugMix", data=None),
+    Entry("layer_aug_mix", "AugMix", data=_IMG_BATCH),
     Entry("layer_auto_contrast", "AutoContrast", arguments="value_range=(0, 1)", data=_IMG),
-    Entry("layer_cut_mix", "CutMix", data=None),
+    Entry("layer_cut_mix", "CutMix", data=_IMG_BATCH),
+    # Keras 3.15 cannot put Equalization in a model ("part of a cycle"): no data, so no dispatch checks.
     Entry("layer_equalization", "Equalization", arguments="value_range=(0, 1)", data=None),
     Entry("layer_max_num_bounding_boxes", "MaxNumBoundingBoxes", arguments="max_number=2", data=None),
-    Entry("layer_mix_up", "MixUp", data=None),
+    Entry("layer_mix_up", "MixUp", data=_IMG_BATCH),
     Entry("layer_pipeline", "Pipeline", "wrapper", arguments="[layer_rescaling(0.5), layer_rescaling(2.0)]"),
-    Entry("layer_rand_augment", "RandAugment", data=None),
+    Entry("layer_rand_augment", "RandAugment", data=_IMG_BATCH),
     Entry("layer_random_color_degeneration", "RandomColorDegeneration", arguments="0.5", data=_IMG),
     Entry("layer_random_color_jitter", "RandomColorJitter", arguments="value_range=(0, 1), brightness_factor=0.2", data=_IMG),
-    Entry("layer_random_elastic_transform", "RandomElasticTransform", data=None),
-    Entry("layer_random_erasing", "RandomErasing", data=None),
-    Entry("layer_random_gaussian_blur", "RandomGaussianBlur", data=None),
+    Entry("layer_random_elastic_transform", "RandomElasticTransform", data=_IMG_BATCH),
+    Entry("layer_random_erasing", "RandomErasing", data=_IMG_BATCH),
+    Entry("layer_random_gaussian_blur", "RandomGaussianBlur", data=_IMG_BATCH),
     Entry("layer_random_grayscale", "RandomGrayscale", arguments="0.5", data=_IMG),
     Entry("layer_random_hue", "RandomHue", arguments="0.2, value_range=(0, 1)", data=_IMG),
     Entry("layer_random_invert", "RandomInvert", arguments="0.5, value_range=(0, 1)", data=_IMG),
-    Entry("layer_random_perspective", "RandomPerspective", data=None),
-    Entry("layer_random_posterization", "RandomPosterization", arguments="4, value_range=(0, 255)", data=None),
+    Entry("layer_random_perspective", "RandomPerspective", data=_IMG_BATCH),
+    Entry("layer_random_posterization", "RandomPosterization", arguments="4, value_range=(0, 255)", data=_IMG_BATCH),
     Entry("layer_random_saturation", "RandomSaturation", arguments="0.2, value_range=(0, 1)", data=_IMG),
     Entry("layer_random_sharpness", "RandomSharpness", arguments="0.2, value_range=(0, 1)", data=_IMG),
     Entry("layer_random_shear", "RandomShear", arguments="x_factor=0.1", data=_IMG),

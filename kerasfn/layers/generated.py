@@ -10990,10 +10990,10 @@ def layer_aug_mix(
         - eager data (a tensor or numpy array): the output computed now.
 
     Examples:
-        >>> from kerasfn import layer_aug_mix
-        >>> layer = layer_aug_mix()
-        >>> type(layer).__name__
-        'AugMix'
+        >>> from kerasfn import layer_aug_mix, random_uniform, shape
+        >>> x = random_uniform((2, 8, 8, 3))
+        >>> shape(x | layer_aug_mix())
+        shape(2, 8, 8, 3)
 
     See also:
         The Keras class: ``keras.layers.AugMix``.
@@ -11163,10 +11163,10 @@ def layer_cut_mix(
         - eager data (a tensor or numpy array): the output computed now.
 
     Examples:
-        >>> from kerasfn import layer_cut_mix
-        >>> layer = layer_cut_mix()
-        >>> type(layer).__name__
-        'CutMix'
+        >>> from kerasfn import layer_cut_mix, random_uniform, shape
+        >>> x = random_uniform((2, 8, 8, 3))
+        >>> shape(x | layer_cut_mix())
+        shape(2, 8, 8, 3)
 
     See also:
         The Keras class: ``keras.layers.CutMix``.
@@ -11426,10 +11426,10 @@ def layer_mix_up(
         - eager data (a tensor or numpy array): the output computed now.
 
     Examples:
-        >>> from kerasfn import layer_mix_up
-        >>> layer = layer_mix_up()
-        >>> type(layer).__name__
-        'MixUp'
+        >>> from kerasfn import layer_mix_up, random_uniform, shape
+        >>> x = random_uniform((2, 8, 8, 3))
+        >>> shape(x | layer_mix_up())
+        shape(2, 8, 8, 3)
 
     See also:
         The Keras class: ``keras.layers.MixUp``.
@@ -11611,10 +11611,10 @@ def layer_rand_augment(
         - eager data (a tensor or numpy array): the output computed now.
 
     Examples:
-        >>> from kerasfn import layer_rand_augment
-        >>> layer = layer_rand_augment()
-        >>> type(layer).__name__
-        'RandAugment'
+        >>> from kerasfn import layer_rand_augment, random_uniform, shape
+        >>> x = random_uniform((2, 8, 8, 3))
+        >>> shape(x | layer_rand_augment())
+        shape(2, 8, 8, 3)
 
     See also:
         The Keras class: ``keras.layers.RandAugment``.
@@ -11950,10 +11950,10 @@ def layer_random_elastic_transform(
         - eager data (a tensor or numpy array): the output computed now.
 
     Examples:
-        >>> from kerasfn import layer_random_elastic_transform
-        >>> layer = layer_random_elastic_transform()
-        >>> type(layer).__name__
-        'RandomElasticTransform'
+        >>> from kerasfn import layer_random_elastic_transform, random_uniform, shape
+        >>> x = random_uniform((2, 8, 8, 3))
+        >>> shape(x | layer_random_elastic_transform())
+        shape(2, 8, 8, 3)
 
     See also:
         The Keras class: ``keras.layers.RandomElasticTransform``.
@@ -12052,10 +12052,10 @@ def layer_random_erasing(
         - eager data (a tensor or numpy array): the output computed now.
 
     Examples:
-        >>> from kerasfn import layer_random_erasing
-        >>> layer = layer_random_erasing()
-        >>> type(layer).__name__
-        'RandomErasing'
+        >>> from kerasfn import layer_random_erasing, random_uniform, shape
+        >>> x = random_uniform((2, 8, 8, 3))
+        >>> shape(x | layer_random_erasing())
+        shape(2, 8, 8, 3)
 
     See also:
         The Keras class: ``keras.layers.RandomErasing``.
@@ -12153,10 +12153,10 @@ def layer_random_gaussian_blur(
         - eager data (a tensor or numpy array): the output computed now.
 
     Examples:
-        >>> from kerasfn import layer_random_gaussian_blur
-        >>> layer = layer_random_gaussian_blur()
-        >>> type(layer).__name__
-        'RandomGaussianBlur'
+        >>> from kerasfn import layer_random_gaussian_blur, random_uniform, shape
+        >>> x = random_uniform((2, 8, 8, 3))
+        >>> shape(x | layer_random_gaussian_blur())
+        shape(2, 8, 8, 3)
 
     See also:
         The Keras class: ``keras.layers.RandomGaussianBlur``.
@@ -12549,10 +12549,10 @@ def layer_random_perspective(
         - eager data (a tensor or numpy array): the output computed now.
 
     Examples:
-        >>> from kerasfn import layer_random_perspective
-        >>> layer = layer_random_perspective()
-        >>> type(layer).__name__
-        'RandomPerspective'
+        >>> from kerasfn import layer_random_perspective, random_uniform, shape
+        >>> x = random_uniform((2, 8, 8, 3))
+        >>> shape(x | layer_random_perspective())
+        shape(2, 8, 8, 3)
 
     See also:
         The Keras class: ``keras.layers.RandomPerspective``.
@@ -12633,10 +12633,10 @@ def layer_random_posterization(
         - eager data (a tensor or numpy array): the output computed now.
 
     Examples:
-        >>> from kerasfn import layer_random_posterization
-        >>> layer = layer_random_posterization(4, value_range=(0, 255))
-        >>> type(layer).__name__
-        'RandomPosterization'
+        >>> from kerasfn import layer_random_posterization, random_uniform, shape
+        >>> x = random_uniform((2, 8, 8, 3))
+        >>> shape(x | layer_random_posterization(4, value_range=(0, 255)))
+        shape(2, 8, 8, 3)
 
     See also:
         The Keras class: ``keras.layers.RandomPosterization``.
