@@ -69,7 +69,6 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
 from kerasfn import (  # noqa: E402
-    Layer,
     as_array,
     compile,
     evaluate,
@@ -84,25 +83,9 @@ from kerasfn import (  # noqa: E402
 )
 
 
-def _initialize(self, units):
-    self.units = units
-    self.lstm = layer_lstm(units=units)
-    self.dense = layer_dense(units=units, activation="tanh")
-
-
-def _build(self, input_shape):
-    self.lstm.build(input_shape)
-    self.dense.build((input_shape[0], self.units))
-
-
-# A custom layer whose call() pipes: traced by TensorFlow and by JAX in every train step.
-layer_piped_block = Layer(
-    "PipedBlock",
-    initialize=_initialize,
-    build=_build,
-    call=lambda self, inputs: inputs | self.lstm | self.dense,
-    get_config=lambda self: {**keras.layers.Layer.get_config(self), "units": self.units},
-)
+# The launch scripts' model: a custom layer whose call() pipes, traced by TensorFlow and by JAX in every train step.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples", "distributed"))
+from piped_model import layer_piped_block  # noqa: E402
 
 rng = np.random.default_rng(0)
 X = rng.uniform(-1, 1, (32, 6, 3)).astype("float32")
