@@ -1571,7 +1571,12 @@ def loss_sparse_categorical_crossentropy(
         Without them: a ``keras.losses.SparseCategoricalCrossentropy`` object, for ``compile(loss=)``.
 
     Examples:
-        >>> from kerasfn import loss_sparse_categorical_crossentropy
+        >>> import numpy as np
+        >>> from kerasfn import loss_sparse_categorical_crossentropy, as_array
+        >>> y_true = np.array([1, 0])
+        >>> y_pred = np.array([[0.3, 0.7], [0.6, 0.4]], dtype="float32")
+        >>> as_array(loss_sparse_categorical_crossentropy(y_true, y_pred)).round(4)
+        array([0.3567, 0.5108], dtype=float32)
         >>> type(loss_sparse_categorical_crossentropy()).__name__
         'SparseCategoricalCrossentropy'
 

@@ -2560,7 +2560,12 @@ def metric_sparse_categorical_accuracy(
         Without them: a ``keras.metrics.SparseCategoricalAccuracy`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_sparse_categorical_accuracy
+        >>> import numpy as np
+        >>> from kerasfn import metric_sparse_categorical_accuracy, as_array
+        >>> y_true = np.array([1, 0])
+        >>> y_pred = np.array([[0.3, 0.7], [0.6, 0.4]], dtype="float32")
+        >>> as_array(metric_sparse_categorical_accuracy(y_true, y_pred)).round(4)
+        array([1., 1.], dtype=float32)
         >>> type(metric_sparse_categorical_accuracy()).__name__
         'SparseCategoricalAccuracy'
 
@@ -2625,7 +2630,12 @@ def metric_sparse_categorical_crossentropy(
         Without them: a ``keras.metrics.SparseCategoricalCrossentropy`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_sparse_categorical_crossentropy
+        >>> import numpy as np
+        >>> from kerasfn import metric_sparse_categorical_crossentropy, as_array
+        >>> y_true = np.array([1, 0])
+        >>> y_pred = np.array([[0.3, 0.7], [0.6, 0.4]], dtype="float32")
+        >>> as_array(metric_sparse_categorical_crossentropy(y_true, y_pred)).round(4)
+        array([0.3567, 0.5108], dtype=float32)
         >>> type(metric_sparse_categorical_crossentropy()).__name__
         'SparseCategoricalCrossentropy'
 
@@ -2698,8 +2708,13 @@ def metric_sparse_top_k_categorical_accuracy(
         Without them: a ``keras.metrics.SparseTopKCategoricalAccuracy`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_sparse_top_k_categorical_accuracy
-        >>> type(metric_sparse_top_k_categorical_accuracy()).__name__
+        >>> import numpy as np
+        >>> from kerasfn import metric_sparse_top_k_categorical_accuracy, as_array
+        >>> y_true = np.array([1, 0])
+        >>> y_pred = np.array([[0.3, 0.7], [0.6, 0.4]], dtype="float32")
+        >>> as_array(metric_sparse_top_k_categorical_accuracy(y_true, y_pred, k=1)).round(4)
+        array([1., 1.], dtype=float32)
+        >>> type(metric_sparse_top_k_categorical_accuracy(k=1)).__name__
         'SparseTopKCategoricalAccuracy'
 
     See also:
@@ -2931,8 +2946,13 @@ def metric_top_k_categorical_accuracy(
         Without them: a ``keras.metrics.TopKCategoricalAccuracy`` object, for ``compile(metrics=)``.
 
     Examples:
-        >>> from kerasfn import metric_top_k_categorical_accuracy
-        >>> type(metric_top_k_categorical_accuracy()).__name__
+        >>> import numpy as np
+        >>> from kerasfn import metric_top_k_categorical_accuracy, as_array
+        >>> y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")
+        >>> y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+        >>> as_array(metric_top_k_categorical_accuracy(y_true, y_pred, k=1)).round(4)
+        array([1., 1.], dtype=float32)
+        >>> type(metric_top_k_categorical_accuracy(k=1)).__name__
         'TopKCategoricalAccuracy'
 
     See also:

@@ -111,6 +111,9 @@ def _dual_value(kind: str) -> Callable[[rkeras3.RFunction], list[str]]:
 #: Labels and predictions every value example uses (two samples, two outputs).
 _EXAMPLE_DATA = ('y_true = np.array([[0., 1.], [1., 1.]], dtype="float32")',
                  'y_pred = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")')
+#: The same for the sparse ones: class labels, and each sample's class probabilities.
+_SPARSE_EXAMPLE_DATA = ('y_true = np.array([1, 0])',
+                        'y_pred = np.array([[0.3, 0.7], [0.6, 0.4]], dtype="float32")')
 
 
 def _dual_example(kind: str, no_value: frozenset[str],
@@ -119,14 +122,16 @@ def _dual_example(kind: str, no_value: frozenset[str],
         name = function.name
         lines = [f"from kerasfn import {name}"]
         shows_value = name not in no_value
+        data = _SPARSE_EXAMPLE_DATA if "sparse" in name else _EXAMPLE_DATA
         if _function_target(function) is not None and shows_value:
-            lines = ["import numpy as np", f"from kerasfn import {name}, as_array", *_EXAMPLE_DATA,
-                     f"as_array({name}(y_true, y_pred)).round(4)"]
+            arguments = ", ".join(["y_true", "y_pred", *filter(None, [object_arguments.get(name)])])
+            lines = ["import numpy as np", f"from kerasfn import {name}, as_array", *data,
+                     f"as_array({name}({arguments})).round(4)"]
         if _class_target(function) is not None:
             call = f"{name}({object_arguments.get(name, '')})"
             if _function_target(function) is None and shows_value:
                 # Only an object: show what it computes on the same data, as compile() would use it.
-                lines = ["import numpy as np", f"from kerasfn import {name}, as_array", *_EXAMPLE_DATA,
+                lines = ["import numpy as np", f"from kerasfn import {name}, as_array", *data,
                          *_object_value(kind, call)]
             lines.append(f"type({call}).__name__")
         return lines
@@ -153,7 +158,8 @@ def _dual_converters(extra: Mapping[str, str]) -> Callable[[rkeras3.RFunction, d
 def dual_family(name: str, prefix: str, kind: str, title: str, *, no_value: frozenset[str] = frozenset(),
                 object_arguments: Mapping[str, str] | None = None,
                 converters: Mapping[str, str] | None = None, imports: tuple[str, ...] = ()) -> Family:
-    """The ``loss_*``/``metric_*`` family: value or object by R's dual rule."""
+    """The ``loss_*``/``metric_*`` family: value or object by R's dual rule
+    (``object_arguments``: what a function's example passes besides the data)."""
     return Family(
         name=name,
         title=title,

@@ -10,7 +10,7 @@ FAMILY = dual_family(
     kind="loss",
     title="R keras3's ``loss_*`` functions: the loss of ``y_true`` and ``y_pred``, or the Loss object.",
     # Labels these need are not the shared two-by-two example's.
-    no_value=frozenset({"loss_ctc", "loss_circle", "loss_sparse_categorical_crossentropy"}),
+    no_value=frozenset({"loss_ctc", "loss_circle"}),
     # R: ref_labels = as_integer, which R applies to each label.
     converters={"ref_labels": "as_integer_vector"},
 )

@@ -11,9 +11,9 @@ FAMILY = dual_family(
     prefix="metric_",
     kind="metric",
     title="R keras3's ``metric_*`` functions: the metric of ``y_true`` and ``y_pred``, or the Metric object.",
-    no_value=frozenset({"metric_sparse_categorical_accuracy", "metric_sparse_categorical_crossentropy",
-                        "metric_sparse_top_k_categorical_accuracy", "metric_top_k_categorical_accuracy"}),
     object_arguments={
+        "metric_sparse_top_k_categorical_accuracy": "k=1",
+        "metric_top_k_categorical_accuracy": "k=1",
         "metric_iou": "num_classes=2, target_class_ids=0",
         "metric_one_hot_iou": "num_classes=2, target_class_ids=0",
         "metric_mean_iou": "num_classes=2",
