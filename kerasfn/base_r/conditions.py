@@ -7,6 +7,7 @@ import warnings
 from typing import Any
 
 from kerasfn.base_r._values import as_vector
+from kerasfn.base_r.strings import paste0
 
 __all__ = ["message", "RError", "RWarning", "stop", "stopifnot", "warning"]
 
@@ -91,7 +92,6 @@ def stop(*args: Any, call_: bool = True) -> None:
     See also:
         :func:`kerasfn.base_r.warning`, :func:`kerasfn.base_r.stopifnot`
     """
-    from kerasfn.base_r.strings import paste0
 
     raise RError(paste0(*args, collapse="") if args else "")
 
@@ -125,7 +125,6 @@ def warning(*args: Any, call_: bool = True) -> str:
     See also:
         :func:`kerasfn.base_r.stop`, :func:`kerasfn.base_r.message`
     """
-    from kerasfn.base_r.strings import paste0
 
     text = paste0(*args, collapse="") if args else ""
     warnings.warn(text, RWarning, stacklevel=2)
@@ -154,7 +153,6 @@ def message(*args: Any, appendLF: bool = True) -> None:  # noqa: N803 - R's name
     See also:
         :func:`kerasfn.base_r.cat`, :func:`kerasfn.base_r.warning`
     """
-    from kerasfn.base_r.strings import paste0
 
     sys.stderr.write((paste0(*args, collapse="") if args else "") + ("\n" if appendLF else ""))
     sys.stderr.flush()

@@ -16,6 +16,8 @@ from typing import Any
 import numpy as np
 
 from kerasfn.base_r._values import as_vector, scalarize, text_vector
+from kerasfn.base_r.strings import paste
+from kerasfn.base_r.conversions import as_character
 
 __all__ = ["Sys_getenv", "Sys_setenv", "Sys_time", "basename", "dir_create", "dirname", "file_exists",
            "file_path", "list_files", "readLines", "set_seed", "tempdir", "tempfile", "unlink", "writeLines"]
@@ -416,7 +418,6 @@ def file_path(*parts: Any, fsep: str = "/") -> Any:
     See also:
         :func:`kerasfn.base_r.basename`, :func:`kerasfn.base_r.dirname`
     """
-    from kerasfn.base_r.strings import paste
 
     return paste(*parts, sep=fsep)
 
@@ -497,7 +498,6 @@ def Sys_setenv(**variables: Any) -> bool:  # noqa: N802 - R's name
     See also:
         :func:`kerasfn.base_r.Sys_getenv`
     """
-    from kerasfn.base_r.conversions import as_character
 
     for name, value in variables.items():
         os.environ[name] = as_character(value)

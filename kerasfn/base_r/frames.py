@@ -9,6 +9,8 @@ from typing import Any
 import numpy as np
 
 from kerasfn.base_r._values import Factor, NamedVector, as_vector
+from kerasfn.base_r.strings import format as format_
+from kerasfn.base_r.factors import factor
 
 __all__ = ["DataFrame", "as_data_frame", "data_frame"]
 
@@ -84,7 +86,6 @@ class DataFrame:
 
     def render(self, digits: int = 7) -> str:
         """The text R's ``print()`` shows."""
-        from kerasfn.base_r.strings import format as format_
 
         if not self._data:
             return f"data frame with 0 columns and {self.nrow} rows"
@@ -146,7 +147,6 @@ def data_frame(check_names: bool = True, stringsAsFactors: bool = False,  # noqa
     See also:
         :func:`kerasfn.base_r.as_data_frame`, :func:`kerasfn.base_r.DataFrame`
     """
-    from kerasfn.base_r.factors import factor
 
     values = {name: value if isinstance(value, Factor) else
               (as_vector(value.values) if isinstance(value, NamedVector) else as_vector(value))

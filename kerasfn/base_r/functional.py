@@ -11,6 +11,8 @@ import numpy as np
 
 from kerasfn.base_r._values import Factor, NamedVector, as_vector, is_scalar
 from kerasfn.base_r.types import class_
+from kerasfn.base_r.frames import DataFrame
+from kerasfn.base_r.factors import factor
 
 __all__ = ["Filter", "Map", "Reduce", "do_call", "ifelse", "invisible", "lapply", "sapply", "switch", "tapply",
            "vapply"]
@@ -26,7 +28,6 @@ def _elements(x: Any) -> tuple[list, list[str] | None]:
         return list(x), list(x.names)
     if isinstance(x, (list, tuple)):
         return list(x), None
-    from kerasfn.base_r.frames import DataFrame
 
     if isinstance(x, DataFrame):
         return [x[c] for c in x.columns], list(x.columns)
@@ -387,7 +388,6 @@ def tapply(X: Any, INDEX: Any, FUN: Callable, *args: Any, **kwargs: Any) -> Any:
     See also:
         :func:`kerasfn.base_r.table`, :func:`kerasfn.base_r.sapply`
     """
-    from kerasfn.base_r.factors import factor
 
     groups = INDEX if isinstance(INDEX, Factor) else factor(INDEX)
     values = as_vector(X).reshape(-1)

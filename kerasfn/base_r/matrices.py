@@ -8,7 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from kerasfn.base_r._values import NamedVector, _tensor_numpy, as_vector, is_scalar
+from kerasfn.base_r._values import Factor, NamedVector, _tensor_numpy, as_vector, is_scalar
+from kerasfn.base_r.frames import DataFrame
 
 __all__ = ["apply", "array", "cbind", "colMeans", "colSums", "dim", "matrix", "ncol", "nrow", "outer", "rbind",
            "rowMeans", "rowSums", "scale", "sweep", "t"]
@@ -98,8 +99,6 @@ def array(data: Any = np.nan, dim: Any = None) -> np.ndarray:
 
 
 def _stack_frames(frames: list) -> Any:
-    from kerasfn.base_r._values import Factor
-    from kerasfn.base_r.frames import DataFrame
 
     columns = frames[0].columns
     if any(f.columns != columns for f in frames):
@@ -117,7 +116,6 @@ def _stack_frames(frames: list) -> Any:
 
 
 def _bind(args: tuple, axis: int) -> np.ndarray:
-    from kerasfn.base_r.frames import DataFrame
 
     pieces = [a for a in args if a is not None]
     if not pieces:
@@ -271,7 +269,6 @@ def t(x: Any) -> np.ndarray:
 
 
 def _matrix_of(name: str, x: Any) -> np.ndarray:
-    from kerasfn.base_r.frames import DataFrame
 
     values = x.as_matrix() if isinstance(x, DataFrame) else np.asarray(x if isinstance(x, np.ndarray)
                                                                         else _tensor_numpy(x))
@@ -410,7 +407,6 @@ def dim(x: Any) -> Any:
     See also:
         :func:`kerasfn.base_r.nrow`, :func:`kerasfn.base_r.ncol`, :func:`kerasfn.base_r.length`
     """
-    from kerasfn.base_r.frames import DataFrame
 
     if isinstance(x, DataFrame):
         return np.array([x.nrow, len(x.columns)], dtype=np.int64)

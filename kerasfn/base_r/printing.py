@@ -10,7 +10,11 @@ from typing import Any
 
 import numpy as np
 
-from kerasfn.base_r._values import Factor, NamedVector, Table, _tensor_numpy, as_vector, format_real, is_scalar
+from kerasfn.base_r._values import (
+    Factor, NamedVector, Table, _tensor_numpy, as_character_values, as_vector, format_real, is_scalar,
+)
+from kerasfn.base_r.frames import DataFrame
+from kerasfn.base_r.files import _write_atomically
 
 __all__ = ["cat", "print_", "render"]
 
@@ -40,7 +44,6 @@ def _cells(values: np.ndarray, quote: bool = True, digits: int = 7) -> tuple[lis
         return ["NA" if v is None else ("TRUE" if v else "FALSE") for v in items], False
     if items and all(v is None or (isinstance(v, numbers.Real) and not isinstance(v, bool)) for v in items):
         return _cells(np.array([np.nan if v is None else v for v in items], dtype=float), quote, digits)
-    from kerasfn.base_r._values import as_character_values
 
     texts = as_character_values(items)
     return ["NA" if t is None else (_quote(t) if quote else t) for t in texts], quote
@@ -161,7 +164,6 @@ def _render_atomic(x: Any, quote: bool, digits: int) -> str:
     if isinstance(x, Factor):
         body = _vector(x.labels(), quote=False) if len(x) else "factor(0)"
         return body + "\nLevels: " + " ".join(x.levels)
-    from kerasfn.base_r.frames import DataFrame
 
     if isinstance(x, DataFrame):
         return x.render(digits)
@@ -309,7 +311,6 @@ def cat(*args: Any, sep: str = " ", file: str | None = None, append: bool = Fals
     if file is None:
         sys.stdout.write(text)
         return None
-    from kerasfn.base_r.files import _write_atomically
 
     _write_atomically(file, text, append=append)
     return None

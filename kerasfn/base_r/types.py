@@ -9,7 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from kerasfn.base_r._values import Factor, NamedVector, as_vector, format_real, is_scalar, text_vector
+from kerasfn.base_r._values import Factor, NamedVector, Table, as_vector, format_real, is_scalar, text_vector
+from kerasfn.base_r.frames import DataFrame
 
 __all__ = ["all_equal", "class_", "identical", "inherits"]
 
@@ -54,8 +55,6 @@ def class_(x: Any) -> Any:
     See also:
         :func:`kerasfn.base_r.inherits`, :func:`kerasfn.base_r.is_numeric`
     """
-    from kerasfn.base_r._values import Table
-    from kerasfn.base_r.frames import DataFrame
 
     if x is None:
         return "NULL"

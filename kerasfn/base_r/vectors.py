@@ -11,6 +11,8 @@ import numpy as np
 
 from kerasfn.base_r._values import Factor, NamedVector, _tensor_numpy, as_vector, is_scalar, text_vector
 
+# DataFrame is imported where it is used: frames imports factors, which imports this module.
+
 __all__ = ["character", "head", "integer", "length", "logical", "names", "numeric", "order", "rep", "rev",
            "sample", "seq", "seq_along", "seq_len", "setNames", "sort", "tail", "unlist", "which", "which_max",
            "which_min"]
