@@ -2,107 +2,46 @@
 
 ``x | layer_lstm(4)`` is R's ``x |> layer_lstm(4)``; every ``layer_*``
 function dispatches on its first argument (see :mod:`kerasfn.compose`).
+
+``import kerasfn`` starts Keras (quietly: :mod:`kerasfn.startup`) and loads
+the whole vocabulary (:mod:`kerasfn.api`).  One process skips both: the
+translator's command, ``python -m kerasfn.port script.R``, which reads and
+writes text only.
 """
 
-# ruff: noqa: E402  (Keras is imported first, inside the quiet start)
-from kerasfn.startup import MissingBackendError as _MissingBackendError
-from kerasfn.startup import initialize_backend as _initialize_backend
-from kerasfn.startup import quiet_native_startup as _quiet_native_startup
-
-with _quiet_native_startup():
-    try:
-        _initialize_backend()
-    except _MissingBackendError as _error:  # one line naming the extra, not Keras' import chain
-        raise _error.with_traceback(None) from None
-
-from kerasfn import pipe as _pipe
-from kerasfn import printing as _printing
-from kerasfn.backend import as_array, use_backend
-from kerasfn.core.cudnn import CudnnStatus, cudnn_status
-from kerasfn.destructure import LSTMStates
-from kerasfn.families import *  # noqa: F403  (op_*, loss_*, ...: R keras3's other families)
-from kerasfn.families import __all__ as _family_functions
-from kerasfn.layers import layer_cudnn_lstm
-from kerasfn.layers.generated import *  # noqa: F403  (every other R layer function)
-from kerasfn.layers.generated import __all__ as _layer_functions
-from kerasfn.layers.custom import Layer
-from kerasfn.models import keras_input, keras_model, keras_model_sequential, layer_input
-from kerasfn.plot import plot
-from kerasfn.printing import config_disable_print_summary, config_enable_print_summary, config_is_print_summary_enabled
-from kerasfn.r_ops import *  # noqa: F403  (the op_* R keras3 writes by hand: op_subset, op_arange, ...)
-from kerasfn.r_ops import __all__ as _r_ops
-from kerasfn.reexports import all_dims, as_tensor, keras_variable, newaxis
-from kerasfn.shape import Shape, shape
-from kerasfn.utils import pad_sequences, set_random_seed, timeseries_dataset_from_array, to_categorical
-from kerasfn.verbs import (
-    compile,
-    evaluate,
-    fit,
-    freeze_weights,
-    get_weights,
-    load_model,
-    predict,
-    reset_state,
-    save_model,
-    set_weights,
-    summary,
-    unfreeze_weights,
-)
-from kerasfn.vocabulary import *  # noqa: F403  (model helpers, custom classes, datasets, utilities)
-from kerasfn.vocabulary import __all__ as _vocabulary
-
-_pipe.install()
-_printing.install()
+import sys as _sys
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "LSTMStates",
-    "Shape",
-    "keras_input",
-    "keras_model",
-    "keras_model_sequential",
-    # the LSTM core: cuDNN status and R keras 2's cuDNN-only layer
-    "CudnnStatus",
-    "cudnn_status",
-    "layer_cudnn_lstm",
-    "shape",
-    # how print(model) prints (R's summary or Keras' repr)
-    "config_disable_print_summary",
-    "config_enable_print_summary",
-    "config_is_print_summary_enabled",
-    # R keras3's re-exports from the tensorflow R package
-    "all_dims",
-    "as_tensor",
-    "keras_variable",
-    "newaxis",
-    *_layer_functions,
-    *_family_functions,
-    *_vocabulary,
-    *_r_ops,
-    # custom layers and R keras 2's input
-    "Layer",
-    "layer_input",
-    # model verbs (``compile`` shadows the built-in: see the README)
-    "compile",
-    "evaluate",
-    "fit",
-    "freeze_weights",
-    "get_weights",
-    "load_model",
-    "plot",
-    "predict",
-    "reset_state",
-    "save_model",
-    "set_weights",
-    "summary",
-    "unfreeze_weights",
-    # backends (R's use_backend() and as.array())
-    "as_array",
-    "use_backend",
-    # data helpers
-    "pad_sequences",
-    "set_random_seed",
-    "timeseries_dataset_from_array",
-    "to_categorical",
-]
+
+def _runs_translator_only(argv: list[str]) -> bool:
+    """Whether this process is ``python -m kerasfn.port ...`` (``argv``: ``sys.orig_argv``).
+
+    Python imports this package before it runs the translator's command, which
+    needs neither Keras nor TensorFlow: loading them would add seconds to every
+    translation.  ``sys.argv[0]`` is ``"-m"`` only while Python locates the
+    module to run; anything unrecognised loads everything, as usual.
+    """
+    if _sys.argv[:1] != ["-m"]:
+        return False
+    for position, argument in enumerate(argv[1:], start=1):
+        if argument == "-m":
+            return argv[position + 1:position + 2] in (["kerasfn.port"], ["kerasfn.port.__main__"])
+        if argument.startswith("-m"):
+            return argument[2:] in ("kerasfn.port", "kerasfn.port.__main__")
+    return False
+
+
+if not _runs_translator_only(getattr(_sys, "orig_argv", [])):
+    from kerasfn.startup import MissingBackendError as _MissingBackendError
+    from kerasfn.startup import initialize_backend as _initialize_backend
+    from kerasfn.startup import quiet_native_startup as _quiet_native_startup
+
+    with _quiet_native_startup():  # Keras is imported here, before the API
+        try:
+            _initialize_backend()
+        except _MissingBackendError as _error:  # one line naming the extra, not Keras' import chain
+            raise _error.with_traceback(None) from None
+
+    from kerasfn.api import *  # noqa: F403  (the whole vocabulary)
+    from kerasfn.api import __all__  # noqa: F401

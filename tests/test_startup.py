@@ -155,3 +155,39 @@ def test_where_python_is_embedded_the_start_up_lines_are_captured_in_a_file():
     assert not any(STARTUP_NOISE.match(line) for line in result.stderr.splitlines())
     replayed = _run(["-c", host + _NATIVE_PRINTS_THEN.format(then="raise RuntimeError('no AVX')")])
     assert "compiled to use AVX instructions" in replayed.stderr and "oneDNN custom operations are on" in replayed.stderr
+
+
+
+def test_the_translators_command_loads_neither_keras_nor_a_backend(tmp_path):
+    script = tmp_path / "script.R"
+    script.write_text("library(keras3)\nmodel <- keras_model_sequential() |> layer_dense(1)\n")
+    result = _run(["-X", "importtime", "-m", "kerasfn.port", str(script), "-o", "-"])
+    assert result.returncode == 0, result.stderr
+    assert "keras_model_sequential() | layer_dense(1)" in result.stdout
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "kerasfn.port" in imported
+    assert not imported & {"keras", "tensorflow", "jax", "torch", "kerasfn.api"}
+
+
+@pytest.mark.parametrize("argv", [
+    ["python", "-c", "import kerasfn"],
+    ["python", "-m", "kerasfn"],
+    ["python", "-m", "kerasfn.portable"],
+    ["python", "script.py", "-m", "kerasfn.port"],
+])
+def test_every_other_process_loads_everything_on_import(argv, monkeypatch):
+    import kerasfn
+
+    monkeypatch.setattr(sys, "argv", ["-m" if "-m" in argv[1:2] else argv[1]])
+    assert not kerasfn._runs_translator_only(argv)
+
+
+@pytest.mark.parametrize("argv", [
+    ["python", "-m", "kerasfn.port", "a.R"],
+    ["python", "-X", "importtime", "-mkerasfn.port", "a.R"],
+])
+def test_the_translators_command_is_recognised(argv, monkeypatch):
+    import kerasfn
+
+    monkeypatch.setattr(sys, "argv", ["-m"])
+    assert kerasfn._runs_translator_only(argv)
