@@ -651,6 +651,20 @@ R_CASES = [
      '[1] "a" "b"'),
     ('names(1:3)', lambda: names(np.arange(1, 4)),
      'NULL'),
+    ('isTRUE(c(TRUE, TRUE))', lambda: isTRUE(np.array([True, True])),
+     '[1] FALSE'),
+    ('isTRUE(NA)', lambda: isTRUE(np.nan),
+     '[1] FALSE'),
+    ('isTRUE(1)', lambda: isTRUE(1.0),
+     '[1] FALSE'),
+    ('isTRUE(5 > 3)', lambda: isTRUE(5.0 > 3.0),
+     '[1] TRUE'),
+    ('isFALSE(FALSE)', lambda: isFALSE(False),
+     '[1] TRUE'),
+    ('length(sample.int(10, 3))', lambda: length(sample_int(10, 3)),
+     '[1] 3'),
+    ('sort(sample.int(4))', lambda: sort(sample_int(4)),
+     '[1] 1 2 3 4'),
     ('lapply(1:2, function(i) i * 2)', lambda: lapply(np.arange(1, 3), lambda i: i * 2),
      '[[1]]\n[1] 2\n\n[[2]]\n[1] 4'),
     ('sapply(1:3, function(i) i^2)', lambda: sapply(np.arange(1, 4), lambda i: i ** 2),
@@ -1168,6 +1182,16 @@ def test_history_data_frame_of_a_real_fit():
     assert list(frame["data"].labels()) == ["training"] * 4
     assert frame["data"].levels == ["training", "validation"]
     np.testing.assert_allclose(frame["value"], history.history["loss"] + history.history["mae"])
+
+
+def test_names_of_a_python_object_are_its_public_attributes():
+    import keras
+
+    # R keras3: names(optimizer_adam()) printed 37 names, reticulate's dir() less the private ones
+    adam_names = names(keras.optimizers.Adam())
+    assert len(adam_names) == 37
+    assert list(adam_names[:4]) == ["add_optimizer_variables", "add_variable", "add_variable_from_reference", "amsgrad"]
+    assert list(adam_names[-3:]) == ["use_ema", "variables", "weight_decay"] and "learning_rate" in adam_names
 
 
 def test_rbind_of_data_frames_as_r():

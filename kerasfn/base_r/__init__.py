@@ -5,9 +5,9 @@ An R keras3 script calls base R as much as keras: ``paste()``, ``cat()``,
 functions carry R's names (``.`` replaced by ``_``: ``as.data.frame`` is
 :func:`as_data_frame`; a trailing ``_`` where the name is a Python built-in:
 ``round_``, ``sum_``, ``max_``, ``min_``, ``abs_``, ``range_``, ``print_``,
-``class_``) and R's semantics, checked against R: R's number formatting in
-``cat()``/``print_()``/``paste()``, R's rounding, column-major matrices,
-names kept where R keeps them.  They are not exported by
+``str_``, ``class_``) and R's semantics, checked against R: R's number
+formatting in ``cat()``/``print_()``/``paste()``, R's rounding, column-major
+matrices, names kept where R keeps them.  They are not exported by
 ``from kerasfn import *`` (they would shadow Python's built-ins); import them
 from here: ``from kerasfn.base_r import paste, cat, seq_len``.
 
@@ -42,9 +42,10 @@ from __future__ import annotations
 
 from kerasfn.base_r._values import Factor, NamedVector, Table
 from kerasfn.base_r.printing import cat, print_
+from kerasfn.base_r.structure import str_
 from kerasfn.base_r.vectors import (
-    character, head, integer, length, logical, names, numeric, order, rep, rev, sample, seq, seq_along, seq_len,
-    setNames, sort, tail, unlist, which, which_max, which_min
+    character, head, integer, length, logical, names, numeric, order, rep, rev, sample, sample_int, seq, seq_along,
+    seq_len, setNames, sort, tail, unlist, which, which_max, which_min
 )
 from kerasfn.base_r.conversions import as_character, as_integer, as_logical, as_numeric, is_na, is_null, is_numeric
 from kerasfn.base_r.factors import factor, levels, nlevels, table
@@ -63,7 +64,7 @@ from kerasfn.base_r.functional import (
     do_call, Filter, ifelse, invisible, lapply, Map, Reduce, sapply, switch, tapply, vapply
 )
 from kerasfn.base_r.conditions import message, RError, RWarning, stop, stopifnot, warning
-from kerasfn.base_r.types import all_equal, class_, identical, inherits
+from kerasfn.base_r.types import all_equal, class_, identical, inherits, isFALSE, isTRUE
 from kerasfn.base_r.files import (
     basename, dir_create, dirname, file_exists, file_path, list_files, readLines, set_seed, Sys_getenv,
     Sys_setenv, Sys_time, tempdir, tempfile, unlink, writeLines
@@ -115,6 +116,8 @@ __all__ = [
     "is_na",
     "is_null",
     "is_numeric",
+    "isFALSE",
+    "isTRUE",
     "lapply",
     "length",
     "levels",
@@ -154,6 +157,7 @@ __all__ = [
     "rowSums",
     "RWarning",
     "sample",
+    "sample_int",
     "sapply",
     "scale",
     "sd",
@@ -168,6 +172,7 @@ __all__ = [
     "sqrt",
     "stop",
     "stopifnot",
+    "str_",
     "strsplit",
     "sub",
     "substr",

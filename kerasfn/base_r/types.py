@@ -12,7 +12,7 @@ import numpy as np
 from kerasfn.base_r._values import Factor, NamedVector, Table, as_vector, format_real, is_scalar, text_vector
 from kerasfn.base_r.frames import DataFrame
 
-__all__ = ["all_equal", "class_", "identical", "inherits"]
+__all__ = ["all_equal", "class_", "identical", "inherits", "isFALSE", "isTRUE"]
 
 
 def _python_class(x: Any) -> list[str]:
@@ -127,6 +127,62 @@ def inherits(x: Any, what: Any, which: bool = False) -> Any:
         return np.array([classes.index(w) + 1 if w in classes else 0 for w in wanted], dtype=np.int64)
     return any(w in classes or w in short for w in wanted)
 
+
+
+def _single_logical(x: Any) -> bool | None:
+    """The value of a logical vector of length one (NA is None), or None for anything else."""
+    if isinstance(x, (bool, np.bool_)):
+        return bool(x)
+    if isinstance(x, (np.ndarray, NamedVector)) and np.asarray(x).dtype == np.bool_ and np.size(x) == 1:
+        return bool(np.asarray(x).reshape(()))
+    return None
+
+
+def isTRUE(x: Any) -> bool:  # noqa: N802 - R's name
+    """Is a value a single TRUE, as R's isTRUE()
+
+    Description:
+        ``TRUE`` only for a logical vector of length one holding ``TRUE``:
+        ``NA``, ``1``, ``"TRUE"``, ``c(TRUE, TRUE)`` and ``NULL`` are not.
+
+    Arguments:
+        x: A value.
+
+    Value:
+        A ``bool``.
+
+    Examples:
+        >>> from kerasfn.base_r import isTRUE
+        >>> isTRUE(True), isTRUE(1), isTRUE([True, True])
+        (True, False, False)
+
+    See also:
+        :func:`kerasfn.base_r.isFALSE`
+    """
+    return _single_logical(x) is True
+
+
+def isFALSE(x: Any) -> bool:  # noqa: N802 - R's name
+    """Is a value a single FALSE, as R's isFALSE()
+
+    Description:
+        ``TRUE`` only for a logical vector of length one holding ``FALSE``.
+
+    Arguments:
+        x: A value.
+
+    Value:
+        A ``bool``.
+
+    Examples:
+        >>> from kerasfn.base_r import isFALSE
+        >>> isFALSE(False), isFALSE(0), isFALSE(None)
+        (True, False, False)
+
+    See also:
+        :func:`kerasfn.base_r.isTRUE`
+    """
+    return _single_logical(x) is False
 
 
 def _mode(x: Any) -> str:

@@ -383,6 +383,35 @@ def sample(x: Any, size: int | None = None, replace: bool = False, prob: Any = N
     return population[np.random.choice(population.size, n, replace=bool(replace), p=weights)]
 
 
+def sample_int(n: Any, size: int | None = None, replace: bool = False, prob: Any = None) -> np.ndarray:
+    """Random samples of 1:n, as R's sample.int()
+
+    Description:
+        ``size`` values drawn from ``1:n`` (R's values, not 0-based
+        positions), a permutation of them by default.  Draws come from
+        NumPy's global generator, as :func:`kerasfn.base_r.sample`'s do.
+
+    Arguments:
+        n: How many values to draw from: ``1:n``.
+        size: How many to draw (default: ``n``).
+        replace: Whether to draw with replacement.
+        prob: Weights of the values.
+
+    Value:
+        An integer vector.
+
+    Examples:
+        >>> from kerasfn.base_r import sample_int, set_seed
+        >>> set_seed(1)
+        >>> sorted(sample_int(4).tolist())
+        [1, 2, 3, 4]
+
+    See also:
+        :func:`kerasfn.base_r.sample`
+    """
+    return sample(np.arange(1, _count("n", n) + 1, dtype=np.int64), size, replace, prob)
+
+
 def _sort_key(values: np.ndarray) -> np.ndarray | list:
     if values.dtype.kind == "O" or values.dtype.kind == "U":
         # R sorts strings by the locale's collation: case-insensitively first, lower case first on ties
@@ -583,7 +612,9 @@ def names(x: Any) -> np.ndarray | None:
 
     Description:
         The names of a named list (dict), a named vector or a data frame's
-        columns; ``NULL`` for a value without names.
+        columns; ``NULL`` for a value without names.  A Python object (a
+        model, an optimizer) is named by its public attributes, sorted, as
+        reticulate names it.
 
     Arguments:
         x: The value.
@@ -609,7 +640,9 @@ def names(x: Any) -> np.ndarray | None:
         return text_vector([str(k) for k in x])
     if isinstance(x, NamedVector):
         return text_vector(x.names)
-    return None
+    if x is None or isinstance(x, (str, bytes, numbers.Number, np.ndarray, np.generic, list, tuple, Factor)):
+        return None
+    return text_vector(attribute for attribute in dir(x) if not attribute.startswith("_"))
 
 
 def setNames(object: Any = None, nm: Any = None) -> Any:  # noqa: N802 - R's name

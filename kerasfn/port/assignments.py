@@ -36,10 +36,11 @@ class Assignments:
                 self.scope.kinds[name] = None
                 return self.try_statement(self.function_name(value), self.arguments(value), name)
             result = self.expr(value, Ctx(shape=bool(re.search(r"shape|dim$", name))))
-            kind = {"range1": "array", "number": None, "integer": None}.get(result.kind, result.kind)
+            kind = rules.STORED_KINDS.get(result.kind, result.kind)
             if result.number is not None and float(result.number).is_integer() and result.number > 0:
                 kind = "index1"  # a counter: `i <- 1`, then `x[i]`
             self.scope.kinds[name] = kind
+            self.scope.elements[name] = result.elements
             if result.kind == "layer_fn":
                 self._user_functions.add(name)
             return [f"{name} = {result.text}"]
@@ -116,7 +117,8 @@ class Assignments:
             return f"({inner})" if nested else inner
         raise Untranslatable(f"`%<-%` target `{node.text}`")
 
-    def parameters(self, node: RNode, method: bool) -> list[str]:
+    def parameters(self, node: RNode, method: bool, logs: bool = False) -> list[str]:
+        """The ``def``'s parameters; ``logs``: the last named one is a callback's logs, a dict."""
         formals = node.children[0] if node.children and node.children[0].type == "formal_parameters" else None
         params = ["self"] if method else []
         seen_default = False
@@ -136,19 +138,23 @@ class Assignments:
                 params += ["*args", "**kwargs"]
             else:
                 raise Untranslatable(f"parameter `{param.text}`")
+        named = [param.split("=")[0] for param in params if not param.startswith(("*", "self"))]
+        if logs and named:
+            self.scope.kinds[named[-1]] = "dict"
         return params
 
     def function_body(self, node: RNode) -> RNode | None:
         rest = [child for child in node.children if child.type != "formal_parameters"]
         return rest[-1] if rest else None
 
-    def define(self, name: str, node: RNode, method: bool = False, counted: bool = False) -> list[str]:
+    def define(self, name: str, node: RNode, method: bool = False, counted: bool = False,
+               logs: bool = False) -> list[str]:
         """A ``def``; ``counted``: R calls it with a 1-based epoch or batch number first, Keras with a
         0-based one, so the translation adds one to that parameter on entry."""
         with self.function_scope() as scope:
             if method:
                 scope.kinds["self"] = "self"
-            params = self.parameters(node, method)
+            params = self.parameters(node, method, logs)
             body = self.body(self.function_body(node), returns=True)
             counter = params[1 if method else 0].split("=")[0] if len(params) > (1 if method else 0) else None
             if counted and counter and not counter.startswith("*"):
@@ -178,11 +184,11 @@ class Assignments:
             with self.function_scope() as scope:
                 if ctx.method:
                     scope.kinds["self"] = "self"
-                params = self.parameters(node, ctx.method)
+                params = self.parameters(node, ctx.method, ctx.logs)
                 value = self.expr(body)
             return Py(f"lambda {', '.join(params)}: {value.text}" if params else f"lambda: {value.text}", LAMBDA)
         name = self.fresh(ctx.hint)
-        self.hoist(self.define(name, node, method=ctx.method, counted=ctx.counted))
+        self.hoist(self.define(name, node, method=ctx.method, counted=ctx.counted, logs=ctx.logs))
         return Py(name, ATOM, kind="function")
 
     def class_constructor(self, name: str, args: list[Arg], piped: Py | None) -> Py:
@@ -209,7 +215,8 @@ class Assignments:
                 if arg.node.type in ("function_definition", "lambda_function"):
                     hint = f"{snake(classname)}_{arg.name or 'method'}"
                     counted = target == "Callback" and arg.name in catalog.CALLBACK_COUNTED_METHODS
-                    value = self.function_literal(arg.node, Ctx(hint=hint, method=True, counted=counted))
+                    logs = target == "Callback" and (arg.name or "").startswith("on_")
+                    value = self.function_literal(arg.node, Ctx(hint=hint, method=True, counted=counted, logs=logs))
                 else:
                     value = self.expr(arg.node, Ctx(keras=True))
                 texts.append(f"{keyword_name(arg.name)}={value.text}" if arg.name else value.text)

@@ -204,7 +204,9 @@ class Calls:
                 return Py(f"[{self.positions(value, node).text[1:-1]}]", ATOM)
             return self.position(node, value)
         shape = name in rules.SHAPE_ARGUMENTS and keras
-        return self.converted(node, converter, Ctx(shape=shape, keras=keras, hint=python_name(name)), formal)
+        logs = function == "callback_lambda" and name.startswith("on_")  # R's functions of (…, logs)
+        return self.converted(node, converter, Ctx(shape=shape, keras=keras, hint=python_name(name), logs=logs),
+                              formal)
 
     def converted(self, node: RNode, converter: str | None, ctx: Ctx, formal: str | None = None) -> Py:
         """An argument R keras3 converts before Python sees it, converted the same way."""

@@ -83,6 +83,11 @@ class Py:
     plus_one_of: Py | None = None  # text is `plus_one_of + 1`: subtracting 1 gives it back
     minus_one_of: Py | None = None  # text is `minus_one_of - 1`: adding 1 gives it back
     number: float | None = None  # the value, for numeric literals
+    elements: tuple[tuple[str, Py], ...] | None = None  # a named list the script built: its elements
+
+    def element(self, name: str) -> Py | None:
+        """The element ``name`` of a named list the script built (what ``$name`` reads), if known."""
+        return dict(self.elements or ()).get(name)
 
     def at(self, prec: int) -> str:
         """The text, parenthesized if it binds looser than ``prec``."""
@@ -129,6 +134,7 @@ class Ctx:
     integer: bool = False  # R keras3 makes whole doubles integers here (``as_integer``)
     data: bool = False  # a keras function's data argument: R's doubles stay doubles
     counted: bool = False  # a callback R calls with a 1-based epoch or batch number first
+    logs: bool = False  # a callback's function: its last parameter is Keras' logs, R's named list (a dict)
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,7 @@ class Scope:
 
     def __init__(self, parent: Scope | None = None, function: bool = False) -> None:
         self.parent, self.function, self.kinds = parent, function, {}
+        self.elements: dict[str, tuple[tuple[str, Py], ...]] = {}  # named lists' elements, by variable
 
     def defines(self, name: str) -> bool:
         scope: Scope | None = self
@@ -156,6 +163,15 @@ class Scope:
         while scope is not None:
             if name in scope.kinds:
                 return scope.kinds[name]
+            scope = scope.parent
+        return None
+
+    def elements_of(self, name: str) -> tuple[tuple[str, Py], ...] | None:
+        """The elements of the named list ``name`` holds, where the script built it."""
+        scope: Scope | None = self
+        while scope is not None:
+            if name in scope.kinds:
+                return scope.elements.get(name)
             scope = scope.parent
         return None
 

@@ -61,7 +61,7 @@ class Expressions:
             if runtime is not None:  # `tapply(x, g, sum)`: R's function itself, from the runtime
                 self.runtime_imports.add(runtime)
                 return Py(runtime, ATOM, kind="function")
-        return Py(py, ATOM, kind=self.scope.kind(py))
+        return Py(py, ATOM, kind=self.scope.kind(py), elements=self.scope.elements_of(py))
 
     def constant(self, name: str) -> Py:
         text = rules.CONSTANTS[name]
@@ -236,8 +236,10 @@ class Expressions:
         if subject.kind == "history" and member == "params":
             return Py(f"{subject.at(PRIMARY)}.params", PRIMARY, kind="dict")
         if subject.kind in ("dict", "dataset"):  # R's named list: `mnist$train$x` is nested
-            kind = "dataset" if subject.kind == "dataset" else None
-            return Py(f'{subject.at(PRIMARY)}["{member}"]', PRIMARY, kind=kind)
+            element = subject.element(member)
+            kind = "dataset" if subject.kind == "dataset" else element.kind if element is not None else None
+            return Py(f'{subject.at(PRIMARY)}["{member}"]', PRIMARY, kind=rules.STORED_KINDS.get(kind, kind),
+                      elements=element.elements if element is not None else None)
         kind = "list" if member in ("layers", "weights", "trainable_weights", "inputs", "outputs") else None
         return Py(f"{subject.at(PRIMARY)}.{python_name(member) if member != 'self' else member}", PRIMARY, kind=kind)
 

@@ -127,7 +127,8 @@ def c(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 def list_(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     values = Matched(tr, args, piped, ("...",)).rest_py(Ctx(keras=ctx.keras))
     if values and all(name for name, _ in values):
-        return Py("{" + ", ".join(f'"{name}": {value.text}' for name, value in values) + "}", ATOM, kind="dict")
+        return Py("{" + ", ".join(f'"{name}": {value.text}' for name, value in values) + "}", ATOM, kind="dict",
+                  elements=tuple(values))
     if any(name for name, _ in values):
         raise Untranslatable("`list()` with some elements named")
     texts = [value.text for _, value in values]
@@ -651,11 +652,14 @@ def sprintf(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 
 @helper("print")
 def print_(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
-    m = Matched(tr, args, piped, ("x", "..."))
+    m = Matched(tr, args, piped, ("x", "digits", "quote", "..."))
     x = m.py("x")
     if x.kind == "model":
         return call("summary", x.text)
-    return call("print", x.text)
+    printer = tr.printer("print")  # R's layout: `[1] 0.5`, `$name` blocks, `shape=(4)` tensors
+    if printer is None:
+        return call("print", x.text)
+    return call(printer, x.text, *(f"{name}={m.py(name).text}" for name in ("digits", "quote") if m.has(name)))
 
 
 @helper("cat")
@@ -678,8 +682,12 @@ def message(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 
 @helper("str")
 def str_(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    value = Matched(tr, args, piped, ("object", "...")).py("object")
+    printer = tr.printer("str")
+    if printer is not None:
+        return call(printer, value.text)
     tr.check("R's `str()` summary has no Python twin: the value's repr is printed")
-    return call("print", call("repr", Matched(tr, args, piped, ("object", "...")).py("object").text).text)
+    return call("print", call("repr", value.text).text)
 
 
 def raised(tr: Translator, args: list[Arg]) -> str:

@@ -77,6 +77,16 @@ SETUP_CALLS = frozenset({
     "py_install", "py_config", "tf_config", "is_keras_available", "virtualenv_create", "py_require",
 })
 
+#: What a stored value is, read back from a variable or a named list's element: a literal's kind says
+#: only that it is one value, ``1:n`` is an array once stored.
+STORED_KINDS = {"range1": "array", "number": None, "integer": None}
+
+#: R's base graphics: they draw on a device and print nothing, so a port that computes what R computes
+#: leaves them out (``dev.off()``, which prints the device left, is not one of them; ``plot()`` is R
+#: keras3's generic for histories and models, kerasfn's ``plot()``).
+GRAPHICS_CALLS = frozenset({"par", "image", "lines", "points", "legend", "abline", "barplot", "matplot",
+                            "hist", "title", "layout", "png", "pdf", "jpeg"})
+
 #: Packages whose library() call becomes ``from kerasfn import *``.
 KERAS_PACKAGES = frozenset({"keras3", "keras"})
 #: Packages whose library() call needs nothing in Python.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from kerasfn.port import rules, rbase
+from kerasfn.port import catalog, rules, rbase
 from kerasfn.port.core import (
     Arg,
     BLOCKS,
@@ -18,7 +18,7 @@ from kerasfn.port.core import (
     Untranslatable,
 )
 from kerasfn.port.parser import RNode
-from kerasfn.port.rules import ATOM, PRIMARY
+from kerasfn.port.rules import ATOM
 
 __all__ = ["Statements"]
 
@@ -110,6 +110,20 @@ class Statements:
             self._node = outer_node
         return lines
 
+    def super_assign(self, target: RNode, value: RNode) -> list[str]:
+        """R's ``x <<- value`` in a function: the nearest enclosing function's ``x`` (``nonlocal``), else
+        the script's (``global``), as R looks for ``x`` from the enclosing environment outwards."""
+        if target.type != "identifier":
+            raise Untranslatable("`<<-` to other than a name: assign in the enclosing function by hand")
+        name = python_name(target.text)
+        enclosing = self.scope.parent
+        while enclosing is not None and enclosing.function and name not in enclosing.kinds:
+            enclosing = enclosing.parent
+        declaration = "nonlocal" if enclosing is not None and enclosing.function else "global"
+        lines = self.assign(target, value)
+        del self.scope.kinds[name]  # the name stays the enclosing one's
+        return [f"{declaration} {name}", *lines]
+
     def _comments(self, node: RNode) -> list[str]:
         if node.type in BLOCKS:
             return []  # their bodies keep their own comments
@@ -119,7 +133,7 @@ class Statements:
         kind = node.type
         if kind in ("left_assignment", "equals_assignment", "right_assignment", "super_assignment"):
             if kind == "super_assignment" and self.scope.function:
-                raise Untranslatable("`<<-` assigns in an enclosing function: use `nonlocal` or `global` by hand")
+                return self.super_assign(node.field("name"), node.field("value"))
             return self.assign(node.field("name"), node.field("value"))
         if kind == "binary" and node.operator == "%<-%":
             return self.destructure(node.field("left"), node.field("right"))
@@ -186,6 +200,10 @@ class Statements:
             self.backend = backend.text
             self.check("Keras reads its backend at import: `KERAS_BACKEND` is set at the top, before the imports")
             return []
+        if name in rules.GRAPHICS_CALLS and name not in self._user_functions and \
+                not self.scope.defines(python_name(name)):
+            self.check(f"`{name}()` is R graphics: nothing is drawn here")
+            return [] if top else ["pass"]
         if name in rules.SETUP_CALLS:
             self.check(f"`{name}()` is reticulate/R set-up: Python runs in its own environment, nothing to do")
             return []
@@ -206,6 +224,10 @@ class Statements:
             return [f"with {manager.text} as {alias}:", *self.body(args[1].node, returns=last)]
         if name == "stopifnot":
             return [f"assert {self.expr(arg.node).text}" for arg in args if arg.node is not None]
+        if name == "rm":  # R's rm(a, b): the names go; the objects stay while something else holds them
+            if not args or any(arg.name or arg.node is None or arg.node.type != "identifier" for arg in args):
+                raise Untranslatable("`rm()` of other than plain names (`list = `, `envir = `): remove them by hand")
+            return [f"del {', '.join(python_name(arg.node.text) for arg in args)}"]
         if name == "super$initialize" and self.scope.kind("self") == "self" and self._class == "Layer":
             return []  # kerasfn's Layer() initialises the base class before `initialize` runs
         return None
@@ -259,12 +281,19 @@ class Statements:
         return ["    " + line for line in lines]
 
     def auto_print(self, value: Py) -> str:
-        """What R prints for a top-level value."""
+        """What R prints for a top-level value: R's ``print()`` of it."""
         if value.kind == "model":
             return f"summary({value.text})"
-        if value.kind == "history":
-            return f"print({{name: values[-1] for name, values in {value.at(PRIMARY)}.history.items()}})"
-        return f"print({value.text})"
+        return f"{self.printer('print') or 'print'}({value.text})"
+
+    def printer(self, r_name: str) -> str | None:
+        """kerasfn.base_r's function that prints as R's ``print()`` or ``str()`` does (R's vector,
+        list and tensor layouts), imported where the translation uses it; None where that runtime
+        is missing."""
+        runtime = catalog.base_r_name(r_name, self.runtime_names)
+        if runtime is not None:
+            self.runtime_imports.add(runtime)
+        return runtime
 
     def invisible(self, node: RNode) -> bool:
         """Whether R would not auto-print this expression's value."""
