@@ -652,14 +652,11 @@ def sprintf(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 
 @helper("print")
 def print_(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
-    m = Matched(tr, args, piped, ("x", "digits", "quote", "..."))
+    m = Matched(tr, args, piped, ("x", "..."))
     x = m.py("x")
     if x.kind == "model":
         return call("summary", x.text)
-    printer = tr.printer("print")  # R's layout: `[1] 0.5`, `$name` blocks, `shape=(4)` tensors
-    if printer is None:
-        return call("print", x.text)
-    return call(printer, x.text, *(f"{name}={m.py(name).text}" for name in ("digits", "quote") if m.has(name)))
+    return call("print", x.text)
 
 
 @helper("cat")
@@ -682,12 +679,8 @@ def message(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 
 @helper("str")
 def str_(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
-    value = Matched(tr, args, piped, ("object", "...")).py("object")
-    printer = tr.printer("str")
-    if printer is not None:
-        return call(printer, value.text)
     tr.check("R's `str()` summary has no Python twin: the value's repr is printed")
-    return call("print", call("repr", value.text).text)
+    return call("print", call("repr", Matched(tr, args, piped, ("object", "...")).py("object").text).text)
 
 
 def raised(tr: Translator, args: list[Arg]) -> str:
