@@ -147,7 +147,7 @@ def test_lambdas_and_function_literals_as_arguments():
 
 
 def test_for_over_one_to_n_and_seq_len_iterate_r_values():
-    assert body("for (i in 1:n) print(i)") == "for i in range(1, n + 1):\n    print(i)"
+    assert body("for (i in 1:n) print(i)") == "for i in range(1, n + 1):\n    print_(i)"
     assert body("for (i in seq_len(n)) x[i] <- i") == "for i in range(1, n + 1):\n    x[i - 1] = i"
     assert body("for (i in seq_along(v)) NULL") == "for i in range(1, len(v) + 1):\n    None"
 
@@ -193,21 +193,21 @@ def test_c_flattens_lists_as_r_does():
 
 def test_named_list_is_a_dict_and_dollar_a_key():
     assert body("cfg <- list(units = 4, act = 'relu')\ncfg$units") == (
-        'cfg = {"units": 4, "act": "relu"}\nprint(cfg["units"])'
+        'cfg = {"units": 4, "act": "relu"}\nprint_(cfg["units"])'
     )
 
 
 def test_dollar_on_models_and_history():
     r = "history <- model |> fit(x, y)\nhistory$metrics$loss\nmodel$layers[[1]]$name\nhistory$params$epochs\n"
     assert body(r) == (
-        "history = model | fit(x, y)\nprint(history.history[\"loss\"])\nprint(model.layers[0].name)\n"
-        "print(history.params[\"epochs\"])"
+        "history = model | fit(x, y)\nprint_(history.history[\"loss\"])\nprint_(model.layers[0].name)\n"
+        "print_(history.params[\"epochs\"])"
     )
 
 
 def test_evaluate_gives_a_dict():
     assert body("scores <- model |> evaluate(x, y)\nscores$accuracy") == (
-        'scores = model | evaluate(x, y)\nprint(scores["accuracy"])'
+        'scores = model | evaluate(x, y)\nprint_(scores["accuracy"])'
     )
 
 
@@ -218,7 +218,7 @@ def test_one_based_indices_and_ranges_shift():
     assert body("a <- x[1, ]\nb <- x[, 2]\nd <- x[2:5, , 1]\ne <- x[[3]]") == (
         "a = x[0]\nb = x[:, 1]\nd = x[1:5, :, 0]\ne = x[2]"
     )
-    assert body("k <- 2\nv[k + 1]\nv[(k + 1):10]") == "k = 2\nprint(v[k])\nprint(v[k:10])"
+    assert body("k <- 2\nv[k + 1]\nv[(k + 1):10]") == "k = 2\nprint_(v[k])\nprint_(v[k:10])"
 
 
 def test_negative_indices_drop():
@@ -301,7 +301,7 @@ def test_strings_and_printing_match_r():
                   'print(paste("a", "b", sep = "-"))\nprint(paste0("x", 1))\n'
                   'cat(paste(c("a", "b"), collapse = ", "), "\\n")')
     # R prints: "epoch 3 \n", "loss: 0.123\n", [1] "a-b", [1] "x1", "a, b \n"
-    assert out == "epoch 3 \nloss: 0.123\na-b\nx1\na, b \n"
+    assert out == 'epoch 3 \nloss: 0.123\n[1] "a-b"\n[1] "x1"\na, b \n'
 
 
 def test_paste_of_a_value_of_unknown_length_is_noted():
@@ -329,7 +329,7 @@ def test_switch_do_call_and_in():
 
 def test_dim_nrow_length():
     assert body("dim(x)\nnrow(x)\nncol(x)\nlength(x)") == (
-        "print(x.shape)\nprint(len(x))\nprint(x.shape[1])\nprint(len(x))"
+        "print_(x.shape)\nprint_(len(x))\nprint_(x.shape[1])\nprint_(len(x))"
     )
 
 
@@ -343,7 +343,7 @@ def test_dim_assignment_reshapes_column_major():
 
 def test_top_level_values_print_and_invisible_calls_do_not():
     assert body("x <- 1\nx\nx + 1\nprint(x)\nmodel |> fit(a, b)\nplot(h)\ninvisible(x)") == (
-        "x = 1\nprint(x)\nprint(x + 1)\nprint(x)\nmodel | fit(a, b)\nplot(h)\nx"
+        "x = 1\nprint_(x)\nprint_(x + 1)\nprint_(x)\nmodel | fit(a, b)\nplot(h)\nx"
     )
 
 
@@ -569,7 +569,7 @@ def test_r_raw_strings_are_strings_of_their_value():
     assert (namespace["x"], namespace["y"]) == ('a)"', 2)
     python = translate('rx <- r"(a\\b)"; print(rx)\n# r"(not a string)"\n').python
     assert "rx = r\n" not in python
-    assert _code_of(python) == ["print"]
+    assert _code_of(python) == ["print_"]
 
 
 def test_r_string_escapes_are_decoded_and_written_as_python_escapes():
@@ -875,7 +875,7 @@ def test_active_bindings_become_properties():
     assert 'size=property(lambda self: self.n * 2)' in python
     # R prints [1] 6 for l$size
     assert printed("library(keras3)\nL <- Layer('L', initialize = function(n) { self$n <- n }, "
-                   "size = mark_active(function() self$n * 2))\nl <- L(3)\nl$size\n") == "6\n"
+                   "size = mark_active(function() self$n * 2))\nl <- L(3)\nl$size\n") == "[1] 6\n"
 
 
 def test_cat_prints_as_r_prints():
@@ -888,12 +888,12 @@ def test_a_loop_over_names_indexes_by_name_and_an_invisible_function_value_does_
     # R printed "lr 0.1 " and "epochs 2 " and nothing for f()'s invisible NULL; g(1) prints [1] 2
     r_source = ("f <- function(config) {\n  for (name in names(config)) cat(name, config[[name]], '\\n')\n}\n"
                 "f(list(lr = 0.1, epochs = 2L))\ng <- function(x) x + 1\ng(1)\n")
-    assert printed(r_source) == "lr 0.1 \nepochs 2 \n2\n"
+    assert printed(r_source) == "lr 0.1 \nepochs 2 \n[1] 2\n"
 
 
 def test_a_parenthesized_assignment_prints_and_tensorflow_s_tf_function():
     # R: (x <- 2) assigns and prints [1] 2
-    assert printed("(x <- 2)\n") == "2\n"
+    assert printed("(x <- 2)\n") == "[1] 2\n"
     assert body("fn <- tensorflow::tf_function(function(x) x + 1)\n") == "fn = tf.function(lambda x: x + 1)"
 
 

@@ -5,9 +5,9 @@ An R keras3 script calls base R as much as keras: ``paste()``, ``cat()``,
 functions carry R's names (``.`` replaced by ``_``: ``as.data.frame`` is
 :func:`as_data_frame`; a trailing ``_`` where the name is a Python built-in:
 ``round_``, ``sum_``, ``max_``, ``min_``, ``abs_``, ``range_``, ``print_``,
-``class_``) and R's semantics, checked against R: R's number formatting in
-``cat()``/``print_()``/``paste()``, R's rounding, column-major matrices,
-names kept where R keeps them.  They are not exported by
+``str_``, ``class_``) and R's semantics, checked against R: R's number
+formatting in ``cat()``/``print_()``/``paste()``, R's rounding, column-major
+matrices, names kept where R keeps them.  They are not exported by
 ``from kerasfn import *`` (they would shadow Python's built-ins); import them
 from here: ``from kerasfn.base_r import paste, cat, seq_len``.
 
@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from kerasfn.base_r._values import Factor, NamedVector, Table
 from kerasfn.base_r.printing import cat, print_
+from kerasfn.base_r.structure import str_
 from kerasfn.base_r.vectors import (
     character, head, integer, length, logical, names, numeric, order, rep, rev, sample, sample_int, seq, seq_along,
     seq_len, setNames, sort, tail, unlist, which, which_max, which_min
@@ -171,6 +172,7 @@ __all__ = [
     "sqrt",
     "stop",
     "stopifnot",
+    "str_",
     "strsplit",
     "sub",
     "substr",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import numbers
 import re
 import sys
@@ -139,9 +140,11 @@ def _render(x: Any, prefix: str, quote: bool, digits: int) -> str:
             label = f"{prefix}${_list_name(name)}"
             parts.append(f"{label}\n{_render(value, label, quote, digits)}\n")
         return "\n".join(parts)
+    if inherits_python(x, "tensorflow.python.framework.tensor_shape", "TensorShape") and x.rank is not None:
+        x = tuple(x.as_list())  # R's dim() of a tensor: its sizes, an unknown one NA
     if isinstance(x, tuple) and type(x).__repr__ is not tuple.__repr__:
         return str(x)  # a tuple with its own printed form, such as kerasfn's shape(), which prints as R's
-    if isinstance(x, tuple) and x and all(is_scalar(v) for v in x):
+    if isinstance(x, tuple) and x and all(v is None or is_scalar(v) for v in x):
         return _vector(as_vector(list(x)), quote, digits)  # a shape or other tuple of sizes: R's vector
     if isinstance(x, (list, tuple)):
         if not x:
@@ -173,7 +176,69 @@ def _render_atomic(x: Any, quote: bool, digits: int) -> str:
         return _vector(np.asarray([x]), quote, digits)
     if isinstance(x, np.ndarray):
         return _array(x if x.ndim else x.reshape(1), quote, digits)
-    return str(x)
+    return render_python_object(x)
+
+
+def inherits_python(x: Any, module: str, name: str) -> bool:
+    """Whether ``x``'s class is or derives from ``module.name`` (read from the class's MRO, so
+    that printing needs neither TensorFlow nor Keras imported)."""
+    return any(base.__name__ == name and base.__module__ == module for base in type(x).__mro__)
+
+
+def is_tensorflow_tensor(x: Any) -> bool:
+    """R's class ``tensorflow.tensor``: TensorFlow tensors and Keras variables on TensorFlow."""
+    return inherits_python(x, "tensorflow.python.types.core", "Tensor")
+
+
+_ONE_DIMENSION_BEFORE_DTYPE = re.compile(r"shape=\((None|\d+),\), dtype=")
+
+
+def _signature_text(signature: inspect.Signature) -> str:
+    """reticulate's layout of a signature: one parameter a line when longer than 60 characters."""
+    text = str(signature)
+    if len(text) > 60:
+        for parameter in signature.parameters.values():
+            text = text.replace(str(parameter), "\n   " + str(parameter), 1)
+        text = text.replace(", /,", ",\n   /,", 1).replace(", *,", ",\n   *,", 1)
+        text = re.sub(r"\)($| ->)", r"\n)\1", text, count=1)
+    return text
+
+
+def _signature(x: Any, drop_first: bool = False) -> str | None:
+    try:
+        signature = inspect.signature(x)
+    except (TypeError, ValueError):
+        return None
+    if drop_first:
+        signature = signature.replace(parameters=list(signature.parameters.values())[1:])
+    return _signature_text(signature)
+
+
+def signature_line(x: Any) -> str:
+    """The `` signature: (...)`` line R's print adds under a Python callable (reticulate's
+    ``py_format_signature()``): the callable's signature, else its ``__init__``'s or
+    ``__new__``'s without their first parameter, else ``(?)``."""
+    text = _signature(x) or next(
+        (found for method in ("__init__", "__new__")
+         if getattr(x, method, None) is not None and (found := _signature(getattr(x, method), drop_first=True))),
+        "(?)")
+    return " signature: " + text
+
+
+def render_python_object(x: Any) -> str:
+    """What R prints for a Python object it holds (R's print methods of reticulate, tensorflow
+    and keras3): a tensor or TensorFlow variable as Python's ``str()`` with a one-dimensional shape
+    written ``shape=(4)``; a model as its summary and a training history as R's summary of it (the
+    forms kerasfn gives them); any other object as its ``repr()``, followed by a `` signature:``
+    line when it is callable (a layer, a class, a function)."""
+    if is_tensorflow_tensor(x):
+        return _ONE_DIMENSION_BEFORE_DTYPE.sub(r"shape=(\1), dtype=", str(x))
+    if inherits_python(x, "keras.src.models.model", "Model") or \
+            inherits_python(x, "keras.src.callbacks.history", "History"):
+        return str(x)
+    if callable(x):
+        return repr(x) + "\n" + signature_line(x)
+    return repr(x)
 
 
 def render(x: Any, digits: int = 7, quote: bool = True) -> str:
@@ -192,10 +257,14 @@ def print_(x: Any, digits: int | None = None, quote: bool = True) -> Any:
         ``[1,]``/``[,1]`` labels (column by column, wrapped), named and
         unnamed lists as ``$name``/``[[1]]`` blocks (a tuple of numbers,
         such as a shape, prints as a vector), factors, data frames,
-        ``NULL``.  Any other object (a model, a tensor, a history) prints
-        as Python prints it (kerasfn's objects already print as R prints
-        them).  A NaN prints as ``NA``: Python has one NaN for R's ``NA``
-        and ``NaN``.  Matrices carry no row or column names.
+        ``NULL``.  Python objects print as R keras3 prints them: a tensor
+        (or a Keras variable on TensorFlow) as ``tf.Tensor([0. 2.],
+        shape=(2), dtype=float32)``, a model as its summary, a training
+        history as R's summary of its last epoch, a tensor's shape as R's
+        ``dim()``, a layer or other callable as its repr followed by a
+        `` signature: (...)`` line, any other object as its repr.  A NaN
+        prints as ``NA``: Python has one NaN for R's ``NA`` and ``NaN``.
+        Matrices carry no row or column names.
 
     Arguments:
         x: The value.
@@ -230,7 +299,8 @@ def print_(x: Any, digits: int | None = None, quote: bool = True) -> Any:
         <BLANKLINE>
 
     See also:
-        :func:`kerasfn.base_r.cat`, :func:`kerasfn.base_r.format`
+        :func:`kerasfn.base_r.cat`, :func:`kerasfn.base_r.format`,
+        :func:`kerasfn.base_r.str_`
     """
     sys.stdout.write(render(x, 7 if digits is None else digits, quote) + "\n")
     return x

@@ -330,12 +330,22 @@ def as_integer(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> P
     if x.prec == CMP and " in " in x.text or x.kind in ("number", "integer", "index1") or \
             x.kind is None and x.prec >= PRIMARY and "[" not in x.text:
         return call("int", x.text)  # a scalar: `as.integer(units)`, `as.integer(7 %in% s)`
-    return _np(tr, "asarray", x.text, "dtype=int")
+    return _converted(tr, x, "int")
 
 
 @helper("as.numeric", "as.double")
 def as_numeric(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
-    return _np(tr, "asarray", Matched(tr, args, piped, ("x", "...")).py("x").text, "dtype=float")
+    return _converted(tr, Matched(tr, args, piped, ("x", "...")).py("x"), "float")
+
+
+def _converted(tr: Translator, x: Py, dtype: str) -> Py:
+    """``as.integer(x)``/``as.numeric(x)``: a vector the translation knows as NumPy's conversion; a value it
+    cannot see (a tensor, a variable: R gets one number from a 0-d one) as the runtime's, R's semantics."""
+    runtime = None if x.kind in ("array", "list", "range1", "bool") else \
+        tr.runtime_function("as.integer" if dtype == "int" else "as.numeric", fallback=True)
+    if runtime is None:
+        return _np(tr, "asarray", x.text, f"dtype={dtype}")
+    return call(runtime, x.text)
 
 
 @helper("as.character")
@@ -652,11 +662,14 @@ def sprintf(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 
 @helper("print")
 def print_(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
-    m = Matched(tr, args, piped, ("x", "..."))
+    m = Matched(tr, args, piped, ("x", "digits", "quote", "..."))
     x = m.py("x")
     if x.kind == "model":
         return call("summary", x.text)
-    return call("print", x.text)
+    printer = tr.printer("print")  # R's layout: `[1] 0.5`, `$name` blocks, `shape=(4)` tensors
+    if printer is None:
+        return call("print", x.text)
+    return call(printer, x.text, *(f"{name}={m.py(name).text}" for name in ("digits", "quote") if m.has(name)))
 
 
 @helper("cat")
@@ -679,8 +692,12 @@ def message(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 
 @helper("str")
 def str_(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    value = Matched(tr, args, piped, ("object", "...")).py("object")
+    printer = tr.printer("str")
+    if printer is not None:
+        return call(printer, value.text)
     tr.check("R's `str()` summary has no Python twin: the value's repr is printed")
-    return call("print", call("repr", Matched(tr, args, piped, ("object", "...")).py("object").text).text)
+    return call("print", call("repr", value.text).text)
 
 
 def raised(tr: Translator, args: list[Arg]) -> str:

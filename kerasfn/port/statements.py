@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from kerasfn.port import rules, rbase
+from kerasfn.port import catalog, rules, rbase
 from kerasfn.port.core import (
     Arg,
     BLOCKS,
@@ -18,7 +18,7 @@ from kerasfn.port.core import (
     Untranslatable,
 )
 from kerasfn.port.parser import RNode
-from kerasfn.port.rules import ATOM, PRIMARY
+from kerasfn.port.rules import ATOM
 
 __all__ = ["Statements"]
 
@@ -281,12 +281,19 @@ class Statements:
         return ["    " + line for line in lines]
 
     def auto_print(self, value: Py) -> str:
-        """What R prints for a top-level value."""
+        """What R prints for a top-level value: R's ``print()`` of it."""
         if value.kind == "model":
             return f"summary({value.text})"
-        if value.kind == "history":
-            return f"print({{name: values[-1] for name, values in {value.at(PRIMARY)}.history.items()}})"
-        return f"print({value.text})"
+        return f"{self.printer('print') or 'print'}({value.text})"
+
+    def printer(self, r_name: str) -> str | None:
+        """kerasfn.base_r's function that prints as R's ``print()`` or ``str()`` does (R's vector,
+        list and tensor layouts), imported where the translation uses it; None where that runtime
+        is missing."""
+        runtime = catalog.base_r_name(r_name, self.runtime_names)
+        if runtime is not None:
+            self.runtime_imports.add(runtime)
+        return runtime
 
     def invisible(self, node: RNode) -> bool:
         """Whether R would not auto-print this expression's value."""

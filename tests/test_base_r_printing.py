@@ -1,0 +1,142 @@
+"""kerasfn.base_r's print_() and str_() of what R keras3 scripts print: tensors, variables, layers,
+lists of them, arrays Keras returns, shapes.
+
+Every expected text is what R 4.2.2 with R keras3 (reticulate, tensorflow) printed for the R code
+quoted above it (``shared/rkeras/run.sh``, TensorFlow backend).
+"""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from kerasfn import keras_model_sequential, layer_dense
+from kerasfn.base_r import NamedVector, factor, print_, str_
+from kerasfn.base_r.printing import render, signature_line
+
+tensorflow_backend = pytest.mark.skipif(keras.backend.backend() != "tensorflow",
+                                        reason="Keras variables are TensorFlow tensors on that backend only")
+
+
+def printed(function, value, capsys) -> str:
+    function(value)
+    return capsys.readouterr().out
+
+
+def test_a_tensor_prints_as_python_s_str_with_a_one_dimensional_shape_written_as_r_does(capsys):
+    # R: op_array(c(1, 2, 3)); op_array(2); op_array(3L); op_reshape(op_arange(6), c(2, 3))
+    assert render(tf.constant([1.0, 2.0, 3.0])) == "tf.Tensor([1. 2. 3.], shape=(3), dtype=float32)"
+    assert render(tf.constant(2.0)) == "tf.Tensor(2.0, shape=(), dtype=float32)"
+    assert render(tf.constant(3)) == "tf.Tensor(3, shape=(), dtype=int32)"
+    assert printed(print_, tf.reshape(tf.range(1.0, 7.0), (2, 3)), capsys) == (
+        "tf.Tensor(\n[[1. 2. 3.]\n [4. 5. 6.]], shape=(2, 3), dtype=float32)\n")
+
+
+def test_lists_of_tensors_print_each_element_under_its_position_or_name():
+    x = tf.constant([1.0, 2.0, 3.0])
+    # R: list(x, x)
+    assert render([x, x]) == ("[[1]]\ntf.Tensor([1. 2. 3.], shape=(3), dtype=float32)\n\n"
+                              "[[2]]\ntf.Tensor([1. 2. 3.], shape=(3), dtype=float32)\n")
+    # R: list(a = x, b = 2)
+    assert render({"a": x, "b": 2.0}) == "$a\ntf.Tensor([1. 2. 3.], shape=(3), dtype=float32)\n\n$b\n[1] 2\n"
+
+
+@tensorflow_backend
+def test_a_keras_variable_prints_as_a_tensorflow_tensor():
+    # R: keras_variable(c(1, 2))
+    variable = keras.Variable(np.array([1.0, 2.0], dtype="float32"), name="variable")
+    assert render(variable) == "<Variable path=variable, shape=(2), dtype=float32, value=[1. 2.]>"
+
+
+def test_a_layer_prints_its_repr_and_its_call_signature():
+    # R: layer_dense(units = 3)
+    layer = layer_dense(units=3, name="dense")
+    assert render(layer) == "<Dense name=dense, built=False>\n signature: (*args, **kwargs)"
+    # R: model$layers, a list of one layer
+    model = keras_model_sequential(input_shape=2) | layer_dense(3, name="dense_1")
+    assert render(model.layers) == "[[1]]\n<Dense name=dense_1, built=True>\n signature: (*args, **kwargs)\n"
+
+
+def test_a_long_signature_puts_each_parameter_on_its_own_line():
+    def build(units_of_the_first_layer, units_of_the_second_layer, activation="relu", *, name=None):
+        return None
+
+    # reticulate's layout past 60 characters, as R printed it for this Python function
+    assert signature_line(build) == (
+        " signature: (\n   units_of_the_first_layer, \n   units_of_the_second_layer, \n"
+        "   activation='relu',\n   *, \n   name=None\n)")
+
+
+def test_arrays_keras_returns_print_as_r_arrays_and_a_tensor_s_dim_as_integers():
+    # R: predict(model, matrix(1:4, 2)) printed as R's matrix (7 significant digits a column)
+    predicted = np.array([[1.348191, 2.225956, 3.407739], [1.982288, 2.411022, 5.220294]], dtype="float32")
+    assert render(predicted) == ("         [,1]     [,2]     [,3]\n[1,] 1.348191 2.225956 3.407739\n"
+                                 "[2,] 1.982288 2.411022 5.220294")
+    # R: dim(op_expand_dims(x, -1)) where x has dim c(600, 28, 28)
+    assert render(tf.TensorShape([600, 28, 28, 1])) == "[1] 600  28  28   1"
+    # R: a character value keras returns, config_floatx()
+    assert render("float32") == '[1] "float32"'
+
+
+def test_str_of_vectors_arrays_and_lists(capsys):
+    # R: str(1:10); str(c(1.5, 2)); str("float32"); str(NULL); str(list()); str(matrix(1:6, 2))
+    assert printed(str_, np.arange(1, 11), capsys) == " int [1:10] 1 2 3 4 5 6 7 8 9 10\n"
+    assert printed(str_, np.array([1.5, 2.0]), capsys) == " num [1:2] 1.5 2\n"
+    assert printed(str_, "float32", capsys) == ' chr "float32"\n'
+    assert printed(str_, None, capsys) == " NULL\n"
+    assert printed(str_, [], capsys) == " list()\n"
+    assert printed(str_, np.array([[1, 3, 5], [2, 4, 6]]), capsys) == " int [1:2, 1:3] 1 2 3 4 5 6\n"
+    # R: str(list(a = 1L, bb = "x", c = TRUE))
+    assert printed(str_, {"a": 1, "bb": "x", "c": True}, capsys) == (
+        'List of 3\n $ a : int 1\n $ bb: chr "x"\n $ c : logi TRUE\n')
+    # R: str(list(a = list(b = 1, c = 2), d = 3))
+    assert printed(str_, {"a": {"b": 1.0, "c": 2.0}, "d": 3.0}, capsys) == (
+        "List of 2\n $ a:List of 2\n  ..$ b: num 1\n  ..$ c: num 2\n $ d: num 3\n")
+
+
+def test_str_shows_numbers_with_three_digits_and_five_of_them_unless_they_are_round(capsys):
+    # R: str(p), p <- predict(...) the 2 x 3 matrix above: values in column-major order
+    predicted = np.array([[1.348191, 2.225956, 3.407739], [1.982288, 2.411022, 5.220294]])
+    assert printed(str_, predicted, capsys) == " num [1:2, 1:3] 1.35 1.98 2.23 2.41 3.41 ...\n"
+    # R: str(c(0.99, 0.959, 0.91, 0.841, 0.756, 0.6)): trailing zeros dropped value by value
+    assert printed(str_, np.array([0.99, 0.959, 0.91, 0.841, 0.756, 0.6]), capsys) == (
+        " num [1:6] 0.99 0.959 0.91 0.841 0.756 0.6\n")
+    # R: str(list(loss = c(1.59, 1.3)))
+    assert printed(str_, {"loss": [1.59, 1.3]}, capsys) == "List of 1\n $ loss:List of 2\n  ..$ : num 1.59\n  ..$ : num 1.3\n"
+    assert printed(str_, {"loss": np.array([1.59, 1.3])}, capsys) == "List of 1\n $ loss: num [1:2] 1.59 1.3\n"
+    # R: str(array(1:(2 * 3 * 1), c(2, 3, 1))): an extent of 1 shows as 1
+    assert printed(str_, np.arange(1, 7).reshape(2, 3, 1, order="F"), capsys) == " int [1:2, 1:3, 1] 1 2 3 4 5 6\n"
+
+
+def test_str_of_tensors_shows_the_first_line_of_their_repr(capsys):
+    # R: str(op_array(c(1, 2, 3))); str(op_array(2)); str(list(x, 1))
+    x = tf.constant([1.0, 2.0, 3.0])
+    assert printed(str_, x, capsys) == (
+        "<tf.Tensor: shape=(3), dtype=float32, numpy=array([1., 2., 3.], dtype=float32)>\n")
+    assert printed(str_, tf.constant(2.0), capsys) == "<tf.Tensor: shape=(), dtype=float32, numpy=2.0>\n"
+    assert printed(str_, [x, 1.0], capsys) == (
+        "List of 2\n $ :<tf.Tensor: shape=(3), dtype=float32, numpy=array([1., 2., 3.], dtype=float32)>\n"
+        " $ : num 1\n")
+    # R: str(lstm_layer(x)), a 3 x 128 result (help page of rnn_cells_stack)
+    assert printed(str_, tf.zeros((3, 128)), capsys) == "<tf.Tensor: shape=(3, 128), dtype=float32, numpy=…>\n"
+
+
+def test_str_of_named_vectors_factors_logicals_and_wide_or_tiny_numbers(capsys):
+    # R: str(c(a = 1, b = 2)); str(list(a = c(x = 1L, y = 2L))); str(factor(c("a", "b", "a")))
+    assert printed(str_, NamedVector([1.0, 2.0], ["a", "b"]), capsys) == (
+        ' Named num [1:2] 1 2\n - attr(*, "names")= chr [1:2] "a" "b"\n')
+    assert printed(str_, {"a": NamedVector(np.array([1, 2]), ["x", "y"])}, capsys) == (
+        'List of 1\n $ a: Named int [1:2] 1 2\n  ..- attr(*, "names")= chr [1:2] "x" "y"\n')
+    assert printed(str_, factor(["a", "b", "a"]), capsys) == ' Factor w/ 2 levels "a","b": 1 2 1\n'
+    # R: str(c(TRUE, FALSE, NA, TRUE, TRUE, TRUE, FALSE, FALSE)); str(c("alpha", "beta"))
+    assert printed(str_, np.array([True, False, None, True, True, True, False, False], dtype=object), capsys) == (
+        " logi [1:8] TRUE FALSE NA TRUE TRUE TRUE ...\n")
+    assert printed(str_, np.array(["alpha", "beta"], dtype=object), capsys) == ' chr [1:2] "alpha" "beta"\n'
+    # R: str(seq(0.5, 12, by = 0.5)); str(c(1e-12, 1)); str(numeric(0)); str(1e10); str(123456789)
+    assert printed(str_, np.arange(1, 25) / 2, capsys) == " num [1:24] 0.5 1 1.5 2 2.5 3 3.5 4 4.5 5 ...\n"
+    assert printed(str_, np.array([1e-12, 1.0]), capsys) == " num [1:2] 1e-12 1e+00\n"
+    assert printed(str_, np.array([], dtype=float), capsys) == " num(0) \n"
+    assert printed(str_, 1e10, capsys) == " num 1e+10\n"
+    assert printed(str_, 123456789.0, capsys) == " num 1.23e+08\n"

@@ -1,0 +1,54 @@
+"""kerasfn.port: what a translated script prints is what R prints, for R's top-level values
+(auto-printing), ``print()`` and ``str()``.
+
+Each expected output is what R 4.2.2 with R keras3 printed running the R code of the test
+(``shared/rkeras/run.sh``, TensorFlow backend).
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import io
+
+import keras
+import pytest
+
+from kerasfn.port import translate
+
+
+def printed(r_source: str) -> str:
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        exec(builtins.compile(translate("library(keras3)\n" + r_source).python, "<port>", "exec"), {})
+    return output.getvalue()
+
+
+def test_top_level_values_and_print_use_r_s_print_from_the_runtime():
+    python = translate("library(keras3)\nx <- c(1, 2)\nx\nprint(x, digits = 3)\nstr(x)\n").python
+    assert "from kerasfn.base_r import print_, str_\n" in python
+    assert python.endswith("print_(x)\nprint_(x, digits=3)\nstr_(x)\n")
+
+
+def test_a_numeric_vector_and_a_named_list_print_as_in_r():
+    assert printed("x <- c(-5, -2.5, 0, 5, 10)\nx\n") == "[1] -5.0 -2.5  0.0  5.0 10.0\n"
+    assert printed("scores <- list(accuracy = 0.1, loss = 2.303996)\nscores\n") == (
+        "$accuracy\n[1] 0.1\n\n$loss\n[1] 2.303996\n\n")
+    assert printed("print(pi, digits = 3)\n") == "[1] 3.14\n"
+
+
+@pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason="R printed TensorFlow tensors")
+def test_keras_values_print_as_in_r():
+    assert printed("config_floatx()\n") == '[1] "float32"\n'
+    assert printed("op_zeros(2) |> print()\n") == "tf.Tensor([0. 0.], shape=(2), dtype=float32)\n"
+    assert printed("op_ones(c(2, 2))\n") == "tf.Tensor(\n[[1. 1.]\n [1. 1.]], shape=(2, 2), dtype=float32)\n"
+    assert printed("dim(op_zeros(c(2, 3)))\n") == "[1] 2 3\n"
+    assert printed('layers <- list(layer_dense(units = 2, name = "dense"))\nlayers\n') == (
+        "[[1]]\n<Dense name=dense, built=False>\n signature: (*args, **kwargs)\n\n")
+
+
+def test_str_prints_r_s_structure():
+    assert printed('str(list(units = 64L, name = "dense"))\n') == (
+        'List of 2\n $ units: int 64\n $ name : chr "dense"\n')
+    assert printed('str(list(x = (1:10)/7, n = 64L, name = "dense"))\n') == (
+        'List of 3\n $ x   : num [1:10] 0.143 0.286 0.429 0.571 0.714 ...\n $ n   : int 64\n $ name: chr "dense"\n')
