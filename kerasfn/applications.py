@@ -28,8 +28,6 @@ from kerasfn.verbs import model_verb
 __all__ = [
     "ImagenetPrediction",
     "application_decode_predictions",
-    "application_nasnetlarge",
-    "application_nasnetmobile",
     "application_preprocess_inputs",
     "imagenet_decode_predictions",
     "imagenet_preprocess_input",
@@ -242,37 +240,3 @@ def imagenet_decode_predictions(preds: Any, top: int = 5) -> list[list[ImagenetP
         results.append([ImagenetPrediction(*index[str(i)], float(row[i])) for i in best])
     return results
 
-
-def _deprecated_alias(name: str, target: str) -> Callable[..., keras.Model]:
-    @r_function(None, "")
-    def alias(*args: Any, **kwargs: Any) -> keras.Model:
-        from kerasfn.families import applications
-
-        return getattr(applications, target)(*args, **kwargs)
-
-    alias.__name__ = alias.__qualname__ = name
-    alias.__doc__ = f"""R keras3's former name of {target}()
-
-    Description:
-        ``{name}()`` is kept by R keras3 for older scripts; it is
-        ``{target}()``, with the same arguments.
-
-    Arguments:
-        *args: Passed on to ``{target}()``.
-        **kwargs: Passed on to ``{target}()``.
-
-    Value:
-        A ``keras.Model``.
-
-    Examples:
-        >>> from kerasfn import {name}
-        >>> model = {name}(weights=None)  # doctest: +SKIP
-
-    See also:
-        :func:`{target}`.
-    """
-    return alias
-
-
-application_nasnetlarge = _deprecated_alias("application_nasnetlarge", "application_nasnet_large")
-application_nasnetmobile = _deprecated_alias("application_nasnetmobile", "application_nasnet_mobile")

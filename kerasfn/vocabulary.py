@@ -1,7 +1,8 @@
 """R keras3's hand-written exports beyond layers and generated families, gathered for ``kerasfn/__init__``.
 
 Model helpers (:mod:`kerasfn.model_helpers`), custom classes
-(:mod:`kerasfn.custom_classes`), ImageNet helpers (:mod:`kerasfn.applications`),
+(:mod:`kerasfn.custom_classes`), ImageNet helpers (:mod:`kerasfn.applications`)
+and R keras3's former application names (:mod:`kerasfn.application_aliases`),
 dataset loaders (:mod:`kerasfn.datasets`), the Keras cache's ``get_file()``
 (:mod:`kerasfn.cache`), the custom-object registry
 (:mod:`kerasfn.serialization`) and reticulate's array and iterator helpers
@@ -11,10 +12,19 @@ one-call utilities are generated (:mod:`kerasfn.families`).
 
 from __future__ import annotations
 
-from kerasfn import applications, cache, custom_classes, datasets, model_helpers, reticulate, serialization
+from kerasfn import (
+    application_aliases,
+    applications,
+    cache,
+    custom_classes,
+    datasets,
+    model_helpers,
+    reticulate,
+    serialization,
+)
 from kerasfn.layers.custom import Layer
 
-_MODULES = (applications, cache, custom_classes, datasets, model_helpers, reticulate, serialization)
+_MODULES = (application_aliases, applications, cache, custom_classes, datasets, model_helpers, reticulate, serialization)
 #: Names of these modules that are not R keras3 exports (helpers of kerasfn's own).
 _INTERNAL = frozenset({"DatasetNotCachedError", "Dataset", "DatasetSplit", "ImagenetPrediction", "KerasConfig",
                        "cache_dir", "cached_file", "custom_class", "with_preprocessing"})
