@@ -54,12 +54,19 @@ class LSTM(CompiledEagerCalls, FusedTorchRNN, LegacyLayerMembers, keras.layers.L
     """
 
     time_major = False
+    #: The class ``LSTM(time_major=True)`` builds: :class:`kerasfn.core.time_major.TimeMajorLSTM`,
+    #: which names itself here when it is defined (it extends this class, so this module cannot
+    #: import it; ``kerasfn.core`` imports it with the package).
+    _time_major_class: type[LSTM] | None = None
+
+    def __init_subclass__(cls, time_major_variant: bool = False, **kwargs: Any):
+        super().__init_subclass__(**kwargs)
+        if time_major_variant:
+            LSTM._time_major_class = cls
 
     def __new__(cls, *args: Any, time_major: bool = False, **kwargs: Any) -> LSTM:
         if time_major and cls is LSTM:
-            from kerasfn.core.time_major import TimeMajorLSTM
-
-            cls = TimeMajorLSTM
+            cls = LSTM._time_major_class
         return super().__new__(cls, *args, time_major=time_major, **kwargs)
 
     def __init__(self, *args: Any, time_major: bool = False, implementation: int = 2, **kwargs: Any):

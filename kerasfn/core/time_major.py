@@ -27,7 +27,7 @@ def _swap_time_and_batch(shape: Any) -> tuple:
 
 
 @keras.saving.register_keras_serializable(package="kerasfn")
-class TimeMajorLSTM(LSTM):
+class TimeMajorLSTM(LSTM, time_major_variant=True):
     """A kerasfn LSTM whose inputs and sequence outputs are time-major."""
 
     time_major = True
