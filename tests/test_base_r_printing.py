@@ -7,6 +7,8 @@ quoted above it (``shared/rkeras/run.sh``, TensorFlow backend).
 
 from __future__ import annotations
 
+import collections
+
 import keras
 import numpy as np
 import pytest
@@ -140,3 +142,10 @@ def test_str_of_named_vectors_factors_logicals_and_wide_or_tiny_numbers(capsys):
     assert printed(str_, np.array([], dtype=float), capsys) == " num(0) \n"
     assert printed(str_, 1e10, capsys) == " num 1e+10\n"
     assert printed(str_, 123456789.0, capsys) == " num 1.23e+08\n"
+
+
+def test_a_named_tuple_keras_returns_prints_as_r_s_named_list():
+    # R keras3's op_top_k() gives a named list; R printed (help page of op_top_k, 1-based indices):
+    top_k = collections.namedtuple("TopK", ["values", "indices"])(tf.constant([9, 7, 5]), tf.constant([5, 3, 1]))
+    assert render(top_k) == ("$values\ntf.Tensor([9 7 5], shape=(3), dtype=int32)\n\n"
+                             "$indices\ntf.Tensor([5 3 1], shape=(3), dtype=int32)\n")

@@ -131,7 +131,15 @@ def _list_name(name: Any) -> str:
     return name if _SYNTACTIC.match(name) else f"`{name}`"
 
 
+def is_named_tuple(x: Any) -> bool:
+    """A named tuple (Keras' ``op_top_k()`` values and indices, ``op_qr()``'s q and r): R keras3
+    gives these as named lists."""
+    return isinstance(x, tuple) and isinstance(getattr(x, "_fields", None), tuple)
+
+
 def _render(x: Any, prefix: str, quote: bool, digits: int) -> str:
+    if is_named_tuple(x):
+        x = dict(zip(x._fields, x))
     if isinstance(x, Mapping):
         if not x:
             return "named list()" if not prefix else "list()"

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from kerasfn.base_r._values import Factor, NamedVector, as_character_values, format_real
-from kerasfn.base_r.printing import inherits_python, is_tensorflow_tensor
+from kerasfn.base_r.printing import inherits_python, is_named_tuple, is_tensorflow_tensor
 
 __all__ = ["str_"]
 
@@ -127,6 +127,8 @@ def _structure(x: Any, nest: int, indent: str) -> str:
         x = tuple(x.as_list())  # R's dim() of a tensor: its sizes, an unknown one NA
     if _is_sizes(x):
         return _vector_line(np.array([np.nan if v is None else v for v in x]), None, nest, None)
+    if is_named_tuple(x):
+        x = dict(zip(x._fields, x))
     if isinstance(x, (Mapping, list, tuple)):
         return _list(x, nest, indent)
     if isinstance(x, (str, bool, numbers.Number, np.generic)):
