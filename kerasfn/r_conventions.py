@@ -120,9 +120,12 @@ def required(converter: Converter | None = None) -> Converter:
 
 
 def as_integer(name: str, value: Any) -> int | None:
-    """A whole number, given as an int or as an R-style double (``4.0``)."""
+    """A whole number, given as an int or as an R-style double (``4.0``), or as a 0-d array (one
+    number: R's ``as.integer()`` of a tensor gives one)."""
     if value is None:
         return None
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        value = value.item()
     if not _is_number(value):
         raise TypeError(f"`{name}` must be a whole number; received {describe(value)}.")
     if not float(value).is_integer():
@@ -156,8 +159,8 @@ def as_nonnegative_integer(name: str, value: Any) -> int | None:
 
 
 def as_integer_tuple(name: str, value: Any) -> int | tuple[int, ...] | None:
-    """``kernel_size = 3`` or ``kernel_size = c(3, 3)``."""
-    if isinstance(value, (list, tuple)):
+    """``kernel_size = 3`` or ``kernel_size = c(3, 3)`` (a list, tuple or 1-d array)."""
+    if isinstance(value, (list, tuple)) or isinstance(value, np.ndarray) and value.ndim == 1:
         return tuple(as_integer(name, item) for item in value)
     return as_integer(name, value)
 
@@ -172,8 +175,8 @@ def as_scale(name: str, value: Any) -> Any:
 
 
 def as_axis(name: str, value: Any) -> int | tuple[int, ...] | None:
-    """An axis or axes, 0-based as Python's (R keras3 converts its 1-based ones)."""
-    if isinstance(value, (list, tuple)):
+    """An axis or axes (a list, tuple or 1-d array), 0-based as Python's (R keras3 converts its 1-based ones)."""
+    if isinstance(value, (list, tuple)) or isinstance(value, np.ndarray) and value.ndim == 1:
         return tuple(as_integer(name, item) for item in value)
     return as_integer(name, value)
 

@@ -651,6 +651,12 @@ R_CASES = [
      '[1] "a" "b"'),
     ('names(1:3)', lambda: names(np.arange(1, 4)),
      'NULL'),
+    ('cor(c(1, 2, 3, 4), c(2, 4, 5, 9))', lambda: cor(np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.0, 4.0, 5.0, 9.0])),
+     '[1] 0.9647638'),
+    ('cor(matrix(c(1, 2, 3, 4, 2, 4, 5, 9, 3, 1, 2, 0), 4))',
+     lambda: cor(matrix(np.array([1.0, 2, 3, 4, 2, 4, 5, 9, 3, 1, 2, 0]), 4)),
+     '           [,1]       [,2]      [,3]\n[1,]  1.0000000  0.9647638 -0.800000\n'
+     '[2,]  0.9647638  1.0000000 -0.877058\n[3,] -0.8000000 -0.8770580  1.000000'),
     ('isTRUE(c(TRUE, TRUE))', lambda: isTRUE(np.array([True, True])),
      '[1] FALSE'),
     ('isTRUE(NA)', lambda: isTRUE(np.nan),
@@ -1182,6 +1188,12 @@ def test_history_data_frame_of_a_real_fit():
     assert list(frame["data"].labels()) == ["training"] * 4
     assert frame["data"].levels == ["training", "validation"]
     np.testing.assert_allclose(frame["value"], history.history["loss"] + history.history["mae"])
+
+
+def test_bind_takes_named_arguments_after_the_others():
+    # R: cbind(a = 1:2, b = 3:4) prints [1,] 1 3 / [2,] 2 4 under the column names a b (names not kept here)
+    assert cbind(a=np.arange(1, 3), b=np.arange(3, 5)).tolist() == [[1, 3], [2, 4]]
+    assert rbind(np.arange(1, 3), b=np.arange(3, 5)).tolist() == [[1, 2], [3, 4]]  # R: rbind(1:2, b = 3:4)
 
 
 def test_names_of_a_python_object_are_its_public_attributes():

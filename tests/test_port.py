@@ -695,7 +695,7 @@ def test_r_axes_shift_only_in_r_keras3_functions_never_in_tf_calls():
     # R: dim(tf$concat(list(a, b), axis = 1L)) is 2 4 (TensorFlow's own axis 1); dim(op_concatenate(..., axis = 1L)) 4 2
     python = body("y <- tf$concat(list(a, b), axis = 1L)\nz <- op_concatenate(list(a, b), axis = 1L)\n"
                   "k <- op_argmax(x, 2)\nm <- keras$ops$argmax(x, axis = 2L)\n")
-    assert python == ("y = tf.concat([a, b], axis=1)\nz = op_concatenate([a, b], axis=0)\nk = op_argmax(x, 1)\n"
+    assert python == ("y = tf.concat([a, b], axis=1)\nz = op_concatenate([a, b], axis=0)\nk = op_argmax(x, 1) + 1\n"
                       "m = keras.ops.argmax(x, axis=2)")
 
 
@@ -941,3 +941,30 @@ def test_graphics_calls_draw_nothing_and_the_script_goes_on():
     code = [line for line in result.python.splitlines() if not line.lstrip().startswith("#")]
     assert not any("par(" in line or "image(" in line for line in code)
     assert run(source)["z"] == 3
+
+
+def test_r_vectors_reach_keras_as_r_keras3_passes_them():
+    source = ("library(keras3)\na <- op_add(c(1, 2), c(3, 4))\nb <- op_convert_to_tensor(c(1, 2))\n"
+              "l <- loss_mean_squared_error(c(0, 1), c(0.5, 0.5))\nn <- op_array(1:5)\n")
+    python = body(source)
+    assert "op_add([1.0, 2.0], [3.0, 4.0])" in python  # no conversion: reticulate's list of doubles
+    assert "np.array([0.0, 1.0], dtype=config_floatx())" in python  # as_py_array(): Keras' float type
+    assert "np.arange(1, 6, dtype=np.int32)" in python  # R's integers are int32 in Python
+    namespace = run(source)
+    # R keras3 printed: dtype=float32, float64 (op_convert_to_tensor makes an array first), float32, int32
+    assert [str(namespace[name].dtype.name) for name in "abln"] == ["float32", "float64", "float32", "int32"]
+
+
+def test_positions_r_keras3_returns_count_from_one():
+    assert body("i <- op_argmax(c(1, 5, 2))") == "i = op_argmax(np.array([1.0, 5.0, 2.0])) + 1"
+    assert body("i <- op_argmax(x, zero_indexed = TRUE)") == "i = op_argmax(x, zero_indexed=True)"
+    assert body("i <- op_argsort(x) - 1") == "i = op_argsort(x)"
+    namespace = run("library(keras3)\ni <- op_argmax(c(1, 5, 2))\nd <- op_digitize(c(0.5, 2.5), c(1, 2, 3))\n")
+    assert int(namespace["i"]) == 2  # R: tf.Tensor(2, shape=(), dtype=int32)
+    assert np.asarray(namespace["d"]).tolist() == [1, 3]  # R: tf.Tensor([1 3], shape=(2), dtype=int32)
+
+
+def test_as_integer_of_a_value_the_translation_cannot_see_is_r_s():
+    assert body("n <- as.integer(op_max(x) + 3)").endswith("\nn = as_integer(op_max(x) + 3)")
+    assert body("v <- as.numeric(c(1, 2))").startswith("v = np.asarray(")
+    assert run("library(keras3)\nn <- as.integer(op_max(c(1, 4)) + 3)\n")["n"] == 7  # R: [1] 7, one integer

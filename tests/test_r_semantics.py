@@ -176,6 +176,13 @@ def test_bad_input_is_named(call, error, message):
         call()
 
 
+def test_whole_numbers_in_arrays_are_accepted_as_r_vectors():
+    # R: loss_dice(axis = c(2, 3, 4))$axis is list(1L, 2L, 3L) (as_axis of each);
+    # op_bincount(x, minlength = as.integer(op_max(x) + 3)) takes R's one integer
+    assert loss_dice(axis=np.array([1.0, 2.0, 3.0])).axis == (1, 2, 3)
+    assert as_array(op_bincount(np.array([0, 1, 1]), minlength=np.array(4))).tolist() == [1, 2, 0, 0]
+
+
 def test_r_booleans_zero_and_one_are_accepted():
     assert layer_embedding(10, 2, mask_zero=1).mask_zero is True
     assert layer_lstm(2, return_sequences=0).return_sequences is False

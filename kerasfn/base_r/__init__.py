@@ -50,8 +50,8 @@ from kerasfn.base_r.vectors import (
 from kerasfn.base_r.conversions import as_character, as_integer, as_logical, as_numeric, is_na, is_null, is_numeric
 from kerasfn.base_r.factors import factor, levels, nlevels, table
 from kerasfn.base_r.stats import (
-    abs_, cumprod, cumsum, diff, exp, log, max_, mean, median, min_, prod, quantile, range_, round_, sd, signif,
-    sqrt, sum_, var
+    abs_, cor, cumprod, cumsum, diff, exp, log, max_, mean, median, min_, prod, quantile, range_, round_, sd,
+    signif, sqrt, sum_, var
 )
 from kerasfn.base_r.matrices import (
     apply, array, cbind, colMeans, colSums, dim, matrix, ncol, nrow, outer, rbind, rowMeans, rowSums, scale,
@@ -88,6 +88,7 @@ __all__ = [
     "class_",
     "colMeans",
     "colSums",
+    "cor",
     "cumprod",
     "cumsum",
     "data_frame",

@@ -246,8 +246,10 @@ def text_vector(values: Iterable[Any]) -> np.ndarray:
 
 
 def scalarize(result: np.ndarray, *inputs: Any) -> Any:
-    """A length-one result as a Python scalar when every input was a scalar."""
-    if result.size == 1 and result.ndim <= 1 and all(is_scalar(item) for item in inputs):
+    """A length-one result as a Python scalar when every input was a scalar (a 0-d array or tensor is
+    one: R receives it as a single value)."""
+    if result.size == 1 and result.ndim <= 1 and all(is_scalar(item) or getattr(item, "shape", None) == ()
+                                                     for item in inputs):
         value = result.reshape(-1)[0]
         return value.item() if isinstance(value, np.generic) else value
     return result

@@ -140,7 +140,7 @@ def _bind(args: tuple, axis: int) -> np.ndarray:
     return np.concatenate(rows, axis=axis)
 
 
-def rbind(*args: Any) -> Any:
+def rbind(*args: Any, **named: Any) -> Any:
     """Combine by rows, as R's rbind()
 
     Description:
@@ -153,6 +153,8 @@ def rbind(*args: Any) -> Any:
     Arguments:
         *args: Vectors, matrices or tensors, or data frames; ``None`` is
             skipped.
+        **named: More of them, named as R names rows (``rbind(a = x)``),
+            placed after ``args``; the names are not kept.
 
     Value:
         A 2-d NumPy array (a data frame for data frames).
@@ -166,10 +168,10 @@ def rbind(*args: Any) -> Any:
     See also:
         :func:`kerasfn.base_r.cbind`, :func:`kerasfn.base_r.do_call`
     """
-    return _bind(args, 0)
+    return _bind((*args, *named.values()), 0)
 
 
-def cbind(*args: Any) -> np.ndarray:
+def cbind(*args: Any, **named: Any) -> np.ndarray:
     """Combine by columns, as R's cbind()
 
     Description:
@@ -179,6 +181,8 @@ def cbind(*args: Any) -> np.ndarray:
 
     Arguments:
         *args: Vectors, matrices or tensors; ``None`` is skipped.
+        **named: More of them, named as R names columns (``cbind(a = x)``),
+            placed after ``args``; the names are not kept.
 
     Value:
         A 2-d NumPy array.
@@ -193,7 +197,7 @@ def cbind(*args: Any) -> np.ndarray:
     See also:
         :func:`kerasfn.base_r.rbind`
     """
-    return _bind(args, 1)
+    return _bind((*args, *named.values()), 1)
 
 
 _OPERATORS: dict[str, Callable[[Any, Any], Any]] = {

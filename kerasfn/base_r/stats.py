@@ -9,7 +9,7 @@ import numpy as np
 
 from kerasfn.base_r._values import NamedVector, as_vector, format_real, is_scalar, wrap_like
 
-__all__ = ["abs_", "cumprod", "cumsum", "diff", "exp", "log", "max_", "mean", "median", "min_", "prod",
+__all__ = ["abs_", "cor", "cumprod", "cumsum", "diff", "exp", "log", "max_", "mean", "median", "min_", "prod",
            "quantile", "range_", "round_", "sd", "signif", "sqrt", "sum_", "var"]
 
 
@@ -518,6 +518,43 @@ def var(x: Any, y: Any = None, na_rm: bool = False) -> Any:
         return float(np.cov(values.reshape(-1), _numbers(y).reshape(-1).astype(float), ddof=1)[0, 1])
     values = _moment_values(x, na_rm)
     return float(values.var(ddof=1)) if values.size > 1 else math.nan
+
+
+def cor(x: Any, y: Any = None) -> Any:
+    """Pearson correlation, as R's cor()
+
+    Description:
+        The correlation of two vectors, or the correlation matrix of a
+        matrix's columns; ``NA`` where a vector is constant (R warns "the
+        standard deviation is zero").
+
+    Arguments:
+        x: A vector or matrix.
+        y: A second vector, of ``x``'s length.
+
+    Value:
+        A ``float``, or a matrix.
+
+    Examples:
+        >>> from kerasfn.base_r import cor
+        >>> round(cor([1, 2, 3, 4], [2, 4, 5, 9]), 6)
+        0.964764
+
+    See also:
+        :func:`kerasfn.base_r.var`
+    """
+    values = _numbers(x).astype(float)
+    if values.ndim == 2 and y is None:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.corrcoef(values, rowvar=False).reshape(values.shape[1], values.shape[1])
+    other = _numbers(y, "y").astype(float).reshape(-1)
+    values = values.reshape(-1)
+    if values.size != other.size:
+        raise ValueError(f"`x` and `y` must have the same length, not {values.size} and {other.size}")
+    spread = values.std() * other.std()
+    if spread == 0:
+        return math.nan
+    return float(np.mean((values - values.mean()) * (other - other.mean())) / spread)
 
 
 def sd(x: Any, na_rm: bool = False) -> float:

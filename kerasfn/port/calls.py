@@ -15,6 +15,7 @@ from kerasfn.port.core import (
     keyword_name,
     minus_one,
     node_key,
+    plus_one,
     number,
     Py,
     python_name,
@@ -148,7 +149,17 @@ class Calls:
             kind = None
         if python in self._returns_dict:
             kind = "dict"
-        return replace(call(python, *self.call_arguments(name, args, piped)), kind=kind)
+        result = replace(call(python, *self.call_arguments(name, args, piped)), kind=kind)
+        if name in rules.ONE_BASED_RESULTS and name not in self._user_functions and not self.zero_indexed(args):
+            return plus_one(result)  # R's count from 1: `op_argmax(x) - 1` folds back to kerasfn's own
+        return result
+
+    def zero_indexed(self, args: list[Arg]) -> bool:
+        """Whether a call says ``zero_indexed = TRUE`` (``FALSE`` or left out: R's count from 1)."""
+        flag = next((arg.node for arg in args if arg.name == "zero_indexed"), None)
+        if flag is not None and flag.type not in ("true", "false"):
+            raise Untranslatable("`zero_indexed` other than TRUE or FALSE: where the result counts from is unknown")
+        return flag is not None and flag.type == "true"
 
     @staticmethod
     def keras_name(name: str) -> bool:
@@ -189,7 +200,7 @@ class Calls:
                 shape = position == 0 and name in rules.SHAPE_FIRST
                 hint = python_name(name.split("$")[-1])
                 value = self.converted(arg.node, converter, Ctx(shape=shape, keras=keras, hint=hint),
-                                       formal if signature else None)
+                                       formal if signature else None, name)
                 texts.append(value.text)
                 position += 1
         return texts
@@ -206,9 +217,10 @@ class Calls:
         shape = name in rules.SHAPE_ARGUMENTS and keras
         logs = function == "callback_lambda" and name.startswith("on_")  # R's functions of (…, logs)
         return self.converted(node, converter, Ctx(shape=shape, keras=keras, hint=python_name(name), logs=logs),
-                              formal)
+                              formal, function)
 
-    def converted(self, node: RNode, converter: str | None, ctx: Ctx, formal: str | None = None) -> Py:
+    def converted(self, node: RNode, converter: str | None, ctx: Ctx, formal: str | None = None,
+                  function: str = "") -> Py:
         """An argument R keras3 converts before Python sees it, converted the same way."""
         if converter in catalog.AXIS:
             return self.axis(node)
@@ -216,8 +228,11 @@ class Calls:
             return self.py_index(node)
         if converter in catalog.INTEGER:
             return self.expr(node, replace(ctx, integer=True))
-        if converter in catalog.DATA or formal in catalog.DATA_FORMALS and not ctx.shape:
-            return self.expr(node, replace(ctx, data=True))
+        if converter in catalog.DATA:
+            return self.expr(node, replace(ctx, data=True, vector="floatx" if converter in catalog.FLOATX else "array"))
+        if formal in catalog.DATA_FORMALS and not ctx.shape:
+            vector = "array" if function in rules.AS_ARRAY_FIRST else "list"
+            return self.expr(node, replace(ctx, data=True, vector=vector))
         return self.expr(node, ctx)
 
     def axis(self, node: RNode) -> Py:

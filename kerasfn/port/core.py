@@ -133,6 +133,10 @@ class Ctx:
     method: bool = False
     integer: bool = False  # R keras3 makes whole doubles integers here (``as_integer``)
     data: bool = False  # a keras function's data argument: R's doubles stay doubles
+    # How an R double vector reaches Python in that data argument: "array" (R keras3 converts it with
+    # as.array(): a float64 array), "floatx" (as_py_array(): an array of Keras' float type), "list"
+    # (no conversion: reticulate's list of floats, which Keras reads as its float type)
+    vector: str = "array"
     counted: bool = False  # a callback R calls with a 1-based epoch or batch number first
     logs: bool = False  # a callback's function: its last parameter is Keras' logs, R's named list (a dict)
 

@@ -185,7 +185,9 @@ class Expressions:
             start = "" if a.number == 0 else f"{a.text}, "
             return Py(f"range({start}{plus_one(b).text})", PRIMARY, kind="range1" if a.number == 1 else None)
         self.needs.add("numpy")
-        return Py(f"np.arange({a.text}, {plus_one(b).text})", PRIMARY, kind="range1" if a.number == 1 else "array")
+        dtype = ", dtype=np.int32" if ctx.keras and not ctx.shape else ""  # R's integers reach Python as int32
+        return Py(f"np.arange({a.text}, {plus_one(b).text}{dtype})", PRIMARY,
+                  kind="range1" if a.number == 1 else "array")
 
     def expr_if(self, node: RNode, ctx: Ctx) -> Py:
         consequence, alternative = node.field("consequence"), self.alternative(node)

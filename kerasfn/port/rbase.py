@@ -111,7 +111,13 @@ def c(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     texts = [("*" + item.text) if item.kind in ("list", "array", "range1", "shape") else item.text for item in items]
     doubles = numeric and any(item.kind == "number" for item in items) and not (ctx.shape or ctx.integer)
     if doubles and (ctx.data or not ctx.keras):  # R's doubles: a float64 vector, as R's (c(1L, 2L) stays integer)
-        return _np(tr, "array", f"[{', '.join(_double(item) for item in items)}]")
+        floats = f"[{', '.join(_double(item) for item in items)}]"
+        if ctx.keras and ctx.vector == "list":  # reticulate passes an R vector as a list
+            return Py(floats, ATOM, kind="list")
+        if ctx.keras and ctx.vector == "floatx":
+            tr.uses_kerasfn = True
+            return _np(tr, "array", floats, "dtype=config_floatx()")
+        return _np(tr, "array", floats)
     if ctx.shape or (ctx.keras and numeric):
         if len(texts) == 1 and not texts[0].startswith("*"):
             return Py(f"({texts[0]},)", ATOM, kind="shape")
@@ -196,7 +202,8 @@ def _count(tr: Translator, n: Py, ctx: Ctx) -> Py:
     """1..n, as R's ``seq_len(n)``."""
     if ctx.loop:
         return Py(f"range(1, {plus_one(n).text})", PRIMARY, kind="range1")
-    result = _np(tr, "arange", "1", plus_one(n).text)
+    dtype = ["dtype=np.int32"] if ctx.keras and not ctx.shape else []  # R's integers reach Python as int32
+    result = _np(tr, "arange", "1", plus_one(n).text, *dtype)
     return Py(result.text, PRIMARY, kind="range1")
 
 

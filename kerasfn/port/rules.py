@@ -77,6 +77,14 @@ SETUP_CALLS = frozenset({
     "py_install", "py_config", "tf_config", "is_keras_available", "virtualenv_create", "py_require",
 })
 
+#: R keras3 functions that make an R vector an array themselves (``as.array(x)``) before Keras sees it.
+AS_ARRAY_FIRST = frozenset({"op_convert_to_tensor"})
+
+#: R keras3 functions whose result counts from 1 (R adds 1L to Keras' 0-based result unless
+#: ``zero_indexed = TRUE``); kerasfn's return Keras' 0-based one, so the translation adds the one.
+ONE_BASED_RESULTS = frozenset({"op_argmax", "op_argmin", "op_argpartition", "op_argsort", "op_digitize",
+                               "op_searchsorted", "random_categorical"})
+
 #: What a stored value is, read back from a variable or a named list's element: a literal's kind says
 #: only that it is one value, ``1:n`` is an array once stored.
 STORED_KINDS = {"range1": "array", "number": None, "integer": None}
