@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 import keras
 import numpy as np
 
+from kerasfn import internals
 from kerasfn.cache import cached_file
 from kerasfn.r_conventions import as_positive_integer, as_string, describe
 from kerasfn.rfunction import r_function
@@ -74,8 +75,7 @@ def with_preprocessing(model: keras.Model, module: ModuleType) -> keras.Model:
         return module.preprocess_input(_as_images("x", x), data_format=data_format)
 
     preprocess_input.__doc__ = module.preprocess_input.__doc__
-    model.preprocess_input = preprocess_input
-    model.decode_predictions = imagenet_decode_predictions
+    internals.attach_functions(model, preprocess_input=preprocess_input, decode_predictions=imagenet_decode_predictions)
     return model
 
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import inspect
 import os
-import re
 from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
@@ -80,9 +79,7 @@ def backend_tensor_classes() -> tuple[type, ...]:
     if backend == "jax":
         import jax
 
-        from kerasfn.internals import jax_array_class
-
-        return (jax_array_class(), jax.core.Tracer)
+        return (internals.jax_array_class(), jax.core.Tracer)
     if backend == "torch":
         import torch
 
@@ -120,7 +117,7 @@ def _append_to_sequential(model: keras.Sequential, layer: Layer) -> keras.Sequen
     """
     saved = internals.sequential_snapshot(model)
     try:
-        batch_shape = getattr(layer, "_kerasfn_batch_shape", None)
+        batch_shape = internals.declared_batch_shape(layer)
         if batch_shape is not None and not internals.sequential_layers(model):
             model.add(keras.layers.InputLayer(batch_shape=batch_shape))
         if internals.sequential_graph(model) is None:
@@ -324,9 +321,6 @@ def merge_function(converters: Mapping[str, Converter]) -> Callable[[Callable[..
     return r_function(_is_merge_input, "a tensor or a list of tensors", {**COMPOSITION_CONVERTERS, **converters})
 
 
-_POPPED_KEYWORD = re.compile(r"""kwargs\.pop\(\s*["'](\w+)["']""")
-
-
 @cache
 def _accepted_keywords(layer_class: type) -> frozenset[str]:
     """Named ``__init__`` parameters anywhere in the class hierarchy, and the
@@ -341,10 +335,7 @@ def _accepted_keywords(layer_class: type) -> frozenset[str]:
         for parameter in inspect.signature(init).parameters.values():
             if parameter.kind in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY):
                 names.add(parameter.name)
-        try:
-            names.update(_POPPED_KEYWORD.findall(inspect.getsource(init)))
-        except (OSError, TypeError):  # no source: only the signature counts
-            pass
+        names.update(internals.popped_keywords(init))
     return frozenset(names - {"self"})
 
 
@@ -383,7 +374,7 @@ def create_layer(layer_class: Callable[..., Layer], arguments: Mapping[str, Any]
     batch_shape = _batch_shape(keywords)
     layer = layer_class(**arguments, **keywords)
     if batch_shape is not None:
-        layer._kerasfn_batch_shape = batch_shape
+        internals.declare_batch_shape(layer, batch_shape)
     return compose_layer(object, layer)
 
 

@@ -30,6 +30,8 @@ from typing import Any
 
 import keras
 
+from kerasfn import internals
+
 __all__ = ["History", "as_r_history"]
 
 
@@ -83,5 +85,5 @@ class History(keras.callbacks.History):
 def as_r_history(history: Any) -> Any:
     """Narrow a Keras ``History`` (only that exact class) to :class:`History`."""
     if type(history) is keras.callbacks.History:
-        history.__class__ = History
+        internals.narrow_class(history, History)
     return history

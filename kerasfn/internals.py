@@ -1,11 +1,16 @@
-"""The private Keras, TensorFlow and JAX attributes kerasfn relies on, each behind one named function.
+"""Where kerasfn touches Keras beyond its public API, each place behind one named function.
 
-Keras' public API does not say everything kerasfn needs to know (which layers
-a Sequential model holds before it is built, whether a call is being
-recorded for gradients, ...).  Every private attribute kerasfn reads or
-writes lives here, and nowhere else, so that a Keras release that renames
-one breaks exactly one function, and ``tests/test_internals.py`` (one test
-per hook, named after it) says which.
+Hooks: Keras' public API does not say everything kerasfn needs to know
+(which layers a Sequential model holds before it is built, whether a call is
+being recorded for gradients, ...).  Patches: kerasfn adds methods to Keras'
+classes (the pipe's ``|``, R's ``print(model)``), wraps a few, and gives
+Keras objects kerasfn classes or attributes.  Every private attribute
+kerasfn reads or writes, and every change to a class or object it does not
+own, lives here and nowhere else, so that a Keras release that renames or
+redefines one breaks exactly one function, and ``tests/test_internals.py``
+(one test per function, named after it) says which.  The one Keras method
+kerasfn's classes override that is not public API, the recurrent layers'
+``inner_loop``, has its test there too.
 
 Each hook is tested against the Keras version installed; the range of Keras
 versions those tests pass on is the range ``pyproject.toml`` allows.
@@ -14,15 +19,21 @@ versions those tests pass on is the range ``pyproject.toml`` allows.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+import inspect
+import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import keras
 
 __all__ = [
+    "add_layer_methods",
+    "attach_functions",
     "autocast_dtype",
     "custom_object_registry",
     "dataset_file_resolver",
+    "declare_batch_shape",
+    "declared_batch_shape",
     "flatten_layers",
     "get_keras_mask",
     "gradients_recorded",
@@ -30,15 +41,20 @@ __all__ = [
     "inbound_nodes",
     "jax_array_class",
     "keras_home",
+    "model_str",
     "multi_worker_mirrored_fixes",
+    "narrow_class",
     "node_attribute_at_index",
+    "popped_keywords",
     "public_name",
     "register_public_name",
     "restore_sequential",
     "sequential_graph",
     "sequential_layers",
     "sequential_snapshot",
+    "set_model_str",
     "set_sequential_graph",
+    "wrap_method",
 ]
 
 
@@ -324,3 +340,124 @@ def multi_worker_mirrored_fixes(model: keras.Model) -> Iterator[None]:
     finally:
         trainer.reduce_per_replica = keras_reduce_per_replica
         del model.__dict__["_maybe_symbolic_build"]
+
+
+# -- patches: what kerasfn adds to or changes in Keras' classes and objects -------
+
+
+#: The attribute a wrapped method keeps the method it wraps under.
+_WRAPPED = "__kerasfn_wraps__"
+
+
+def add_layer_methods(**methods: Callable[..., Any]) -> None:
+    """Give ``keras.layers.Layer`` (so every layer and model) methods plain
+    Keras does not define: the pipe's ``__or__``, ``__ror__`` and
+    ``__array_ufunc__``.
+
+    Patch: class attributes of ``keras.layers.Layer``; a test checks that
+    Keras defines none of them, so no meaning Keras gave is replaced.
+    """
+    for name, method in methods.items():
+        setattr(keras.layers.Layer, name, method)
+
+
+def wrap_method(cls: type, name: str, wrap: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
+    """Replace ``cls.name`` by ``wrap(cls.name)``, once: a class whose method
+    is already wrapped keeps it (importing kerasfn twice, or two backends'
+    classes sharing a base, wraps nothing twice).
+
+    Patch: ``KerasTensor.__or__``/``__ror__``, ``Variable.__or__`` and the
+    backend tensor class's ``__or__``, so that they step aside for the pipe.
+    """
+    current = getattr(cls, name)
+    if getattr(current, _WRAPPED, None) is None:
+        wrapped = wrap(current)
+        setattr(wrapped, _WRAPPED, current)
+        setattr(cls, name, wrapped)
+
+
+#: ``keras.Model``'s own ``__str__``, if it defines one (Keras 3.15 inherits Layer's: the repr).
+_KERAS_MODEL_STR = keras.Model.__dict__.get("__str__")
+
+
+def set_model_str(function: Callable[[keras.Model], str] | None) -> None:
+    """Make ``str(model)`` (and ``print(model)``) ``function(model)``, or, with
+    ``None``, Keras' own again.
+
+    Patch: ``keras.Model.__str__``; Keras 3.15 defines none (a test checks),
+    so Keras' own is the inherited ``Layer`` one, restored by deleting ours.
+    """
+    if function is not None:
+        keras.Model.__str__ = function
+    elif _KERAS_MODEL_STR is not None:
+        keras.Model.__str__ = _KERAS_MODEL_STR
+    elif "__str__" in keras.Model.__dict__:
+        del keras.Model.__str__
+
+
+def model_str() -> Callable[[keras.Model], str] | None:
+    """The ``__str__`` ``keras.Model`` defines itself (kerasfn's, once
+    :func:`set_model_str` set it), or ``None`` where it inherits Layer's."""
+    return keras.Model.__dict__.get("__str__")
+
+
+def narrow_class(instance: Any, cls: type) -> None:
+    """Make ``instance`` an instance of ``cls``, a kerasfn subclass of its
+    exact Keras class that adds methods only (a loaded model's layers get
+    kerasfn's core classes back, a Keras ``History`` kerasfn's R printing),
+    in place: same object, same state.
+
+    Patch: the instance's ``__class__``.
+    """
+    if type(instance) not in cls.__mro__[1:]:
+        raise TypeError(f"{cls.__name__} does not extend {type(instance).__name__}: its instances cannot become one.")
+    instance.__class__ = cls
+
+
+#: ``kwargs.pop("name"`` in a Keras ``__init__``: a keyword it takes out of ``**kwargs``.
+_POPPED_KEYWORD = re.compile(r"""kwargs\.pop\(\s*["'](\w+)["']""")
+
+
+def popped_keywords(init: Callable[..., Any]) -> frozenset[str]:
+    """The keywords a Keras ``__init__`` takes out of its ``**kwargs`` by name
+    (retired arguments it still accepts, such as ``Embedding(input_length=)``,
+    which R keras 2 scripts pass), read from its source; empty when Python
+    has no source for it.
+
+    Hook: the text of Keras' source (no API lists these keywords).
+    """
+    try:
+        return frozenset(_POPPED_KEYWORD.findall(inspect.getsource(init)))
+    except (OSError, TypeError):
+        return frozenset()
+
+
+#: The attribute on a layer that holds the input shape R declared on it.
+_DECLARED_BATCH_SHAPE = "_kerasfn_batch_shape"
+
+
+def declare_batch_shape(layer: keras.layers.Layer, batch_shape: tuple) -> None:
+    """Record on ``layer`` the model input R scripts declare on a first layer
+    (``layer_dense(input_shape = 4)``), for the Sequential model the layer is
+    piped into; Keras 3 layers take no ``input_shape``.
+
+    Patch: an attribute on the layer instance (Keras neither tracks nor
+    saves a tuple of sizes).
+    """
+    setattr(layer, _DECLARED_BATCH_SHAPE, tuple(batch_shape))
+
+
+def declared_batch_shape(layer: keras.layers.Layer) -> tuple | None:
+    """The batch shape :func:`declare_batch_shape` recorded on ``layer``, if any."""
+    return getattr(layer, _DECLARED_BATCH_SHAPE, None)
+
+
+def attach_functions(model: keras.Model, **functions: Callable[..., Any]) -> None:
+    """Give one ``model`` functions of its own (an ``application_*`` model's
+    ``preprocess_input`` and ``decode_predictions``, as R keras3 sets them).
+
+    Patch: attributes on the model instance; Keras tracks functions as
+    neither layers nor variables, so weights and saving are unchanged.
+    """
+    for name, function in functions.items():
+        setattr(model, name, function)

@@ -35,7 +35,9 @@ Several left-hand types need a narrow change so that Python reaches these:
   object.
 
 ``Layer`` had no ``__or__``/``__ror__``/``__array_ufunc__``, so adding them
-changes no existing meaning.  :func:`install` is idempotent.
+changes no existing meaning.  :func:`install` is idempotent; the changes to
+Keras' classes themselves are made by :mod:`kerasfn.internals`
+(``add_layer_methods``, ``wrap_method``).
 """
 
 from __future__ import annotations
@@ -47,13 +49,13 @@ from typing import Any
 import keras
 import numpy as np
 
+from kerasfn import internals
 from kerasfn.compose import backend_tensor_classes, compose_layer
 from kerasfn.rfunction import Pending, filtering_traceback, is_r_function
 
 __all__ = ["install", "is_pipe_target"]
 
 Layer = keras.layers.Layer
-_ORIGINAL = "__kerasfn_original__"
 
 
 @filtering_traceback
@@ -83,14 +85,7 @@ def _defer_to_pipe_targets(operator: Callable[[Any, Any], Any]) -> Callable[[Any
             return _pipe_into_function(self, other)
         return operator(self, other)
 
-    setattr(deferring, _ORIGINAL, operator)
     return deferring
-
-
-def _patch(cls: type, name: str) -> None:
-    current = getattr(cls, name)
-    if not hasattr(current, _ORIGINAL):
-        setattr(cls, name, _defer_to_pipe_targets(current))
 
 
 @filtering_traceback
@@ -123,12 +118,8 @@ def _layer_array_ufunc(layer: Layer, ufunc: np.ufunc, method: str, *inputs: Any,
 
 def install() -> None:
     """Make ``|`` pipe into kerasfn layers and functions; called once when kerasfn is imported."""
-    Layer.__ror__ = _pipe_into_layer
-    Layer.__or__ = _pipe_from_layer
-    Layer.__array_ufunc__ = _layer_array_ufunc
-    _patch(keras.KerasTensor, "__or__")
-    _patch(keras.KerasTensor, "__ror__")
-    _patch(keras.Variable, "__or__")
-    for tensor_class in backend_tensor_classes():
-        _patch(tensor_class, "__or__")
+    internals.add_layer_methods(__ror__=_pipe_into_layer, __or__=_pipe_from_layer, __array_ufunc__=_layer_array_ufunc)
+    for cls, name in [(keras.KerasTensor, "__or__"), (keras.KerasTensor, "__ror__"), (keras.Variable, "__or__"),
+                      *((tensor_class, "__or__") for tensor_class in backend_tensor_classes())]:
+        internals.wrap_method(cls, name, _defer_to_pipe_targets)
 

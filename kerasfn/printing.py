@@ -23,6 +23,7 @@ from typing import Any
 
 import keras
 
+from kerasfn import internals
 from kerasfn.rfunction import r_function
 
 __all__ = [
@@ -71,13 +72,9 @@ def _model_str(model: keras.Model) -> str:
     return format_model(model)
 
 
-#: ``keras.Model``'s own ``__str__``, if it defines one (Keras 3.15 inherits Layer's: the repr).
-_KERAS_MODEL_STR = keras.Model.__dict__.get("__str__")
-
-
 def install() -> None:
     """``print(model)`` prints the summary, as in R (``str`` only; ``repr`` is Keras')."""
-    keras.Model.__str__ = _model_str
+    internals.set_model_str(_model_str)
 
 
 @r_function(None, "")
@@ -130,11 +127,7 @@ def config_disable_print_summary() -> None:
     See also:
         :func:`config_enable_print_summary`, :func:`summary`.
     """
-    if _KERAS_MODEL_STR is None:
-        if "__str__" in keras.Model.__dict__:
-            del keras.Model.__str__
-    else:
-        keras.Model.__str__ = _KERAS_MODEL_STR
+    internals.set_model_str(None)
 
 
 @r_function(None, "")
@@ -157,4 +150,4 @@ def config_is_print_summary_enabled() -> bool:
     See also:
         :func:`config_enable_print_summary`, :func:`config_disable_print_summary`.
     """
-    return keras.Model.__dict__.get("__str__") is _model_str
+    return internals.model_str() is _model_str

@@ -255,3 +255,114 @@ def test_the_foreign_methods_kerasfn_adds_are_new_to_keras():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == {"layer": [], "model_str": False}
+
+
+def test_add_layer_methods():
+    with hook("add_layer_methods") as add_layer_methods:
+        originals = {name: keras.layers.Layer.__dict__[name] for name in ("__or__", "__ror__")}
+        try:
+            add_layer_methods(__or__=lambda self, other: ("or", other), __ror__=lambda self, other: ("ror", other))
+            assert keras.layers.Dense(2) | 1 == ("or", 1)
+            assert (1 | keras.Sequential()) == ("ror", 1)  # every layer and model
+        finally:
+            add_layer_methods(**originals)
+
+
+def test_wrap_method():
+    class Operand:
+        def __or__(self, other):
+            return "original"
+
+    def wrap(method):
+        def wrapped(self, other):
+            return "wrapped " + method(self, other)
+        return wrapped
+
+    with hook("wrap_method") as wrap_method:
+        wrap_method(Operand, "__or__", wrap)
+        wrap_method(Operand, "__or__", wrap)  # once only
+        assert Operand() | 1 == "wrapped original"
+        # the classes kerasfn wraps still have an `|` of their own to wrap (logical_or, ...)
+        tensor = keras.KerasTensor((2,), dtype="bool")
+        assert (tensor | tensor).dtype == "bool" and (tensor.__ror__(tensor)).dtype == "bool"
+        variable = keras.Variable(np.array([True, False]))
+        np.testing.assert_array_equal(as_array(variable | np.array([False, False])), [True, False])
+
+
+def test_set_model_str_and_model_str():
+    model = keras.Sequential(name="tiny")
+    with hook("set_model_str") as set_model_str:
+        kept = internals.model_str()
+        try:
+            set_model_str(lambda model: f"summary of {model.name}")
+            assert str(model) == "summary of tiny" and repr(model) == "<Sequential name=tiny, built=False>"
+            set_model_str(None)  # Keras' own: the inherited Layer.__str__, the repr
+            assert internals.model_str() is None and str(model) == repr(model)
+        finally:
+            set_model_str(kept)
+
+
+def test_narrow_class():
+    class Narrowed(keras.callbacks.History):
+        def describe(self):
+            return sorted(self.history)
+
+    history = keras.callbacks.History()
+    history.history = {"loss": [1.0]}
+    with hook("narrow_class") as narrow_class:
+        narrow_class(history, Narrowed)
+        assert type(history) is Narrowed and history.describe() == ["loss"]
+        layer = keras.layers.LSTM(2)
+        layer.build((None, 3, 1))
+        kernel = layer.cell.kernel
+        narrow_class(layer, type("CoreLSTM", (keras.layers.LSTM,), {}))
+        assert layer.cell.kernel is kernel and layer.built
+    with pytest.raises(TypeError, match="does not extend History"):
+        internals.narrow_class(keras.callbacks.History(), keras.layers.LSTM)
+
+
+def test_popped_keywords():
+    with hook("popped_keywords") as popped_keywords:
+        # Keras' Embedding still takes tf.keras's `input_length` out of **kwargs (R keras 2 scripts pass it)
+        assert "input_length" in popped_keywords(keras.layers.Embedding.__init__)
+        assert popped_keywords(len) == frozenset()  # no Python source
+
+
+def test_declare_batch_shape_and_declared_batch_shape():
+    layer = keras.layers.Dense(2)
+    with hook("declare_batch_shape") as declare_batch_shape:
+        assert internals.declared_batch_shape(layer) is None
+        declare_batch_shape(layer, (None, 4))
+        assert internals.declared_batch_shape(layer) == (None, 4)
+        # Keras neither tracks nor saves it
+        assert keras.layers.Dense.from_config(layer.get_config()).get_config() == layer.get_config()
+        assert "batch_shape" not in json.dumps(layer.get_config())
+
+
+def test_attach_functions(tmp_path):
+    model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+    with hook("attach_functions") as attach_functions:
+        attach_functions(model, preprocess_input=lambda x: x * 2)
+        assert model.preprocess_input(3) == 6
+        assert len(model.weights) == 2 and len(model.layers) == 1
+        model.save(tmp_path / "m.keras")
+        assert len(keras.saving.load_model(tmp_path / "m.keras").weights) == 2
+
+
+@pytest.mark.parametrize("keras_class", [keras.layers.LSTM, keras.layers.GRU])
+def test_recurrent_inner_loop(keras_class):
+    """kerasfn's core overrides ``inner_loop`` of Keras' LSTM and GRU (torch's
+    fused kernels, kerasfn.core.torch_rnn): Keras must still route each call's
+    recurrence through it, with these arguments, and use what it returns."""
+    seen = []
+
+    class Recording(keras_class):
+        def inner_loop(self, sequences, initial_state, mask, training=False):
+            seen.append((tuple(sequences.shape), len(initial_state), mask, training))
+            last, outputs, states = super().inner_loop(sequences, initial_state, mask=mask, training=training)
+            return last * 0, outputs * 0, states
+
+    layer = Recording(3, return_sequences=True)
+    output = layer(_data(2, 5, 4), training=True)
+    assert seen == [((2, 5, 4), 2 if keras_class is keras.layers.LSTM else 1, None, True)]
+    assert np.all(as_array(output) == 0)

@@ -21,6 +21,7 @@ from functools import cache
 
 import keras
 
+from kerasfn import internals
 from kerasfn.core import attention, recurrent, time_major  # noqa: F401  (time_major: registers its class)
 from kerasfn.core.lstm import LSTM
 from kerasfn.core.portable import keras_base
@@ -53,5 +54,5 @@ def restore_core_classes(model: keras.Model) -> keras.Model:
         if core is not None:
             # The core classes add methods only (no state of their own), so
             # the instance is already what the core class would have built.
-            layer.__class__ = core
+            internals.narrow_class(layer, core)
     return model
