@@ -45,7 +45,7 @@ from kerasfn.base_r.printing import cat, print_
 from kerasfn.base_r.structure import str_
 from kerasfn.base_r.vectors import (
     character, head, integer, length, logical, names, numeric, order, rep, rev, sample, sample_int, seq, seq_along,
-    seq_len, setNames, sort, tail, unlist, which, which_max, which_min
+    seq_len, setNames, sort, tail, unique, unlist, which, which_max, which_min
 )
 from kerasfn.base_r.conversions import as_character, as_integer, as_logical, as_numeric, is_na, is_null, is_numeric
 from kerasfn.base_r.factors import factor, levels, nlevels, table
@@ -192,6 +192,7 @@ __all__ = [
     "tempfile",
     "tolower",
     "toupper",
+    "unique",
     "unlink",
     "unlist",
     "vapply",

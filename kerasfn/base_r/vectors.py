@@ -14,8 +14,8 @@ from kerasfn.base_r._values import Factor, NamedVector, _tensor_numpy, as_vector
 # DataFrame is imported where it is used: frames imports factors, which imports this module.
 
 __all__ = ["character", "head", "integer", "length", "logical", "names", "numeric", "order", "rep", "rev",
-           "sample", "seq", "seq_along", "seq_len", "setNames", "sort", "tail", "unlist", "which", "which_max",
-           "which_min"]
+           "sample", "sample_int", "seq", "seq_along", "seq_len", "setNames", "sort", "tail", "unique", "unlist",
+           "which", "which_max", "which_min"]
 
 
 def _count(name: str, value: Any) -> int:
@@ -337,6 +337,57 @@ def rev(x: Any) -> Any:
     if isinstance(x, NamedVector):
         return NamedVector(x.values[::-1], x.names[::-1])
     return as_vector(x)[::-1]
+
+
+def unique(x: Any) -> Any:
+    """Remove duplicates, as R's unique()
+
+    Description:
+        The distinct elements of a vector, in the order they first appear
+        (names dropped; ``NA`` counted once); the distinct rows of a matrix,
+        as a matrix; the distinct elements of a list, as a list.
+
+    Arguments:
+        x: A vector, matrix or list.
+
+    Value:
+        A vector, matrix or list.
+
+    Examples:
+        >>> import numpy as np
+        >>> from kerasfn.base_r import unique
+        >>> unique(np.array([3, 1, 3, 2, 1]))
+        array([3, 1, 2])
+        >>> unique(np.array([[1, 2], [1, 2], [0, 2]]))
+        array([[1, 2],
+               [0, 2]])
+
+    See also:
+        :func:`kerasfn.base_r.table`
+    """
+    if x is None:
+        return None
+    if isinstance(x, (Mapping, list, tuple)):
+        items = list(x.values()) if isinstance(x, Mapping) else list(x)
+        kept: list = []
+        for item in items:
+            if not any(_same(item, seen) for seen in kept):
+                kept.append(item)
+        return kept
+    values = np.asarray(_tensor_numpy(x))
+    if values.ndim == 0:
+        values = values.reshape(1)
+    if values.ndim > 2:
+        raise ValueError(f"`x` must be a vector or a matrix, not an array of {values.ndim} dimensions")
+    _, first = np.unique(values, axis=0 if values.ndim == 2 else None, return_index=True)
+    return values[np.sort(first)]
+
+
+def _same(a: Any, b: Any) -> bool:
+    try:
+        return bool(np.array_equal(a, b, equal_nan=True))
+    except TypeError:  # values NumPy cannot compare for NaN (strings, objects)
+        return bool(np.array_equal(a, b))
 
 
 def sample(x: Any, size: int | None = None, replace: bool = False, prob: Any = None) -> Any:

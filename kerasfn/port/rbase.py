@@ -514,8 +514,13 @@ def order(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 
 @helper("unique")
 def unique(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    """A list of strings or numbers: ``dict.fromkeys()`` keeps the first of each; a vector or matrix
+    (R's distinct rows) the runtime's."""
     x = Matched(tr, args, piped, ("x",)).py("x")
-    return call("list", f"dict.fromkeys({x.text})")
+    runtime = None if x.kind == "list" else tr.runtime_function("unique", fallback=True)
+    if runtime is not None:
+        return Py(call(runtime, x.text).text, PRIMARY, kind="array")
+    return Py(call("list", f"dict.fromkeys({x.text})").text, PRIMARY, kind="list")
 
 
 @helper("ifelse")
