@@ -968,3 +968,16 @@ def test_as_integer_of_a_value_the_translation_cannot_see_is_r_s():
     assert body("n <- as.integer(op_max(x) + 3)").endswith("\nn = as_integer(op_max(x) + 3)")
     assert body("v <- as.numeric(c(1, 2))").startswith("v = np.asarray(")
     assert run("library(keras3)\nn <- as.integer(op_max(c(1, 4)) + 3)\n")["n"] == 7  # R: [1] 7, one integer
+
+
+def test_r_doubles_stay_doubles_where_r_keras3_passes_them_on():
+    source = ("library(keras3)\ns <- op_scatter(indices = rbind(1), values = 1, shape = c(5))\n"
+              "t <- tensorflow::as_tensor(-1)\n"
+              "f <- op_fori_loop(0, 3, function(i, v) v + i, op_convert_to_tensor(0, 'float32'))\n")
+    python = body(source)
+    assert "values=np.array([1.0])" in python and "as_tensor(-1.0)" in python and "op_fori_loop(0.0, 3.0," in python
+    namespace = run(source)
+    # R keras3 printed tf.Tensor([1. 0. 0. 0. 0.], shape=(5), dtype=float64) (as_array(1): a 1-d array),
+    # tf.Tensor(-1.0, shape=(), dtype=float64), and 3 (0 + 1 + 2) for the loop over doubles
+    assert np.asarray(namespace["s"]).tolist() == [1.0, 0, 0, 0, 0] and namespace["s"].dtype.name == "float64"
+    assert namespace["t"].dtype.name == "float64" and float(namespace["f"]) == 3.0

@@ -228,6 +228,12 @@ class Calls:
             return self.py_index(node)
         if converter in catalog.INTEGER:
             return self.expr(node, replace(ctx, integer=True))
+        if converter in catalog.AS_ARRAY:
+            value = self.expr(node, replace(ctx, data=True, vector="array"))
+            if value.number is None:
+                return value
+            self.needs.add("numpy")  # as.array(1): a 1-d array of one number
+            return call("np.array", f"[{value.text}]")
         if converter in catalog.DATA:
             return self.expr(node, replace(ctx, data=True, vector="floatx" if converter in catalog.FLOATX else "array"))
         if formal in catalog.DATA_FORMALS and not ctx.shape:

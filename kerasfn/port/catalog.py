@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["AXIS", "CALLBACK_COUNTED_METHODS", "DATA", "DATA_FORMALS", "FLOATX", "INDEX", "INTEGER", "Signature",
+__all__ = ["AS_ARRAY", "AXIS", "CALLBACK_COUNTED_METHODS", "DATA", "DATA_FORMALS", "FLOATX", "INDEX", "INTEGER", "Signature",
            "base_r_name", "base_r_names", "signature"]
 
 CATALOG = Path(__file__).resolve().parent.parent / "codegen" / "rkeras3" / "functions.json"
@@ -34,11 +34,13 @@ INTEGER = frozenset({"as_integer", "as_nullable_integer", "as_integer_tuple", "a
                      "function(x) as_integer(ceiling(x))", "function(x) {     as.list(as_integer(x)) }"})
 #: Converters of data arguments (R's doubles stay float64 there).
 DATA = frozenset({"as_py_array", "as_array", "keras_array", "normalize_input_data"})
+#: Data converters that make any R vector an array (``as.array(x)``: one number becomes a 1-d array of one).
+AS_ARRAY = frozenset({"as_array", "as.array"})
 #: Data converters that make R's doubles an array of Keras' float type (``np_array(x, dtype = config_floatx())``).
 FLOATX = frozenset({"as_py_array", "keras_array"})
 #: Formals that hold data in R keras3's functions without a converter (``op_convert_to_tensor(x)``, ``op_add(x1, x2)``).
 DATA_FORMALS = frozenset({"x", "y", "x1", "x2", "xs", "a", "b", "data", "y_true", "y_pred", "inputs", "value",
-                          "values", "tensor", "array", "start", "end", "stop"})
+                          "values", "tensor", "array", "start", "end", "stop", "lower", "upper", "init_val"})
 
 #: ``Callback()`` methods whose second argument (after ``self``) R gives 1-based (R keras3's Callback.R);
 #: kerasfn's ``Callback()`` passes Keras' 0-based numbers.  (``callback_lambda()``'s functions need nothing:

@@ -130,6 +130,8 @@ class Expressions:
             raise Untranslatable("R formula (`~`)")
         value = self.expr(operand, ctx)
         if operator == "-" and value.number is not None:
+            if isinstance(value.number, float) and not value.text.lstrip("-").isdigit():  # R's double stays one
+                return Py(f"-{value.text}", UNARY, kind="number", number=-value.number)
             return number(-value.number)
         return Py(f"{operator}{value.at(UNARY)}", UNARY, kind=value.kind if value.kind == "array" else None)
 
