@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from kerasfn import keras_model_sequential, layer_dense
+from kerasfn import keras_model_sequential, layer_dense, shape
 from kerasfn.base_r import NamedVector, factor, print_, str_
 from kerasfn.base_r.printing import render, signature_line
 
@@ -149,3 +149,19 @@ def test_a_named_tuple_keras_returns_prints_as_r_s_named_list():
     top_k = collections.namedtuple("TopK", ["values", "indices"])(tf.constant([9, 7, 5]), tf.constant([5, 3, 1]))
     assert render(top_k) == ("$values\ntf.Tensor([9 7 5], shape=(3), dtype=int32)\n\n"
                              "$indices\ntf.Tensor([5 3 1], shape=(3), dtype=int32)\n")
+
+
+def test_str_of_a_training_history_and_a_shape_shows_r_keras3_s_classed_lists(capsys):
+    # R: str(h), h <- fit(..., epochs = 2, verbose = 0) on one batch; losses 66.00000 19.00747
+    history = keras.callbacks.History()
+    history.params, history.history = {"verbose": 0, "epochs": 2, "steps": 1}, {"loss": [66.0, 19.00747]}
+    assert printed(str_, history, capsys) == (
+        "List of 2\n $ params :List of 3\n  ..$ verbose: int 0\n  ..$ epochs : int 2\n  ..$ steps  : int 1\n"
+        ' $ metrics:List of 1\n  ..$ loss: num [1:2] 66 19\n - attr(*, "class")= chr "keras_training_history"\n')
+    # R: str(shape(NA, 4)); str(list(a = shape(2), b = 1))
+    assert printed(str_, shape(None, 4), capsys) == (
+        'List of 2\n $ : NULL\n $ : int 4\n - attr(*, "class")= chr "keras_shape"\n')
+    assert printed(str_, {"a": shape(2), "b": 1.0}, capsys) == (
+        'List of 2\n $ a:List of 1\n  ..$ : int 2\n  ..- attr(*, "class")= chr "keras_shape"\n $ b: num 1\n')
+    # R: str(c(NA, 4L)), what dim() gives for a tensor of unknown batch size
+    assert printed(str_, (None, 4), capsys) == " int [1:2] NA 4\n"

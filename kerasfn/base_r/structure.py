@@ -57,6 +57,8 @@ def _mode(values: np.ndarray) -> str:
     items = [v for v in values.reshape(-1).tolist() if v is not None]
     if items and all(isinstance(v, (bool, np.bool_)) for v in items):
         return "logi"
+    if items and all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in items):
+        return "int"  # sizes with an unknown one (None, R's NA)
     return "chr"
 
 
@@ -90,7 +92,7 @@ def _vector_line(values: np.ndarray, array_shape: tuple[int, ...] | None, nest: 
         cells = ["NA" if v is None else "TRUE" if v else "FALSE" for v in values.tolist()[:shown]]
     elif kind == "int":
         shown = round(2.5 * VEC_LEN)
-        cells = [str(int(v)) for v in values[:shown]]
+        cells = ["NA" if v is None else str(int(v)) for v in values[:shown]]
     elif kind == "num":
         doubles = values.astype(float)
         shown = round(2.5 * VEC_LEN) if _nice(doubles[:round(2.5 * VEC_LEN)]) else round(1.25 * VEC_LEN)
@@ -123,10 +125,16 @@ def _structure(x: Any, nest: int, indent: str) -> str:
         return f" Factor w/ {len(x.levels)} level{'s' if len(x.levels) != 1 else ''} {levels}: {codes}{more}"
     if isinstance(x, NamedVector):
         return _vector_line(x.values, None, nest, [str(n) for n in x.names], indent)
+    r_list = _r_classed_list(x)
+    if r_list is not None:
+        items, r_class = r_list
+        return _list(items, nest, indent) + f'\n{indent}- attr(*, "class")= chr "{r_class}"'
     if inherits_python(x, "tensorflow.python.framework.tensor_shape", "TensorShape") and x.rank is not None:
         x = tuple(x.as_list())  # R's dim() of a tensor: its sizes, an unknown one NA
     if _is_sizes(x):
-        return _vector_line(np.array([np.nan if v is None else v for v in x]), None, nest, None)
+        sizes = np.empty(len(x), dtype=object)
+        sizes[:] = list(x)
+        return _vector_line(sizes, None, nest, None)
     if is_named_tuple(x):
         x = dict(zip(x._fields, x))
     if isinstance(x, (Mapping, list, tuple)):
@@ -138,6 +146,17 @@ def _structure(x: Any, nest: int, indent: str) -> str:
             return _vector_line(x.reshape(-1), None, nest, None)
         return _vector_line(x.reshape(-1, order="F"), x.shape, nest, None)
     return _python_object(x)
+
+
+def _r_classed_list(x: Any) -> tuple[Mapping | list, str] | None:
+    """The R list with a class attribute R keras3 gives for ``x``, if it gives one: a training
+    history (``params`` and ``metrics``, each metric a numeric vector) and a ``shape()``."""
+    if inherits_python(x, "keras.src.callbacks.history", "History"):
+        metrics = {name: np.asarray(values, dtype=float) for name, values in x.history.items()}
+        return {"params": dict(x.params), "metrics": metrics}, "keras_training_history"
+    if inherits_python(x, "kerasfn.shape", "Shape"):
+        return list(x), "keras_shape"
+    return None
 
 
 def _list(x: Mapping | list | tuple, nest: int, indent: str) -> str:
