@@ -26,18 +26,16 @@ import keras
 import pytest
 
 from kerasfn.docs import notebooks
+from kerasfn.docs.pages import Chunk, shown_outputs, without_outputs
 from kerasfn.docs.paste import prompt_statements, python_blocks
 from kerasfn.docs.vignettes import (
     VIGNETTES,
-    Chunk,
     VignetteError,
     check_outputs,
     execute,
     header,
     render,
-    shown_outputs,
     sources,
-    without_outputs,
 )
 
 EXPECTED = [

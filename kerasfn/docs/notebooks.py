@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 from kerasfn.docs import paste
+from kerasfn.docs.pages import shown_outputs, without_outputs
 
 __all__ = ["NOTEBOOKS", "notebook", "notebook_path", "run_notebook", "write_notebook"]
 
@@ -55,8 +56,6 @@ def notebook(name: str, page: str, figures_dir: Path) -> str:
 
     ``figures_dir`` holds the figures the page shows (``vignettes/figures``).
     """
-    from kerasfn.docs.vignettes import shown_outputs, without_outputs
-
     source = without_outputs(page).split("\n", 2)[2]  # less the "Generated from" header line
     chunks = iter(shown_outputs(page))
     cells: list[dict] = []

@@ -10,7 +10,7 @@ blocks exactly that way (:mod:`kerasfn.docs.paste`: line by line into
 is empty) and puts, after each block, what it printed (with the values the
 prompt echoes, which a notebook shows too: only a block's last statement may
 echo one) in a ```text block whose lines start with ``## `` as knitr's do,
-then the figures it wrote.  ```r blocks (and any other language) are shown,
+then the figures it wrote (the page format: :mod:`kerasfn.docs.pages`).  ```r blocks (and any other language) are shown,
 not run.  Each page is also written as a notebook
 (:mod:`kerasfn.docs.notebooks`).
 
@@ -33,35 +33,23 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 from kerasfn.docs import notebooks, paste
+from kerasfn.docs.pages import Chunk, output_block
 
 __all__ = [
     "VIGNETTES",
-    "Chunk",
     "VignetteError",
     "check_outputs",
     "execute",
     "header",
     "render",
     "render_all",
-    "shown_outputs",
     "sources",
-    "without_outputs",
 ]
 
 VIGNETTES = Path(__file__).resolve().parents[2] / "vignettes"
-_OUTPUT_PREFIX = "## "
-# What the renderer adds after a python block: its printed output and its figures.
-_OUTPUT_BLOCK = r"\n```text\n(?:##(?: [^\n]*)?\n)*```\n"
-_FIGURE_LINK = r"\n!\[[^\]\n]*\]\(figures/[^)\n]+\.png\)\n"
-_ADDED = re.compile(f"{_OUTPUT_BLOCK}|{_FIGURE_LINK}")
-_AFTER_PYTHON = re.compile(
-    r"^```python\n.*?^```\n(?P<added>(?:" + _OUTPUT_BLOCK + "|" + _FIGURE_LINK + r")*)",
-    re.MULTILINE | re.DOTALL,
-)
 _NUMBER = re.compile(r"((?<![\w.])-?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?)")
 RELATIVE_TOLERANCE = 0.05
 ABSOLUTE_FLOOR = 1e-6
@@ -69,14 +57,6 @@ ABSOLUTE_FLOOR = 1e-6
 
 class VignetteError(RuntimeError):
     """A vignette block raised; the message names the vignette and shows the block."""
-
-
-@dataclass
-class Chunk:
-    """What one python block printed, and the figures (``figures/<file>.png``) it wrote."""
-
-    output: str
-    figures: list[str]
 
 
 def header(source: Path) -> str:
@@ -117,11 +97,6 @@ def execute(page: Path, workdir: Path, timeout: float = 600) -> list[Chunk]:
     return [Chunk(result["output"], result["figures"]) for result in results]
 
 
-def _output_block(output: str) -> str:
-    lines = output.rstrip("\n").split("\n")
-    return "```text\n" + "".join(f"{_OUTPUT_PREFIX}{line}".rstrip() + "\n" for line in lines) + "```\n"
-
-
 def render(source: Path, figures_dir: Path | None = None) -> str:
     """Execute the vignette ``source`` and return its rendered Markdown.
 
@@ -141,29 +116,13 @@ def render(source: Path, figures_dir: Path | None = None) -> str:
                 continue
             chunk = next(chunks)
             if chunk.output.strip():
-                pieces.append("\n" + _output_block(chunk.output))
+                pieces.append("\n" + output_block(chunk.output))
             for figure in chunk.figures:
                 figures_dir.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(Path(workdir) / figure, figures_dir / Path(figure).name)
                 pieces.append(f"\n![{Path(figure).stem.removeprefix(source.stem + '-')}]({figure})\n")
     pieces.append(text[position:])
     return "".join(pieces)
-
-
-def without_outputs(rendered: str) -> str:
-    """The rendered page less what the renderer added after its blocks: the header, the source."""
-    return _ADDED.sub("", rendered)
-
-
-def shown_outputs(page: str) -> list[Chunk]:
-    """What a rendered page shows after each of its python blocks."""
-    chunks = []
-    for block in _AFTER_PYTHON.finditer(page):
-        added = block["added"]
-        lines = re.findall(r"^##(?: (.*))?$", added, re.MULTILINE)
-        output = "".join(line + "\n" for line in lines)
-        chunks.append(Chunk(output, re.findall(r"\]\((figures/[^)\n]+\.png)\)", added)))
-    return chunks
 
 
 def _numbers_agree(shown: str, got: str) -> bool:
