@@ -981,3 +981,14 @@ def test_r_doubles_stay_doubles_where_r_keras3_passes_them_on():
     # tf.Tensor(-1.0, shape=(), dtype=float64), and 3 (0 + 1 + 2) for the loop over doubles
     assert np.asarray(namespace["s"]).tolist() == [1.0, 0, 0, 0, 0] and namespace["s"].dtype.name == "float64"
     assert namespace["t"].dtype.name == "float64" and float(namespace["f"]) == 3.0
+
+
+def test_with_reads_the_columns_of_data_the_script_built():
+    source = ("LR <- data.frame(start = c(0, 3, 6), rate = c(0.1, 0.05, 0.01))\nrate <- 99\n"
+              "f <- function(epoch) with(LR, rate[max(which(epoch >= start))])\na <- f(4)\nb <- f(7)\n"
+              "p <- with(list(u = 2, v = 5), u * v)\nq <- with(l, u * v)\n")
+    result = translate(source)
+    assert 'LR["rate"]' in result.python and 'LR["start"]' in result.python
+    assert any(note.kept and "`with()`" in note.reason for note in result.notes)  # `l`'s names are unknown
+    namespace = run(source.replace("q <- with(l, u * v)\n", ""))
+    assert (namespace["a"], namespace["b"], namespace["rate"]) == (0.05, 0.01, 99)  # R: [1] 0.05, [1] 0.01

@@ -106,7 +106,12 @@ class Calls:
                 return call(target.text, *self.call_arguments(name, args, piped, keras=False))
         runtime = self.runtime_function(name)
         if runtime is not None:
-            return call(runtime, *self.call_arguments(name, args, piped, keras=False))
+            texts = self.call_arguments(name, args, piped, keras=False)
+            result = call(runtime, *texts)
+            if name == "data.frame" and piped is None and args and all(arg.name for arg in args):
+                columns = tuple((arg.name, Py(text.split("=", 1)[1])) for arg, text in zip(args, texts))
+                return replace(result, elements=columns)  # its columns, for `with()`
+            return result
         if name in self.rbase and name not in self._user_functions:
             if piped is not None:
                 args = [Arg(None, None), *args]

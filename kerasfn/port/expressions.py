@@ -48,6 +48,8 @@ class Expressions:
             if self._dot is None:
                 raise Untranslatable("magrittr's `.` outside a `%>%` step")
             return self._dot
+        if name in self._with:  # `with(df, a + b)`: the data's columns come before the script's variables
+            return self._with[name]
         if name in rules.CONSTANTS and self.scope.kind(python_name(name)) is None:
             return self.constant(name)
         if name.strip("`") in OPERATOR_FUNCTIONS:  # Reduce(`+`, xs): R's operators are functions

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from kerasfn.port import rules
 from kerasfn.port.rules import ADD, ATOM, CMP, MUL, PRIMARY
 from kerasfn.port.core import Arg, Ctx, Py, Untranslatable, call, plus_one
 
@@ -746,6 +747,23 @@ def switch(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     return call(f"{table}.get", subject.text, *([default.text] if default is not None else []))
 
 
+@helper("with")
+def with_(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    """``with(df, expr)``: ``expr`` with the data's columns (or a named list's elements) read as
+    ``df["name"]``, where the script built the data and so its names are known."""
+    m = Matched(tr, args, piped, ("data", "expr", "..."))
+    data = m.py("data")
+    if data.elements is None or not data.text.isidentifier():
+        raise Untranslatable("`with()` on data whose names the translator cannot see: name the columns by hand")
+    columns = {name: Py(f'{data.text}["{name}"]', PRIMARY, kind=rules.STORED_KINDS.get(value.kind, value.kind))
+               for name, value in data.elements}
+    outer, tr._with = tr._with, {**tr._with, **columns}
+    try:
+        return m.py("expr", ctx)
+    finally:
+        tr._with = outer
+
+
 @helper("do.call")
 def do_call(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     """``do.call(f, list(...))``: the call itself; ``do.call(f, args)`` unpacks a known list or dict."""
@@ -774,7 +792,7 @@ def _unsupported(reason: str) -> Helper:
 for _name in ("data.frame", "read.csv", "write.csv", "readRDS", "saveRDS", "tryCatch",
               "Reduce", "Map", "mapply", "Filter", "environment", "on.exit", "Recall", "table", "factor",
               "setNames", "format", "formatC", "system.time", "exists", "get", "assign", "eval", "quote",
-              "substitute", "match.arg", "missing", "new.env", "local", "with", "within", "merge", "rbind",
+              "substitute", "match.arg", "missing", "new.env", "local", "within", "merge", "rbind",
               "cbind", "abind", "outer", "strsplit", "gsub", "sub", "grepl", "regmatches", "file.path",
               "readLines", "download.file", "unzip", "list.files", "source", "attr", "structure", "stop",
               "stopifnot", "return"):

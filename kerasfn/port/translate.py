@@ -49,6 +49,7 @@ class Translator(Statements, Assignments, Expressions, Indexing, Calls):
         self._user_functions: set[str] = set()
         self.uses_kerasfn = False
         self._dot: Py | None = None  # what magrittr's `.` stands for in the step being translated
+        self._with: dict[str, Py] = {}  # inside `with(data, expr)`: the data's elements, by name
         self._class: str | None = None  # the class constructor whose methods are being translated
         self.calling = ""  # the R helper being translated (helpers shared by several names read it)
         self.rbase = rbase.HELPERS
