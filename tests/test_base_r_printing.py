@@ -15,7 +15,7 @@ import pytest
 import tensorflow as tf
 
 from kerasfn import keras_model_sequential, layer_dense, shape
-from kerasfn.base_r import NamedVector, factor, print_, str_
+from kerasfn.base_r import DataFrame, NamedVector, factor, print_, str_
 from kerasfn.base_r.printing import render, signature_line
 
 tensorflow_backend = pytest.mark.skipif(keras.backend.backend() != "tensorflow",
@@ -106,7 +106,8 @@ def test_str_shows_numbers_with_three_digits_and_five_of_them_unless_they_are_ro
     assert printed(str_, np.array([0.99, 0.959, 0.91, 0.841, 0.756, 0.6]), capsys) == (
         " num [1:6] 0.99 0.959 0.91 0.841 0.756 0.6\n")
     # R: str(list(loss = c(1.59, 1.3)))
-    assert printed(str_, {"loss": [1.59, 1.3]}, capsys) == "List of 1\n $ loss:List of 2\n  ..$ : num 1.59\n  ..$ : num 1.3\n"
+    assert printed(str_, {"loss": [1.59, 1.3]}, capsys) == (
+        "List of 1\n $ loss:List of 2\n  ..$ : num 1.59\n  ..$ : num 1.3\n")
     assert printed(str_, {"loss": np.array([1.59, 1.3])}, capsys) == "List of 1\n $ loss: num [1:2] 1.59 1.3\n"
     # R: str(array(1:(2 * 3 * 1), c(2, 3, 1))): an extent of 1 shows as 1
     assert printed(str_, np.arange(1, 7).reshape(2, 3, 1, order="F"), capsys) == " int [1:2, 1:3, 1] 1 2 3 4 5 6\n"
@@ -165,3 +166,26 @@ def test_str_of_a_training_history_and_a_shape_shows_r_keras3_s_classed_lists(ca
         'List of 2\n $ a:List of 1\n  ..$ : int 2\n  ..- attr(*, "class")= chr "keras_shape"\n $ b: num 1\n')
     # R: str(c(NA, 4L)), what dim() gives for a tensor of unknown batch size
     assert printed(str_, (None, 4), capsys) == " int [1:2] NA 4\n"
+
+
+def test_str_of_data_frames_and_factors_with_many_levels(capsys):
+    # R: str(data.frame(a = c(1, 2, 3), b = c("x", "y", "z"))): no lengths, a blank in their place
+    frame = DataFrame({"a": np.array([1.0, 2.0, 3.0]), "b": np.array(["x", "y", "z"], dtype=object)})
+    assert printed(str_, frame, capsys) == (
+        "'data.frame':\t3 obs. of  2 variables:\n $ a: num  1 2 3\n $ b: chr  \"x\" \"y\" \"z\"\n")
+    # R: str(data.frame(epoch = 1:12, value = (1:12)/7, metric = factor(rep(c("loss", "mae"), 6)),
+    #                   data = factor(rep("training", 12))))  -- as.data.frame(history)'s columns
+    history_frame = DataFrame({"epoch": np.arange(1, 13), "value": np.arange(1, 13) / 7,
+                               "metric": factor(["loss", "mae"] * 6), "data": factor(["training"] * 12)})
+    assert printed(str_, history_frame, capsys) == (
+        "'data.frame':\t12 obs. of  4 variables:\n"
+        " $ epoch : int  1 2 3 4 5 6 7 8 9 10 ...\n"
+        " $ value : num  0.143 0.286 0.429 0.571 0.714 ...\n"
+        ' $ metric: Factor w/ 2 levels "loss","mae": 1 2 1 2 1 2 1 2 1 2 ...\n'
+        ' $ data  : Factor w/ 1 level "training": 1 1 1 1 1 1 1 1 1 1 ...\n')
+    # R: str(list(d = data.frame(a = 1:2))): inside a list the lengths show
+    assert printed(str_, {"d": DataFrame({"a": np.array([1, 2])})}, capsys) == (
+        "List of 1\n $ d:'data.frame':\t2 obs. of  1 variable:\n  ..$ a: int [1:2] 1 2\n")
+    # R: str(factor(c("loss", "mae", "val_loss", "val_mae"))): levels past 13 characters cut
+    assert printed(str_, factor(["loss", "mae", "val_loss", "val_mae"]), capsys) == (
+        ' Factor w/ 4 levels "loss","mae","val_loss",..: 1 2 3 4\n')

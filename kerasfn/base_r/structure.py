@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from kerasfn.base_r._values import Factor, NamedVector, as_character_values, format_real
+from kerasfn.base_r.frames import DataFrame
 from kerasfn.base_r.printing import inherits_python, is_named_tuple, is_tensorflow_tensor
 
 __all__ = ["str_"]
@@ -68,7 +69,7 @@ def _dims(shape: tuple[int, ...]) -> str:
 
 
 def _vector_line(values: np.ndarray, array_shape: tuple[int, ...] | None, nest: int, names: list[str] | None = None,
-                 indent: str = " ") -> str:
+                 indent: str = " ", give_length: bool = True) -> str:
     """One atomic vector (``values`` in R's order) as ``str()`` shows it, without the newline."""
     mode = _mode(values)
     if names is not None:
@@ -78,6 +79,8 @@ def _vector_line(values: np.ndarray, array_shape: tuple[int, ...] | None, nest: 
         head = f" {mode} {_dims(array_shape)}"
     elif length == 1:
         head = f" {mode}"
+    elif not give_length:  # a data frame's column: R leaves the length out, and its place blank
+        head = f" {mode} "
     else:
         head = f" {mode}" + (f" [1:{length}]" if length else "(0)")
     kind = mode.split()[-1]
@@ -119,10 +122,9 @@ def _structure(x: Any, nest: int, indent: str) -> str:
     if x is None:
         return " NULL"
     if isinstance(x, Factor):
-        levels = ",".join(f'"{level}"' for level in x.levels)
-        codes = " ".join(str(int(code)) for code in list(x.codes)[:round(2.5 * VEC_LEN)])
-        more = " ..." if len(x) > round(2.5 * VEC_LEN) else ""
-        return f" Factor w/ {len(x.levels)} level{'s' if len(x.levels) != 1 else ''} {levels}: {codes}{more}"
+        return _factor(x)
+    if isinstance(x, DataFrame):
+        return _data_frame(x, nest, indent)
     if isinstance(x, NamedVector):
         return _vector_line(x.values, None, nest, [str(n) for n in x.names], indent)
     r_list = _r_classed_list(x)
@@ -146,6 +148,33 @@ def _structure(x: Any, nest: int, indent: str) -> str:
             return _vector_line(x.reshape(-1), None, nest, None)
         return _vector_line(x.reshape(-1, order="F"), x.shape, nest, None)
     return _python_object(x)
+
+
+def _factor(x: Factor) -> str:
+    """R's ``Factor w/ 2 levels "a","b": 1 2 1``: the levels up to the first past 13 characters in all."""
+    levels = [f'"{level}"' for level in x.levels]
+    widths = np.cumsum([len(level) + 1 for level in levels])
+    shown = len(levels) if len(levels) <= 1 or widths[-1] <= 13 else int(np.argmax(widths > 13)) + 1
+    names = ",".join(levels[:shown]) + (",.." if shown < len(levels) else "")
+    codes = " ".join(str(int(code)) for code in list(x.codes)[:round(2.5 * VEC_LEN)])
+    more = " ..." if len(x) > round(2.5 * VEC_LEN) else ""
+    plural = "s" if len(levels) != 1 else ""
+    return f" Factor w/ {len(levels)} level{plural}{' ' if levels else ''}{names}: {codes}{more}"
+
+
+def _data_frame(x: DataFrame, nest: int, indent: str) -> str:
+    """R's ``'data.frame':  3 obs. of  2 variables:`` and a line a column (without their lengths
+    at the top level, as R shows them)."""
+    columns = x.columns
+    width = max((len(name) for name in columns), default=0)
+    plural = "s" if len(columns) != 1 else ""
+    lines = [f"'data.frame':\t{x.nrow} obs. of  {len(columns)} variable{plural}:"]
+    for name in columns:
+        column = x[name]
+        text = _structure(column, nest + 1, indent + " ..") if isinstance(column, Factor) or nest else \
+            _vector_line(np.asarray(column), None, nest + 1, give_length=False)
+        lines.append(f"{indent}$ {name.ljust(width)}:" + text)
+    return "\n".join(lines)
 
 
 def _r_classed_list(x: Any) -> tuple[Mapping | list, str] | None:
