@@ -1207,6 +1207,15 @@ def test_bind_takes_named_arguments_after_the_others():
     assert rbind(np.arange(1, 3), b=np.arange(3, 5)).tolist() == [[1, 2], [3, 4]]  # R: rbind(1:2, b = 3:4)
 
 
+def test_as_py_array_makes_r_data_what_r_keras3_hands_keras():
+    # R keras3: as_py_array() is np_array(x, dtype = if (is.double(x)) config_floatx()); reticulate's
+    # np_array(5, dtype = "float32")$shape is (1,), np_array(c(1L, 2L))$dtype int32
+    assert as_py_array(np.array([[0.0, 1.0]]), "float32").dtype == np.float32
+    assert as_py_array(np.array([1, 2]), "float32").dtype == np.int32
+    assert as_py_array(5.0, "float32").shape == (1,) and as_py_array(5.0, "float32").dtype == np.float32
+    assert as_py_array(None, "float32") is None
+
+
 def test_names_of_a_python_object_are_its_public_attributes():
     import keras
 

@@ -992,3 +992,17 @@ def test_with_reads_the_columns_of_data_the_script_built():
     assert any(note.kept and "`with()`" in note.reason for note in result.notes)  # `l`'s names are unknown
     namespace = run(source.replace("q <- with(l, u * v)\n", ""))
     assert (namespace["a"], namespace["b"], namespace["rate"]) == (0.05, 0.01, 99)  # R: [1] 0.05, [1] 0.01
+
+
+def test_data_r_keras3_converts_with_as_py_array_is_keras_float_type():
+    source = ("library(keras3)\ny_true <- rbind(c(0, 1), c(0, 0))\ny_pred <- rbind(c(0.6, 0.4), c(0.4, 0.6))\n"
+              "loss <- loss_binary_crossentropy(y_true, y_pred)\n"
+              "s <- loss_sparse_categorical_crossentropy(c(1L, 2L), rbind(c(0.1, 0.8, 0.1), c(0.1, 0.1, 0.8)))\n")
+    python = body(source)
+    assert "loss_binary_crossentropy(\n    as_py_array(y_true, config_floatx()), as_py_array(y_pred, config_floatx())\n)" in python
+    namespace = run(source)
+    # R keras3: tf.Tensor([0.91629076 0.7135582 ], shape=(2), dtype=float32) and
+    # tf.Tensor([0.22314355 0.22314355], shape=(2), dtype=float32)
+    assert namespace["loss"].dtype.name == "float32"
+    np.testing.assert_allclose(np.asarray(namespace["loss"]), [0.91629076, 0.7135582], rtol=1e-6)
+    np.testing.assert_allclose(np.asarray(namespace["s"]), [0.22314355, 0.22314355], rtol=1e-6)

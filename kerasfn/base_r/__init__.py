@@ -47,7 +47,9 @@ from kerasfn.base_r.vectors import (
     character, head, integer, length, logical, names, numeric, order, rep, rev, sample, sample_int, seq, seq_along,
     seq_len, setNames, sort, tail, unique, unlist, which, which_max, which_min
 )
-from kerasfn.base_r.conversions import as_character, as_integer, as_logical, as_numeric, is_na, is_null, is_numeric
+from kerasfn.base_r.conversions import (
+    as_character, as_integer, as_logical, as_numeric, as_py_array, is_na, is_null, is_numeric
+)
 from kerasfn.base_r.factors import factor, levels, nlevels, table
 from kerasfn.base_r.stats import (
     abs_, cor, cumprod, cumsum, diff, exp, log, max_, mean, median, min_, prod, quantile, range_, round_, sd,
@@ -81,6 +83,7 @@ __all__ = [
     "as_integer",
     "as_logical",
     "as_numeric",
+    "as_py_array",
     "basename",
     "cat",
     "cbind",

@@ -14,7 +14,7 @@ from kerasfn.base_r._values import (Factor, NamedVector, as_character_values, as
                                     text_vector)
 from kerasfn.base_r.vectors import _missing
 
-__all__ = ["as_character", "as_integer", "as_logical", "as_numeric", "is_na", "is_null", "is_numeric"]
+__all__ = ["as_character", "as_integer", "as_logical", "as_numeric", "as_py_array", "is_na", "is_null", "is_numeric"]
 
 
 def is_null(x: Any) -> bool:
@@ -166,6 +166,44 @@ def as_integer(x: Any) -> Any:
         out = np.trunc(numbers_).astype(np.int64)
     return scalarize(out, x)
 
+
+
+def as_py_array(x: Any, floatx: str) -> Any:
+    """R data as R keras3 hands it to Keras where its functions take arrays
+
+    Description:
+        R keras3's conversion of the data arguments it declares with
+        ``as_py_array()`` or ``keras_array()`` (``y_true``, ``y_pred`` of
+        losses and metrics): R's doubles (float arrays, floats) become a
+        NumPy array of Keras' float type, R's integers an ``int32`` array,
+        logicals a ``bool`` array; tensors, ``None`` and other Python
+        objects pass unchanged, as R passes Python objects.  One number
+        becomes an array of one, as reticulate's ``np_array()`` makes it.
+
+    Arguments:
+        x: The value.
+        floatx: Keras' float type (``config_floatx()``).
+
+    Value:
+        A NumPy array, or ``x`` itself.
+
+    Examples:
+        >>> import numpy as np
+        >>> from kerasfn.base_r import as_py_array
+        >>> as_py_array(np.array([0.5, 1.0]), "float32").dtype, as_py_array(np.array([1, 2]), "float32").dtype
+        (dtype('float32'), dtype('int32'))
+
+    See also:
+        :func:`kerasfn.base_r.as_numeric`, :func:`kerasfn.base_r.as_integer`
+    """
+    if isinstance(x, (list, tuple)) and all(is_scalar(item) for item in x):
+        x = np.asarray(x)
+    if isinstance(x, (bool, np.bool_)) or isinstance(x, np.ndarray) and x.dtype == np.bool_:
+        return np.asarray(x, dtype=bool).reshape(np.shape(x) or (1,))
+    if isinstance(x, (numbers.Real, np.number)) or isinstance(x, np.ndarray) and x.dtype.kind in "iuf":
+        kind = np.asarray(x).dtype.kind
+        return np.asarray(x, dtype=floatx if kind == "f" else np.int32).reshape(np.shape(x) or (1,))
+    return x
 
 
 def as_character(x: Any) -> Any:

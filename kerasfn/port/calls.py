@@ -239,8 +239,16 @@ class Calls:
                 return value
             self.needs.add("numpy")  # as.array(1): a 1-d array of one number
             return call("np.array", f"[{value.text}]")
+        if converter in catalog.FLOATX:
+            value = self.expr(node, replace(ctx, data=True, vector="floatx"))
+            if value.number is not None or value.text == "None" or \
+                    node.type == "call" and self.function_name(node) == "c":
+                return value  # a literal: already what R keras3 makes of it
+            runtime = self.runtime_function("as_py_array", fallback=True)  # R's doubles as Keras' floats
+            self.uses_kerasfn = True
+            return value if runtime is None else call(runtime, value.text, "config_floatx()")
         if converter in catalog.DATA:
-            return self.expr(node, replace(ctx, data=True, vector="floatx" if converter in catalog.FLOATX else "array"))
+            return self.expr(node, replace(ctx, data=True, vector="array"))
         if formal in catalog.DATA_FORMALS and not ctx.shape:
             vector = "array" if function in rules.AS_ARRAY_FIRST else "list"
             return self.expr(node, replace(ctx, data=True, vector=vector))

@@ -119,6 +119,8 @@ def c(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
             tr.uses_kerasfn = True
             return _np(tr, "array", floats, "dtype=config_floatx()")
         return _np(tr, "array", floats)
+    if numeric and ctx.keras and ctx.vector == "floatx" and not ctx.shape:  # as_py_array(): R's integers as int32
+        return _np(tr, "array", f"[{', '.join(texts)}]", "dtype=np.int32")
     if ctx.shape or (ctx.keras and numeric):
         if len(texts) == 1 and not texts[0].startswith("*"):
             return Py(f"({texts[0]},)", ATOM, kind="shape")
