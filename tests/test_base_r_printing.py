@@ -189,3 +189,8 @@ def test_str_of_data_frames_and_factors_with_many_levels(capsys):
     # R: str(factor(c("loss", "mae", "val_loss", "val_mae"))): levels past 13 characters cut
     assert printed(str_, factor(["loss", "mae", "val_loss", "val_mae"]), capsys) == (
         ' Factor w/ 4 levels "loss","mae","val_loss",..: 1 2 3 4\n')
+
+
+def test_an_empty_dict_is_an_empty_named_list_and_an_empty_list_a_list():
+    # R: print(list(a = setNames(list(), character(0)), b = list()))
+    assert render({"a": {}, "b": []}) == "$a\nnamed list()\n\n$b\nlist()\n"

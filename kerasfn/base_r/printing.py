@@ -142,7 +142,7 @@ def _render(x: Any, prefix: str, quote: bool, digits: int) -> str:
         x = dict(zip(x._fields, x))
     if isinstance(x, Mapping):
         if not x:
-            return "named list()" if not prefix else "list()"
+            return "named list()"  # an empty dict is an empty named list wherever it is (Keras' empty logs)
         parts = []
         for name, value in x.items():
             label = f"{prefix}${_list_name(name)}"

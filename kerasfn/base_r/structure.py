@@ -228,7 +228,9 @@ def str_(object: Any) -> None:  # noqa: A002 - R's argument name
         ``logi``, ``chr``; a Python ``int`` is R's integer and a ``float``
         R's double.  A one-dimensional array is a vector, a tuple of numbers
         (a shape) an integer vector, a ``dict`` a named list, a ``list`` or
-        other ``tuple`` an unnamed one.
+        other ``tuple`` an unnamed one.  Factors, data frames, training
+        histories and ``shape()`` values show as R shows them (a history and
+        a shape as the lists R keras3 makes of them, with their class).
 
     Arguments:
         object: The value.
