@@ -11,11 +11,9 @@ from kerasfn import printing as _printing
 from kerasfn.backend import as_array, use_backend
 from kerasfn.core.cudnn import CudnnStatus, cudnn_status
 from kerasfn.destructure import LSTMStates
-from kerasfn.families import *  # noqa: F403  (op_*, loss_*, ...: R keras3's other families)
-from kerasfn.families import __all__ as _family_functions
 from kerasfn.layers import layer_cudnn_lstm
-from kerasfn.layers.generated import *  # noqa: F403  (every other R layer function)
-from kerasfn.layers.generated import __all__ as _layer_functions
+from kerasfn.generated import *  # noqa: F403  (every layer_* function the catalog describes, op_*, loss_*, ...)
+from kerasfn.generated import __all__ as _generated_functions
 from kerasfn.layers.custom import Layer
 from kerasfn.models import keras_input, keras_model, keras_model_sequential, layer_input
 from kerasfn.plot import plot
@@ -66,8 +64,7 @@ __all__ = [
     "as_tensor",
     "keras_variable",
     "newaxis",
-    *_layer_functions,
-    *_family_functions,
+    *_generated_functions,
     *_vocabulary,
     *_r_ops,
     # custom layers and R keras 2's input

@@ -7,7 +7,7 @@ from typing import Any
 
 import keras
 
-from kerasfn.families import applications as generated
+from kerasfn.generated import applications as generated
 from kerasfn.rfunction import r_function
 
 __all__ = ["application_nasnetlarge", "application_nasnetmobile"]

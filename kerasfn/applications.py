@@ -1,7 +1,7 @@
 """What R keras3's ``application_*`` models share: ImageNet pre- and post-processing.
 
 The ``application_*`` constructors themselves are generated
-(:mod:`kerasfn.families.applications`); each attaches its model family's
+(:mod:`kerasfn.generated.applications`); each attaches its model family's
 ``preprocess_input`` and ``decode_predictions`` to the model
 (:func:`with_preprocessing`), as R keras3's ``set_preprocessing_attributes()``
 does, and ``application_preprocess_inputs()`` /

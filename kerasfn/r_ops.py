@@ -1,7 +1,7 @@
 """The ``op_*`` functions whose R keras3 definition has no regular shape.
 
 The code generator writes the ``op_*`` functions that call one ``keras.ops``
-function (:mod:`kerasfn.families.ops`); these are R keras3's own bodies,
+function (:mod:`kerasfn.generated.ops`); these are R keras3's own bodies,
 written by hand: R's indexing (``op_subset``, ``op_subset_set``), R's
 ``op_arange`` (a sequence that includes its end, like ``1:5``), and the ops
 that take any number of tensors through R's ``...`` (``op_einsum``,

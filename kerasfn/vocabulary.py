@@ -7,7 +7,7 @@ dataset loaders (:mod:`kerasfn.datasets`), the Keras cache's ``get_file()``
 (:mod:`kerasfn.cache`), the custom-object registry
 (:mod:`kerasfn.serialization`) and reticulate's array and iterator helpers
 (:mod:`kerasfn.reticulate`).  The ``application_*`` constructors and the
-one-call utilities are generated (:mod:`kerasfn.families`).
+one-call utilities are generated (:mod:`kerasfn.generated`).
 """
 
 from __future__ import annotations

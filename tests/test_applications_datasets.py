@@ -83,7 +83,7 @@ def test_application_arguments_are_checked_before_keras():
 
 def test_nasnet_aliases_call_the_new_names(monkeypatch):
     calls = []
-    from kerasfn.families import applications
+    from kerasfn.generated import applications
 
     monkeypatch.setattr(applications, "application_nasnet_mobile", lambda *a, **k: calls.append((a, k)) or "model")
     assert application_nasnetmobile(weights=None) == "model" and calls == [((), {"weights": None})]

@@ -1,19 +1,28 @@
-"""Generated families (op_*, loss_*, ...): each module is what its rule generates now."""
+"""Generated families (op_*, loss_*, ...) and the generated package: each module is what its rule generates now."""
 
 import pytest
 
-from kerasfn.codegen import family
+from kerasfn.codegen import family, generate, package
 from kerasfn.codegen.families import families
 
 
-@pytest.mark.parametrize("rule", families(), ids=lambda rule: rule.name)
-def test_generated_family_is_not_stale(rule):
-    assert rule.path.read_text() == family.render(rule), f"run python -m kerasfn.codegen ({rule.name})"
+@pytest.mark.parametrize("rule, part", [(rule, part) for rule in families() for part in rule.parts()],
+                         ids=lambda value: value if isinstance(value, str) else value.name)
+def test_generated_family_is_not_stale(rule, part):
+    assert rule.path(part).read_text() == family.render(rule, part), f"run python -m kerasfn.codegen ({rule.name})"
 
 
-def test_every_registered_family_is_generated():
-    import importlib.util
+def test_ops_are_split_as_r_keras3_splits_its_sources():
+    # R keras3's R/ops.R, R/ops-image.R, ..., R/ops-numpy.R (rstudio/keras3@4571bff)
+    ops = next(rule for rule in families() if rule.name == "ops")
+    assert [ops.module_name(part) for part in ops.parts()] == [
+        "ops", "ops_image", "ops_linalg", "ops_math", "ops_nn", "ops_numpy"]
+    assert "op_sum" in {function.name for function in ops.parts()["numpy"]}
+    assert "op_cond" in {function.name for function in ops.parts()[""]}
 
-    from kerasfn.families import FAMILIES
 
-    assert [name for name in FAMILIES if importlib.util.find_spec(f"kerasfn.families.{name}") is None] == []
+def test_the_generated_package_gathers_every_generated_module_and_nothing_else():
+    assert (generate.PACKAGE / "__init__.py").read_text() == package.render(), "run python -m kerasfn.codegen"
+    written = {f"{module}.py" for module in generate.modules()} | {
+        rule.path(part).name for rule in families() for part in rule.parts()}
+    assert {path.name for path in generate.PACKAGE.glob("*.py")} == written | {"__init__.py"}

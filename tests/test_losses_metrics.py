@@ -49,7 +49,7 @@ from kerasfn import (
     metric_iou,
     metric_mean_absolute_error,
 )
-from kerasfn.families import losses, metrics
+from kerasfn.generated import losses, metrics
 
 Y_TRUE = np.array([[0.0, 1.0], [1.0, 1.0]], dtype="float32")
 Y_PRED = np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")

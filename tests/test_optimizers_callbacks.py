@@ -48,7 +48,7 @@ from kerasfn import (
 from kerasfn import atomic
 from kerasfn.codegen import rkeras3
 from kerasfn.codegen.family import keras_object
-from kerasfn.families import (
+from kerasfn.generated import (
     callbacks,
     constraints,
     initializers,

@@ -10,7 +10,7 @@ import pytest
 
 import kerasfn
 import kerasfn.codegen.catalog
-import kerasfn.layers.generated as generated
+import kerasfn.generated as generated
 from kerasfn.codegen.catalog import ALIASES, CATALOG, Entry
 
 # Seed 002's two "See also" lists (layer_lstm itself aside), verbatim.

@@ -1,14 +1,16 @@
-"""``python -m kerasfn.codegen``: regenerate ``kerasfn/layers/generated.py`` and ``kerasfn/families/*.py``."""
+"""``python -m kerasfn.codegen``: regenerate ``kerasfn/generated/``: the layer functions, the other families, the package."""
 
 import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-from kerasfn.codegen import family  # noqa: E402
+from kerasfn.codegen import family, generate, package  # noqa: E402
 from kerasfn.codegen.families import families  # noqa: E402
-from kerasfn.codegen.generate import write  # noqa: E402
 
 if __name__ == "__main__":
-    print(f"wrote {write()}")
+    for path in generate.write():
+        print(f"wrote {path}")
     for rule in families():
-        print(f"wrote {family.write(rule)}")
+        for path in family.write(rule):
+            print(f"wrote {path}")
+    print(f"wrote {package.write()}")

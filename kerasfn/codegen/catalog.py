@@ -4,7 +4,7 @@ Each :class:`Entry` names an R function, the Keras 3 class it wraps, its
 family (which decides the generated body and signature) and a tiny example
 used both as the doctest in the generated docstring and as the input of the
 parametrized dispatch test.  ``python -m kerasfn.codegen`` turns this table
-into ``kerasfn/layers/generated.py``.
+into ``kerasfn/generated/layers_*.py``.
 
 Families:
 

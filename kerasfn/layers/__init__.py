@@ -1,6 +1,6 @@
 """The R-named ``layer_*`` functions: each a one-line call into :mod:`kerasfn.compose`.
 
-``generated.py`` holds every one the catalog describes; ``cudnn_lstm.py``
+The catalog's are generated (:mod:`kerasfn.generated`, ``layers_*.py``); ``cudnn_lstm.py``
 is R keras 2's ``layer_cudnn_lstm()``, whose argument list (the subset
 ``CuDNNLSTM`` took) no Keras class states.
 """

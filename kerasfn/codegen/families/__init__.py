@@ -1,7 +1,8 @@
 """The family rules ``python -m kerasfn.codegen`` generates from, one module each.
 
 Each module defines ``FAMILY``, a :class:`kerasfn.codegen.family.Family`;
-the generated module is ``kerasfn/families/<name>.py``.
+the generated module is ``kerasfn/generated/<name>.py`` (or several, ``<name>_<part>.py``,
+for a family split as R keras3 splits its sources).
 """
 
 from __future__ import annotations

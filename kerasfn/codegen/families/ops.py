@@ -362,6 +362,14 @@ def _lines(function: rkeras3.RFunction) -> list[str]:
     return [f"as_array({function.name}(x))"]
 
 
+def part_of(function: rkeras3.RFunction) -> str:
+    """The module an op's function goes in, as R keras3 splits its sources: the Keras ops
+    module of its target (``keras.src.ops.numpy`` -> ``ops_numpy.py``, R's ``R/ops-numpy.R``);
+    the core ops (and ``einops``) in ``ops.py``, R's ``R/ops.R``."""
+    module = keras_object(target(function)).__module__.rsplit(".", 1)[-1]
+    return "" if module in ("core", "einops") else module
+
+
 def example(function: rkeras3.RFunction) -> list[str]:
     setup = [line.format(name=function.name) for line in _SETUP]
     return setup + [_portable(line, function.name in _BOOLEAN) for line in _lines(function)]
@@ -385,4 +393,5 @@ FAMILY = Family(
     see_also=lambda function: [":func:`as_array` (a tensor as a numpy array)."],
     decorator_of=decorator_of,
     adjust_converters=converters,
+    part_of=part_of,
 )
