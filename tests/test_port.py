@@ -1006,3 +1006,18 @@ def test_data_r_keras3_converts_with_as_py_array_is_keras_float_type():
     assert namespace["loss"].dtype.name == "float32"
     np.testing.assert_allclose(np.asarray(namespace["loss"]), [0.91629076, 0.7135582], rtol=1e-6)
     np.testing.assert_allclose(np.asarray(namespace["s"]), [0.22314355, 0.22314355], rtol=1e-6)
+
+
+def test_piped_values_and_r_vectors_reach_keras_as_r_keras3_passes_them():
+    source = ("library(keras3)\ninput_shape <- c(2, 3, 2)\na <- op_arange(prod(input_shape))\n"
+              "r <- seq_len(6) %>% op_reshape(c(2, 3))\nlabels <- c(1L, 3L)\no <- labels |> op_one_hot(3)\n"
+              "x <- c(-10, -5, 0, 5, 10)\nrelu <- activation_relu(x)\n")
+    python = body(source)
+    assert "op_arange(float(np.prod(input_shape)))" in python  # R's prod() is a double
+    assert "op_one_hot(op_where(labels > 0, labels - 1, labels), 3)" in python  # the piped x is shifted too
+    assert "activation_relu(r_to_py(x))" in python  # an R vector reaches Python as a list
+    namespace = run(source)
+    # R keras3 printed: op_arange 1..12 float32; the reshape int32; one-hot rows 1 0 0 / 0 0 1; relu float32
+    assert namespace["a"].dtype.name == "float32" and namespace["r"].dtype.name == "int32"
+    assert np.asarray(namespace["o"]).tolist() == [[1, 0, 0], [0, 0, 1]]
+    assert namespace["relu"].dtype.name == "float32"

@@ -14,7 +14,8 @@ from kerasfn.base_r._values import (Factor, NamedVector, as_character_values, as
                                     text_vector)
 from kerasfn.base_r.vectors import _missing
 
-__all__ = ["as_character", "as_integer", "as_logical", "as_numeric", "as_py_array", "is_na", "is_null", "is_numeric"]
+__all__ = ["as_character", "as_integer", "as_logical", "as_numeric", "as_py_array", "is_na", "is_null", "is_numeric",
+           "r_to_py"]
 
 
 def is_null(x: Any) -> bool:
@@ -203,6 +204,38 @@ def as_py_array(x: Any, floatx: str) -> Any:
     if isinstance(x, (numbers.Real, np.number)) or isinstance(x, np.ndarray) and x.dtype.kind in "iuf":
         kind = np.asarray(x).dtype.kind
         return np.asarray(x, dtype=floatx if kind == "f" else np.int32).reshape(np.shape(x) or (1,))
+    return x
+
+
+def r_to_py(x: Any) -> Any:
+    """An R vector as reticulate hands it to Python, as reticulate's r_to_py()
+
+    Description:
+        R passes a vector (a 1-d array here) to Python as a list of Python
+        numbers, strings or booleans, and a vector of one element as that
+        element: so Keras reads R's doubles as its float type and R's
+        integers as ``int32``.  Matrices and arrays of more dimensions stay
+        NumPy arrays, and anything else (tensors, lists, Python objects) is
+        unchanged.
+
+    Arguments:
+        x: The value.
+
+    Value:
+        A list, a Python scalar, or ``x`` itself.
+
+    Examples:
+        >>> import numpy as np
+        >>> from kerasfn.base_r import r_to_py
+        >>> r_to_py(np.array([1.5, 2.0])), r_to_py(np.array([3]))
+        ([1.5, 2.0], 3)
+
+    See also:
+        :func:`kerasfn.base_r.as_py_array`
+    """
+    if isinstance(x, np.ndarray) and x.ndim == 1:
+        values = x.tolist()
+        return values[0] if len(values) == 1 else values
     return x
 
 

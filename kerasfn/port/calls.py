@@ -251,7 +251,11 @@ class Calls:
             return self.expr(node, replace(ctx, data=True, vector="array"))
         if formal in catalog.DATA_FORMALS and not ctx.shape:
             vector = "array" if function in rules.AS_ARRAY_FIRST else "list"
-            return self.expr(node, replace(ctx, data=True, vector=vector))
+            value = self.expr(node, replace(ctx, data=True, vector=vector))
+            if vector == "list" and ctx.keras and node.type == "identifier" and value.kind == "array":
+                runtime = self.runtime_function("r_to_py", fallback=True)  # R's vector: reticulate's list
+                return value if runtime is None else call(runtime, value.text)
+            return value
         return self.expr(node, ctx)
 
     def axis(self, node: RNode) -> Py:
@@ -291,7 +295,7 @@ class Calls:
     def pipe(self, left: RNode, right: RNode, ctx: Ctx, magrittr: bool) -> Py:
         """``x |> f(a)``: ``x | f(a)`` for kerasfn's pipeable functions, else ``f(x, a)``."""
         self.arguments_first(left, right)
-        subject = self.expr(left, replace(ctx, shape=False))
+        subject = self.piped_subject(left, right, ctx)
         if right.type == "identifier" and magrittr:
             right_name = right.text
             if right_name in self.rbase and right_name not in self._user_functions:
@@ -330,6 +334,18 @@ class Calls:
                 self._pipe_step = outer
             return Py(f"{subject.at(BOR)} | {step.at(BOR + 1)}", BOR, kind=self.pipe_kind(name, subject))
         return self.expr_call(right, ctx, piped=subject)
+
+    def piped_subject(self, left: RNode, right: RNode, ctx: Ctx) -> Py:
+        """The value piped into ``right``: R keras3 converts it as the first argument it is
+        (``labels |> op_one_hot(3)`` shifts the labels, ``1:6 |> op_reshape(...)`` passes R's integers)."""
+        name = self.function_name(right) if right.type == "call" else ""
+        signature = catalog.signature(name) if name and name not in self._user_functions and \
+            right.field("function").type in ("identifier", "namespace_get") else None
+        if signature is None or not signature.formals or signature.formals[0] == "...":
+            return self.expr(left, replace(ctx, shape=False))
+        formal = signature.formals[0]
+        return self.converted(left, signature.converters.get(formal), Ctx(keras=True, hint=python_name(formal)),
+                              formal, name)
 
     def arguments_first(self, left: RNode, right: RNode) -> None:
         """R's evaluation order: R keras3's functions evaluate their other arguments before the piped

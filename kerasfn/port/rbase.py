@@ -439,7 +439,7 @@ def set_seed(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 # ---- arithmetic and summaries ---------------------------------------------------------------
 
 _NUMPY_SAME = {
-    "mean": "mean", "sum": "sum", "prod": "prod", "abs": "abs", "sqrt": "sqrt", "exp": "exp",
+    "mean": "mean", "sum": "sum", "abs": "abs", "sqrt": "sqrt", "exp": "exp",
     "log10": "log10", "log2": "log2", "log1p": "log1p", "floor": "floor", "ceiling": "ceil",
     "cumsum": "cumsum", "cumprod": "cumprod", "diff": "diff", "median": "median", "sort": "sort",
     "tanh": "tanh", "sin": "sin", "cos": "cos", "is.na": "isnan", "any": "any", "all": "all",
@@ -460,6 +460,18 @@ def _numpy_same(numpy_name: str) -> Helper:
 
 for _r_name, _numpy_name in _NUMPY_SAME.items():
     HELPERS[_r_name] = _numpy_same(_numpy_name)
+
+
+@helper("prod")
+def prod(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    """R's ``prod()`` is a double, of integers too (``op_arange(prod(dims))`` counts in floats); in a
+    shape or an integer argument R keras3 makes it whole again."""
+    m = Matched(tr, args, piped, ("...", "na.rm"))
+    values = m.rest_py()
+    if len(values) != 1 or m.has("na.rm"):
+        raise Untranslatable("`prod()` of several vectors, or `na.rm`: multiply them by hand")
+    product = _np(tr, "prod", values[0][1].text, kind=None)
+    return product if ctx.shape or ctx.integer else call("float", product.text)
 
 
 @helper("max", "min")
