@@ -24,7 +24,13 @@ from typing import Any
 
 import keras
 
-__all__ = ["ModelCheckpoint", "replacing", "write_model", "write_weights"]
+__all__ = ["ModelCheckpoint", "refuse_to_overwrite", "replacing", "write_model", "write_weights"]
+
+
+def refuse_to_overwrite(filepath: str | os.PathLike, overwrite: bool) -> None:
+    """R's ``confirm_overwrite()`` outside an interactive session: an existing file is an error."""
+    if os.path.exists(filepath) and not overwrite:
+        raise FileExistsError(f"`filepath` {os.fspath(filepath)!r} exists; pass overwrite=True to replace it.")
 
 
 @contextmanager

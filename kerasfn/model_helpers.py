@@ -23,7 +23,7 @@ from typing import Any
 import keras
 import numpy as np
 
-from kerasfn.atomic import replacing, write_weights
+from kerasfn.atomic import refuse_to_overwrite, replacing, write_weights
 from kerasfn.r_conventions import (
     as_bool,
     as_class_weight,
@@ -68,12 +68,6 @@ def _as_path(name: str, value: Any) -> str:
     if not isinstance(value, (str, os.PathLike)):
         raise TypeError(f"`{name}` must be a file path; received {describe(value)}.")
     return os.fspath(value)
-
-
-def _confirm_overwrite(filepath: str, overwrite: bool) -> None:
-    """R's ``confirm_overwrite()`` outside an interactive session: an existing file is an error."""
-    if os.path.exists(filepath) and not overwrite:
-        raise FileExistsError(f"`filepath` {filepath!r} exists; pass overwrite=True to replace it.")
 
 
 def _scalar_or_dict(result: dict[str, Any]) -> Any:
@@ -347,7 +341,7 @@ def save_model_weights(model: keras.Model, filepath: str, overwrite: bool = Fals
     See also:
         :func:`load_model_weights`, :func:`save_model`.
     """
-    _confirm_overwrite(filepath, overwrite)
+    refuse_to_overwrite(filepath, overwrite)
     write_weights(model, filepath, max_shard_size=max_shard_size)
     return model
 
@@ -426,7 +420,7 @@ def save_model_config(model: keras.Model, filepath: str | None = None, overwrite
     See also:
         :func:`load_model_config`, :func:`get_config`.
     """
-    _confirm_overwrite(filepath, overwrite)
+    refuse_to_overwrite(filepath, overwrite)
     text = model.to_json() + "\n"
     with replacing(filepath) as staged, open(staged, "w") as file:
         file.write(text)

@@ -18,7 +18,7 @@ import keras
 import numpy as np
 
 from kerasfn import internals
-from kerasfn.atomic import write_model
+from kerasfn.atomic import refuse_to_overwrite, write_model
 from kerasfn.core.saving import restore_core_classes
 from kerasfn.history import as_r_history
 from kerasfn.printing import format_model
@@ -480,8 +480,7 @@ def save_model(object: keras.Model, filepath: str | os.PathLike, overwrite: bool
     """
     if not isinstance(filepath, (str, os.PathLike)):
         raise TypeError(f"`filepath` must be a path; received {describe(filepath)}.")
-    if os.path.exists(filepath) and not overwrite:
-        raise FileExistsError(f"`filepath` {os.fspath(filepath)!r} exists; pass overwrite=True to replace it.")
+    refuse_to_overwrite(filepath, overwrite)
     write_model(object, filepath, **kwargs)
     return object
 

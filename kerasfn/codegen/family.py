@@ -19,10 +19,8 @@ with every function's example run at generation time.
 from __future__ import annotations
 
 import ast
-import contextlib
 import importlib
 import inspect
-import io
 import re
 import textwrap
 from collections.abc import Callable
@@ -32,7 +30,7 @@ from typing import Any
 
 import keras
 
-from kerasfn.codegen import docstrings, rkeras3
+from kerasfn.codegen import docstrings, examples, rkeras3
 from kerasfn.codegen.converters import converters_for
 from kerasfn.codegen.rdefaults import python_default, python_name
 
@@ -188,20 +186,6 @@ def _r_value(p: Parameter) -> Any:
     return value
 
 
-def _run(lines: list[str]) -> list[list[str]]:
-    namespace: dict[str, Any] = {}
-    outputs = []
-    for line in lines:
-        if "doctest: +SKIP" in line:  # shown, not run (an example too slow for the test suite)
-            outputs.append([])
-            continue
-        captured = io.StringIO()
-        with contextlib.redirect_stdout(captured):
-            exec(compile(ast.parse(line, mode="single"), "<example>", "single"), namespace)  # noqa: S102
-        outputs.append(captured.getvalue().splitlines())
-    return outputs
-
-
 def _examples(family: Family, function: rkeras3.RFunction, run: bool) -> list[str]:
     source = family.example(function)
     if not source:
@@ -209,7 +193,7 @@ def _examples(family: Family, function: rkeras3.RFunction, run: bool) -> list[st
     if not run:
         return [">>> pass  # regenerating"]
     text = []
-    for line, printed in zip(source, _run(source)):
+    for line, printed in zip(source, examples.run(source)):
         text.append(f">>> {line}")
         text += printed
     return text
@@ -238,9 +222,9 @@ def _docstring(family: Family, function: rkeras3.RFunction, params: list[Paramet
     if any(name == "..." for name, _ in function.formals):
         out += docstrings.wrap_item("**kwargs", f"Passed on to ``{_keras_reference(target)}``.")
     out += ["", "Value:"] + [f"        {line}".rstrip() for line in family.value(function)]
-    examples = _examples(family, function, run_examples)
-    if examples:
-        out += ["", "Examples:"] + [f"        {line}".rstrip() for line in examples]
+    example = _examples(family, function, run_examples)
+    if example:
+        out += ["", "Examples:"] + [f"        {line}".rstrip() for line in example]
     out += ["", "See also:", f"        The Keras object: ``{_keras_reference(target)}``."]
     out += [f"        {line}" for line in family.see_also(function)]
     return out

@@ -15,23 +15,19 @@ recorded, so every doctest shows what the installed Keras really returns.
 from __future__ import annotations
 
 import ast
-import contextlib
 import importlib
 import inspect
-import io
 import keyword
 import re
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import keras
 
-from kerasfn.codegen import rkeras3
+from kerasfn.codegen import docstrings, examples, rkeras3
 from kerasfn.codegen.catalog import ALIASES, CATALOG, Entry
 from kerasfn.codegen.converters import converters_for
-from kerasfn.codegen import docstrings
 
 __all__ = ["PACKAGE", "keras_class", "module_of", "modules", "render", "signature_class", "write"]
 
@@ -287,19 +283,6 @@ def _imports(entry: Entry, lines: list[str]) -> list[str]:
     return imports
 
 
-def _run(source: list[str]) -> list[list[str]]:
-    """Execute doctest lines one by one, recording what each would print."""
-    namespace: dict[str, Any] = {}
-    outputs = []
-    for line in source:
-        tree = ast.parse(line, mode="single")
-        captured = io.StringIO()
-        with contextlib.redirect_stdout(captured):
-            exec(compile(tree, "<example>", "single"), namespace)  # noqa: S102
-        outputs.append(captured.getvalue().splitlines())
-    return outputs
-
-
 def _backend_example(entry: Entry) -> list[str]:
     needs = " or ".join(f'``{backend}``' for backend in entry.backends)
     return [
@@ -319,9 +302,9 @@ def _examples(entry: Entry, run: bool) -> list[str]:
         return _backend_example(entry)
     source = _example_lines(entry)
     lines = _imports(entry, source)
-    _run(lines)
+    examples.run(lines)
     text = [f">>> {line}" for line in lines]
-    for line, printed in zip(source, _run(lines + source)[len(lines):]):
+    for line, printed in zip(source, examples.run(lines + source)[len(lines):]):
         text.append(f">>> {line}")
         text += printed
     return text
