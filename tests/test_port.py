@@ -1021,3 +1021,18 @@ def test_piped_values_and_r_vectors_reach_keras_as_r_keras3_passes_them():
     assert namespace["a"].dtype.name == "float32" and namespace["r"].dtype.name == "int32"
     assert np.asarray(namespace["o"]).tolist() == [[1, 0, 0], [0, 0, 1]]
     assert namespace["relu"].dtype.name == "float32"
+
+
+def test_conversions_r_keras3_makes_in_a_function_body():
+    source = ("library(keras3)\nx <- op_arange(12)\nhalves <- op_split(x, 2)\nparts <- op_split(x, array(c(3, 8)))\n"
+              "add_fn <- function(x, y) x + y + 100\nsub_fn <- function(x, y) x - y - 100\n"
+              "first <- op_switch(1, list(add_fn, sub_fn), op_array(2), op_array(0.5))\n"
+              "second <- op_switch(2, list(add_fn, sub_fn), op_array(2), op_array(0.5))\n"
+              "t <- op_convert_to_tensor(c(1, NaN, -Inf, Inf))\n")
+    namespace = run(source)
+    # R keras3: op_split(x, 2) halves of 6; op_split(x, array(c(3, 8))) is [1 2], [3 .. 7], [8 .. 12];
+    # op_switch(1, ...) is 102.5 and op_switch(2, ...) -98.5 (as_py_index(index)); the tensor is float64
+    assert [len(np.asarray(part)) for part in namespace["halves"]] == [6, 6]
+    assert [np.asarray(part).tolist()[0] for part in namespace["parts"]] == [1.0, 3.0, 8.0]
+    assert (float(namespace["first"]), float(namespace["second"])) == (102.5, -98.5)
+    assert namespace["t"].dtype.name == "float64"

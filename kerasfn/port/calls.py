@@ -187,7 +187,8 @@ class Calls:
         for arg, formal in zip(args, formals):
             if arg.node is None and arg.name is None:
                 raise Untranslatable("an empty argument")
-            converter = signature.converters.get(formal) if signature and formal and not zero_indexed else None
+            converter = signature.converters.get(formal, rules.BODY_CONVERTERS.get((name, formal))) \
+                if signature and formal and not zero_indexed else None
             if arg.name is not None:
                 seen_named = True
                 if arg.node is None:
@@ -231,6 +232,9 @@ class Calls:
             return self.axis(node)
         if converter in catalog.INDEX:
             return self.py_index(node)
+        if converter == catalog.SECTIONS:
+            sections = self.expr(node, replace(ctx, integer=True))
+            return sections if sections.number is not None else self.py_index(node)
         if converter in catalog.INTEGER:
             return self.expr(node, replace(ctx, integer=True))
         if converter in catalog.AS_ARRAY:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["AS_ARRAY", "AXIS", "CALLBACK_COUNTED_METHODS", "DATA", "DATA_FORMALS", "FLOATX", "INDEX", "INTEGER", "Signature",
-           "base_r_name", "base_r_names", "signature"]
+__all__ = ["AS_ARRAY", "AXIS", "CALLBACK_COUNTED_METHODS", "DATA", "DATA_FORMALS", "FLOATX", "INDEX", "INTEGER",
+           "SECTIONS", "Signature", "base_r_name", "base_r_names", "signature"]
 
 CATALOG = Path(__file__).resolve().parent.parent / "codegen" / "rkeras3" / "functions.json"
 
@@ -28,6 +28,9 @@ AXIS = frozenset({"as_axis"})
 #: Converters that shift 1-based positions: positive values minus one, 0 and negative ones kept.
 INDEX = frozenset({"as_py_index", "as_index", "if (zero_indexed) identity else as_py_index",
                    "if (zero_indexed) as_integer_array else as_py_index"})
+#: ``op_split()``'s ``indices_or_sections``: one number is a count of sections (an integer), a vector
+#: or array 1-based positions (``as_py_index``).
+SECTIONS = "sections"
 #: Converters that make whole doubles integers.
 INTEGER = frozenset({"as_integer", "as_nullable_integer", "as_integer_tuple", "as_integer_array",
                      "function(x) lapply(x, as_integer)", "function(x) tuple(lapply(x, as_integer))",
@@ -94,7 +97,8 @@ def _signatures() -> dict[str, Signature]:
     for function in catalog["functions"]:
         if function.get("kind") != "function":
             continue
-        converters = function.get("converters") or {}
+        converters = {name: SECTIONS if "as_py_index(n)" in text and "as.integer(n)" in text else text
+                      for name, text in (function.get("converters") or {}).items()}
         formals = tuple(formal["name"] for formal in function.get("formals") or ())
         signatures[function["name"]] = Signature(formals, dict(converters) if isinstance(converters, dict) else {})
     return signatures

@@ -135,7 +135,7 @@ class Expressions:
             if isinstance(value.number, float) and not value.text.lstrip("-").isdigit():  # R's double stays one
                 return Py(f"-{value.text}", UNARY, kind="number", number=-value.number)
             return number(-value.number)
-        return Py(f"{operator}{value.at(UNARY)}", UNARY, kind=value.kind if value.kind == "array" else None)
+        return Py(f"{operator}{value.at(UNARY)}", UNARY, kind=value.kind if value.kind in ("array", "number") else None)
 
     def expr_binary(self, node: RNode, ctx: Ctx) -> Py:
         operator = node.operator

@@ -77,6 +77,10 @@ SETUP_CALLS = frozenset({
     "py_install", "py_config", "tf_config", "is_keras_available", "virtualenv_create", "py_require",
 })
 
+#: Conversions R keras3 applies in a function's body rather than in ``capture_args()`` (so the catalog,
+#: read from ``capture_args()``, lacks them): (function, argument) -> the converter.
+BODY_CONVERTERS = {("op_switch", "index"): "as_py_index"}
+
 #: R keras3 functions that make an R vector an array themselves (``as.array(x)``) before Keras sees it.
 AS_ARRAY_FIRST = frozenset({"op_convert_to_tensor"})
 
