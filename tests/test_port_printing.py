@@ -52,3 +52,11 @@ def test_str_prints_r_s_structure():
         'List of 2\n $ units: int 64\n $ name : chr "dense"\n')
     assert printed('str(list(x = (1:10)/7, n = 64L, name = "dense"))\n') == (
         'List of 3\n $ x   : num [1:10] 0.143 0.286 0.429 0.571 0.714 ...\n $ n   : int 64\n $ name: chr "dense"\n')
+
+
+def test_a_python_method_returning_none_prints_nothing_and_r_s_null_prints_null():
+    # reticulate returns Python's None as an invisible NULL; an attribute that is None is a visible NULL
+    r_source = ("m <- metric_mean()\nm$update_state(c(1, 3))\nl <- layer_dense(units = 2)\n"
+                "l$activity_regularizer\ncat(\"end\\n\")\n")
+    assert printed(r_source) == "NULL\nend\n"
+    assert "print_(m.update_state(" in translate(r_source).python

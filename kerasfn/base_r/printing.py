@@ -254,7 +254,7 @@ def render(x: Any, digits: int = 7, quote: bool = True) -> str:
     return _render(x, "", quote, digits)
 
 
-def print_(x: Any, digits: int | None = None, quote: bool = True) -> Any:
+def print_(x: Any, digits: int | None = None, quote: bool = True, python_call: bool = False) -> Any:
     """Print a value as R prints it
 
     Description:
@@ -278,6 +278,10 @@ def print_(x: Any, digits: int | None = None, quote: bool = True) -> Any:
         x: The value.
         digits: Significant digits (R's default 7).
         quote: Whether strings are shown in quotes.
+        python_call: Whether ``x`` is what a Python method returned, an R
+            script's ``obj$method()`` at the top level: reticulate gives
+            Python's ``None`` as an invisible ``NULL``, which R does not
+            print (``m$update_state(x)`` prints nothing).
 
     Value:
         ``x``, unchanged (R returns it invisibly).
@@ -310,7 +314,8 @@ def print_(x: Any, digits: int | None = None, quote: bool = True) -> Any:
         :func:`kerasfn.base_r.cat`, :func:`kerasfn.base_r.format`,
         :func:`kerasfn.base_r.str_`
     """
-    sys.stdout.write(render(x, 7 if digits is None else digits, quote) + "\n")
+    if not (python_call and x is None):
+        sys.stdout.write(render(x, 7 if digits is None else digits, quote) + "\n")
     return x
 
 

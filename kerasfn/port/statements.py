@@ -172,7 +172,7 @@ class Statements:
         if last:
             return [f"return {value.text}"] if not invisible else [value.text]
         if top and not invisible:
-            return [self.auto_print(value)]
+            return [self.auto_print(value, python_call=self.python_method_call(node))]
         return [value.text]
 
     def last_step(self, node: RNode) -> str:
@@ -280,11 +280,21 @@ class Statements:
             lines.append(f"{target} = {self.expr(last).text}")
         return ["    " + line for line in lines]
 
-    def auto_print(self, value: Py) -> str:
-        """What R prints for a top-level value: R's ``print()`` of it."""
+    def auto_print(self, value: Py, python_call: bool = False) -> str:
+        """What R prints for a top-level value: R's ``print()`` of it; ``python_call``: the value a
+        Python method returned (``m$update_state(x)``), which R does not print when it is None
+        (reticulate returns Python's None as an invisible NULL)."""
         if value.kind == "model":
             return f"summary({value.text})"
-        return f"{self.printer('print') or 'print'}({value.text})"
+        printer = self.printer("print")
+        if printer is None:
+            return f"print({value.text})"
+        return f"{printer}({value.text}{', python_call=True' if python_call else ''})"
+
+    def python_method_call(self, node: RNode) -> bool:
+        """Whether ``node`` calls a method of a Python object (``obj$method(...)``)."""
+        function = node.field("function") if node.type == "call" else None
+        return function is not None and function.type == "dollar"
 
     def printer(self, r_name: str) -> str | None:
         """kerasfn.base_r's function that prints as R's ``print()`` or ``str()`` does (R's vector,
