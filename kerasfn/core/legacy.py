@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import keras
 import numpy as np
 
 from kerasfn import internals
@@ -66,17 +67,18 @@ class LegacyLayerMembers:
     preprocess_input = _Replaced("input preprocessing happens inside call(); use `layer.cell` for the per-step math.")
     step = _Replaced("the per-timestep step is `layer.cell(inputs_at_t, states)`.")
 
-    def __getattr__(self, name: str) -> Any:
-        # Python calls this when a member below raised AttributeError.  On the
-        # PyTorch backend torch.nn.Module.__getattr__ comes next and would
-        # replace the member's message with "no attribute"; raise the member's own.
-        member = vars(LegacyLayerMembers).get(name)
-        if isinstance(member, (_Replaced, property)):
-            member.__get__(self, type(self))
-        fallback = getattr(super(), "__getattr__", None)
-        if fallback is None:
-            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
-        return fallback(name)
+    if keras.backend.backend() == "torch":
+        # Python calls __getattr__ when a member here raised AttributeError; on
+        # the PyTorch backend torch.nn.Module.__getattr__ comes next and would
+        # replace the member's message with "no attribute": raise the member's
+        # own.  Only there: elsewhere no layer has a __getattr__, and Keras'
+        # constructor would call this one for each of the ~130 attributes it
+        # probes.
+        def __getattr__(self, name: str) -> Any:
+            member = vars(LegacyLayerMembers).get(name)
+            if isinstance(member, (_Replaced, property)):
+                member.__get__(self, type(self))
+            return super().__getattr__(name)
 
     # -- node inputs and outputs -------------------------------------------
 
