@@ -60,3 +60,12 @@ def test_a_python_method_returning_none_prints_nothing_and_r_s_null_prints_null(
                 "l$activity_regularizer\ncat(\"end\\n\")\n")
     assert printed(r_source) == "NULL\nend\n"
     assert "print_(m.update_state(" in translate(r_source).python
+
+
+def test_keras3_s_named_list_names_its_elements_and_negative_integers_stay_integers():
+    r_source = ("x_train <- matrix(sin(seq_len(20 * 50) / 7), 20, 50)\n"
+                "y_train <- matrix(rep(c(-1L, 1L), 10), 20, 1)\n"
+                "str(keras3:::named_list(x_train, y_train))\nstr(c(-1L, 1L))\n")
+    assert printed(r_source) == (
+        "List of 2\n $ x_train: num [1:20, 1:50] 0.142 0.282 0.416 0.541 0.655 ...\n"
+        " $ y_train: int [1:20, 1] -1 1 -1 1 -1 1 -1 1 -1 1 ...\n int [1:2] -1 1\n")

@@ -44,7 +44,7 @@ class Calls:
             return function.text.strip("`")
         if function.type == "namespace_get":
             return function.field("function").text
-        if function.type == "dollar":
+        if function.type in ("dollar", "namespace_get_internal"):
             return function.text
         return ""
 
@@ -97,7 +97,7 @@ class Calls:
         if function.type == "dollar":
             target = self.expr(function)
             return call(target.text, *self.call_arguments(name, args, piped, keras=True))
-        if function.type not in ("identifier", "namespace_get"):
+        if function.type not in ("identifier", "namespace_get") and name not in self.rbase:
             target = self.expr(function)
             return call(target.at(PRIMARY), *self.call_arguments(name, args, piped))
         if function.type == "namespace_get":

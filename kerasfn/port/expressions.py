@@ -134,7 +134,7 @@ class Expressions:
         if operator == "-" and value.number is not None:
             if isinstance(value.number, float) and not value.text.lstrip("-").isdigit():  # R's double stays one
                 return Py(f"-{value.text}", UNARY, kind="number", number=-value.number)
-            return number(-value.number)
+            return replace(number(-value.number), kind=value.kind)  # -1L stays R's integer
         return Py(f"{operator}{value.at(UNARY)}", UNARY, kind=value.kind if value.kind in ("array", "number") else None)
 
     def expr_binary(self, node: RNode, ctx: Ctx) -> Py:

@@ -146,6 +146,16 @@ def list_(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     return Py(f"[{', '.join(texts)}]", ATOM, kind="list")
 
 
+@helper("keras3:::named_list")
+def named_list(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    """R keras3's internal ``named_list(x_train, y_train)``: a list named by its arguments' names."""
+    if piped is not None or any(arg.node is None or arg.name is None and arg.node.type != "identifier"
+                                for arg in args):
+        raise Untranslatable("`keras3:::named_list()` of other than names: name the elements with `list()`")
+    named = [Arg(arg.name or arg.node.text, arg.node) for arg in args]
+    return list_(tr, named, ctx, None)
+
+
 @helper("conditionMessage")
 def condition_message(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     """The message of a caught error: ``str(error)``."""
