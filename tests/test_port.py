@@ -328,9 +328,12 @@ def test_switch_do_call_and_in():
 
 
 def test_dim_nrow_length():
-    assert body("dim(x)\nnrow(x)\nncol(x)\nlength(x)") == (
+    assert body("x <- matrix(1:6, 2)\ndim(x)\nnrow(x)\nncol(x)\nlength(x)").endswith(
         "print_(x.shape)\nprint_(len(x))\nprint_(x.shape[1])\nprint_(len(x))"
     )
+    # a data frame's len() is its number of columns (R's length()): nrow() is the runtime's
+    assert body("df <- data.frame(a = 1:3, b = 4:6)\nn <- nrow(df)\n").endswith("n = nrow(df)")
+    assert run("df <- data.frame(a = 1:3, b = 4:6)\nn <- nrow(df)\n")["n"] == 3  # R: nrow(df) is 3
 
 
 def test_dim_assignment_reshapes_column_major():

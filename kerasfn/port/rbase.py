@@ -187,7 +187,12 @@ def length(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 
 @helper("nrow", "NROW")
 def nrow(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
-    return call("len", Matched(tr, args, piped, ("x",)).py("x").text)
+    """``len(x)`` for an array; a value the translation cannot see (a data frame, whose ``len()`` is its
+    number of columns as R's ``length()``) the runtime's ``nrow()``."""
+    x = Matched(tr, args, piped, ("x",)).py("x")
+    runtime = None if x.kind in ("array", "range1", "list") or tr.calling == "NROW" else \
+        tr.runtime_function("nrow", fallback=True)
+    return call(runtime or "len", x.text)
 
 
 @helper("ncol")
