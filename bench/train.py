@@ -22,7 +22,7 @@ Each way of training runs in its own subprocess (one Keras backend per
 process): Keras' TensorFlow default on a CPU (graph mode, no XLA), TensorFlow
 with ``jit_compile=TRUE`` (XLA), JAX, PyTorch with plain Keras layers (Keras'
 Python loop over time steps on a CPU) and with kerasfn's layers (torch's
-fused kernels, :mod:`kerasfn.core.torch_rnn`), and the hand-written loop
+fused kernels, :mod:`kerasfn.core.kernels.torch`), and the hand-written loop
 (``torch.nn.LSTM``/``GRU``/``Conv1d``).  Every way starts from the same
 weights (drawn once with numpy and mapped into each model) and sees the same
 batches, so the final losses agree up to float32 rounding; the table shows

@@ -352,7 +352,7 @@ def test_attach_functions(tmp_path):
 @pytest.mark.parametrize("keras_class", [keras.layers.LSTM, keras.layers.GRU])
 def test_recurrent_inner_loop(keras_class):
     """kerasfn's core overrides ``inner_loop`` of Keras' LSTM and GRU (torch's
-    fused kernels, kerasfn.core.torch_rnn): Keras must still route each call's
+    fused kernels, kerasfn.core.kernels.torch): Keras must still route each call's
     recurrence through it, with these arguments, and use what it returns."""
     seen = []
 

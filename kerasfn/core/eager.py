@@ -1,4 +1,4 @@
-"""Compiled eager calls for kerasfn's recurrent layers (TensorFlow and JAX).
+"""Compiled eager calls for kerasfn's recurrent layers (TensorFlow and JAX; on PyTorch, the fused kernels' direct call).
 
 Plain Keras runs an eager ``lstm(x)`` op by op: on a CPU each time step pays
 Python and dispatch overhead, ten times the cost of the same layer compiled.
@@ -66,7 +66,7 @@ from typing import Any
 import keras
 
 from kerasfn import internals
-from kerasfn.core.torch_rnn import torch_call
+from kerasfn.core.kernels import direct_call
 
 __all__ = [
     "COSTS", "MAX_FUNCTIONS", "MAX_XLA_SHAPES", "CompiledEagerCalls", "compiled_kinds", "eager_call", "forget_compiled",
@@ -104,16 +104,16 @@ COSTS = _Costs()
 class CompiledEagerCalls:
     """Mixin for a Keras recurrent layer class (before the Keras class in the
     bases): its eager ``call()`` runs compiled when that pays (see the module
-    docstring), and is Keras' ``call()`` otherwise.  On the PyTorch backend,
-    eager LSTM and GRU calls go to torch's fused kernels
-    (:func:`kerasfn.core.torch_rnn.torch_call`) when that module can take them."""
+    docstring), and is Keras' ``call()`` otherwise.  An eager call the
+    backend's kernel can take directly (torch's fused kernels, PyTorch
+    backend: :func:`kerasfn.core.kernels.direct_call`) goes there."""
 
     #: Whether the class's ``call()`` is the Keras class's, which is what the direct torch call computes.
     _keras_call = False
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if len(args) == 1 and self.built and self._keras_call and keras.backend.backend() == "torch":
-            outputs = torch_call(self, args[0], kwargs)
+        if len(args) == 1 and self.built and self._keras_call:
+            outputs = direct_call(self, args[0], kwargs)
             if outputs is not None:
                 return outputs
         return super().__call__(*args, **kwargs)

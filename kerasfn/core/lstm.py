@@ -11,7 +11,7 @@ top, each concern in its own module:
 * eager calls run compiled when that pays (:mod:`kerasfn.core.eager`),
   about ten times faster on a CPU than Keras' op-by-op eager loop, with the
   same numbers; on the PyTorch backend, on torch's fused kernel
-  (:mod:`kerasfn.core.torch_rnn`);
+  (:mod:`kerasfn.core.kernels`);
 * the tf.keras members that still mean something, ``reset_states(states)``
   with values, and ``implementation=1|2`` (:mod:`kerasfn.core.legacy`);
 * ``time_major=True`` (:mod:`kerasfn.core.time_major`).
@@ -32,7 +32,7 @@ import keras
 from kerasfn.core.eager import CompiledEagerCalls
 from kerasfn.core.legacy import LegacyLayerMembers
 from kerasfn.core.portable import saved_as_keras
-from kerasfn.core.torch_rnn import FusedTorchRNN
+from kerasfn.core.kernels import RecurrentKernel
 from kerasfn.destructure import name_outputs
 from kerasfn.r_conventions import describe
 
@@ -41,7 +41,7 @@ __all__ = ["LSTM"]
 
 @saved_as_keras
 @keras.saving.register_keras_serializable(package="kerasfn")  # files saved before the line above still load
-class LSTM(CompiledEagerCalls, FusedTorchRNN, LegacyLayerMembers, keras.layers.LSTM):
+class LSTM(CompiledEagerCalls, RecurrentKernel, LegacyLayerMembers, keras.layers.LSTM):
     """``keras.layers.LSTM`` with named ``return_state`` results, early input
     checks, compiled eager calls and the legacy tf.keras members.
 

@@ -3,7 +3,7 @@
 Each class here *is* the Keras layer of the same name (same config, weights
 and numbers) whose eager calls run compiled when that pays
 (:mod:`kerasfn.core.eager`); GRU also runs on torch's fused kernel on the
-PyTorch backend (:mod:`kerasfn.core.torch_rnn`).  Wrappers (``RNN`` over a
+PyTorch backend (:mod:`kerasfn.core.kernels`).  Wrappers (``RNN`` over a
 cell or a stack of cells, ``Bidirectional``, ``TimeDistributed``) compile
 their whole call, both directions of a Bidirectional layer in one function.
 
@@ -19,7 +19,7 @@ import keras
 
 from kerasfn.core.eager import CompiledEagerCalls
 from kerasfn.core.portable import saved_as_keras
-from kerasfn.core.torch_rnn import FusedTorchRNN
+from kerasfn.core.kernels import RecurrentKernel
 
 __all__ = [
     "GRU", "RNN", "Bidirectional", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D", "SimpleRNN", "TimeDistributed",
@@ -27,7 +27,7 @@ __all__ = [
 
 
 @saved_as_keras
-class GRU(CompiledEagerCalls, FusedTorchRNN, keras.layers.GRU):
+class GRU(CompiledEagerCalls, RecurrentKernel, keras.layers.GRU):
     pass
 
 

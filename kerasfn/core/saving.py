@@ -10,9 +10,9 @@ weights and state; only the methods kerasfn adds change: fast eager calls,
 members, list inputs for attention).
 
 The classes kerasfn saves under names of its own (``kerasfn>TimeMajorLSTM``)
-are registered with Keras when their modules are imported; importing them
-here, with the loading code, registers them on ``import kerasfn``, so a
-file holding one loads in any process that imported kerasfn.
+are registered with Keras when their modules are imported, which importing
+any part of :mod:`kerasfn.core` does: a file holding one loads in any
+process that imported kerasfn.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from functools import cache
 import keras
 
 from kerasfn import internals
-from kerasfn.core import attention, recurrent, time_major  # noqa: F401  (time_major: registers its class)
+from kerasfn.core import attention, recurrent
 from kerasfn.core.lstm import LSTM
 from kerasfn.core.portable import keras_base
 

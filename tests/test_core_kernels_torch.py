@@ -1,4 +1,4 @@
-"""LSTM and GRU on torch's fused kernels (kerasfn.core.torch_rnn), PyTorch backend.
+"""LSTM and GRU on torch's fused kernels (kerasfn.core.kernels.torch), PyTorch backend.
 
 Expected values are plain ``keras.layers.LSTM``/``GRU`` with the same weights
 (forward and gradients, 1e-5).  Whether the fused kernel ran is observed by
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(
 torch = pytest.importorskip("torch")
 
 from kerasfn.core.lstm import LSTM  # noqa: E402
-from kerasfn.core.torch_rnn import FusedTorchRNN, fused_supported, torch_call  # noqa: E402
+from kerasfn.core.kernels.torch import FusedTorchRNN, fused_supported, torch_call  # noqa: E402
 
 TOL = dict(rtol=1e-5, atol=1e-5)
 
