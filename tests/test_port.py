@@ -1039,3 +1039,9 @@ def test_conversions_r_keras3_makes_in_a_function_body():
     assert [np.asarray(part).tolist()[0] for part in namespace["parts"]] == [1.0, 3.0, 8.0]
     assert (float(namespace["first"]), float(namespace["second"])) == (102.5, -98.5)
     assert namespace["t"].dtype.name == "float64"
+
+
+def test_max_col_is_each_rows_largest_column_from_one():
+    assert body("k <- max.col(p) - 1L").endswith("k = np.argmax(p, axis=1)")
+    # R: max.col(rbind(c(0.1, 0.7, 0.2), c(0.5, 0.2, 0.3))) is 2 1
+    assert run("k <- max.col(rbind(c(0.1, 0.7, 0.2), c(0.5, 0.2, 0.3)))\n")["k"].tolist() == [2, 1]

@@ -527,6 +527,19 @@ def which_extreme(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -
     return plus_one(_np(tr, function, x.text, kind=None))
 
 
+@helper("max.col")
+def max_col(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    """Each row's column of the largest value, 1-based as in R: ``max.col(p) - 1`` folds back to
+    ``np.argmax(p, axis=1)``.  R breaks ties at random (``ties.method = "random"``), NumPy takes the first."""
+    m = Matched(tr, args, piped, ("m", "ties.method"))
+    ties = m.py("ties.method").text.strip("\"'") if m.has("ties.method") else "random"
+    if ties == "last":
+        raise Untranslatable("`max.col(ties.method = \"last\")`: take the last of equal values by hand")
+    if ties == "random":
+        tr.check("`max.col()`: R picks one of equal largest values at random, NumPy the first")
+    return plus_one(_np(tr, "argmax", m.py("m").text, "axis=1", kind=None))
+
+
 @helper("which")
 def which(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     x = Matched(tr, args, piped, ("x",)).py("x")
