@@ -147,14 +147,3 @@ def test_layer_cudnn_lstm_config_round_trips():
     layer = layer_cudnn_lstm(4, stateful=False, name="fast")
     copy = type(layer).from_config(layer.get_config())
     assert copy.get_config() == layer.get_config()
-
-
-@needs_no_gpu
-@pytest.mark.parametrize("module_name", ["kerasfn.core.cudnn", "kerasfn.layers.cudnn_lstm"])
-def test_docstring_examples_run_as_shown(module_name):
-    import doctest
-    import importlib
-
-    module = importlib.import_module(module_name)
-    results = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
-    assert results.attempted > 0 and results.failed == 0

@@ -1,8 +1,6 @@
 """Model verbs: direct and piped forms, R conventions, failures that leave the model alone."""
 
 import builtins
-import doctest
-import importlib
 import inspect
 
 import keras
@@ -210,18 +208,6 @@ def test_star_import_gives_the_porting_vocabulary():
                  "layer_input", "plot", "to_categorical", "bidirectional", "rnn_cell_lstm"]:
         assert namespace[name] is getattr(kerasfn, name)
     assert namespace["compile"] is not builtins.compile  # the documented shadowing
-
-
-_MODULES = ["kerasfn.verbs", "kerasfn.plot", "kerasfn.utils", "kerasfn.layers.custom"]
-_DOCTESTS = [test for name in _MODULES for test in doctest.DocTestFinder().find(importlib.import_module(name))
-             if test.examples]
-
-
-@pytest.mark.parametrize("test", _DOCTESTS, ids=lambda test: test.name)
-def test_examples_run(test):
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    runner.run(test)
-    assert runner.failures == 0
 
 
 def test_a_history_with_nan_and_inf_prints_as_r_prints_it():

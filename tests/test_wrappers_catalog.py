@@ -1,6 +1,5 @@
 """Every R layer function in seed 002's "See also" lists: present, R-shaped, documented, dispatching."""
 
-import doctest
 import importlib.util
 import inspect
 
@@ -10,7 +9,6 @@ import pytest
 
 import kerasfn
 import kerasfn.codegen.catalog
-import kerasfn.generated as generated
 from kerasfn.codegen.catalog import ALIASES, CATALOG, Entry
 
 # Seed 002's two "See also" lists (layer_lstm itself aside), verbatim.
@@ -152,16 +150,6 @@ def test_backend_wrappers_fail_clearly(name):
 def test_backend_wrappers_need_what_they_wrap():
     with pytest.raises(TypeError, match=r"`module` is missing, with no default"):
         kerasfn.layer_torch_module_wrapper()
-
-
-_DOCTESTS = [test for test in doctest.DocTestFinder().find(generated) if test.examples]
-
-
-@pytest.mark.parametrize("test", _DOCTESTS, ids=lambda test: test.name.rsplit(".", 1)[-1])
-def test_generated_examples_run(test):
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    runner.run(test)
-    assert runner.failures == 0
 
 
 def test_tfsm_wraps_an_exported_model(tmp_path):
