@@ -15,7 +15,7 @@ import pytest
 import tensorflow as tf
 
 from kerasfn import keras_model_sequential, layer_dense, shape
-from kerasfn.base_r import DataFrame, NamedVector, factor, print_, str_
+from kerasfn.base_r import DataFrame, NamedVector, cbind, factor, print_, rbind, str_
 from kerasfn.base_r.printing import render, signature_line
 
 tensorflow_backend = pytest.mark.skipif(keras.backend.backend() != "tensorflow",
@@ -194,3 +194,20 @@ def test_str_of_data_frames_and_factors_with_many_levels(capsys):
 def test_an_empty_dict_is_an_empty_named_list_and_an_empty_list_a_list():
     # R: print(list(a = setNames(list(), character(0)), b = list()))
     assert render({"a": {}, "b": []}) == "$a\nnamed list()\n\n$b\nlist()\n"
+
+
+def test_a_matrix_bound_from_named_arguments_prints_its_names():
+    # R: rbind(a = c(1.5, 2), bb = c(3, 4)); cbind(x = c("u", "v"), yy = c("w", "z")); m * 2, m[, 1]
+    # for m <- cbind(a = 1:2, b = 3:4)
+    assert render(rbind(a=np.array([1.5, 2.0]), bb=np.array([3.0, 4.0]))) == (
+        "   [,1] [,2]\na   1.5    2\nbb  3.0    4")
+    assert render(cbind(x=np.array(["u", "v"], dtype=object), yy=np.array(["w", "z"], dtype=object))) == (
+        '     x   yy \n[1,] "u" "w"\n[2,] "v" "z"')
+    m = cbind(a=np.array([1, 2]), b=np.array([3, 4]))
+    assert render(m * 2) == "     a b\n[1,] 2 6\n[2,] 4 8"
+    assert render(m[:, 0]) == "[1] 1 2"
+    # R: cbind(focal_loss = ..., bce_loss = ..., ratio = ...) (help page of metric_binary_focal_crossentropy)
+    table = cbind(focal_loss=np.array([0.3298647, 0.2057984]), bce_loss=np.array([0.9162908, 0.7135582]),
+                  ratio=np.array([0.36, 0.2884115]))
+    assert render(table) == ("     focal_loss  bce_loss     ratio\n[1,]  0.3298647 0.9162908 0.3600000\n"
+                             "[2,]  0.2057984 0.7135582 0.2884115")

@@ -18,8 +18,29 @@ from typing import Any
 import numpy as np
 from numpy.lib.mixins import NDArrayOperatorsMixin
 
-__all__ = ["Factor", "NamedVector", "Table", "as_character_values", "as_vector", "format_real", "is_scalar",
-           "scalarize", "text_vector", "wrap_like"]
+__all__ = ["DimnamedMatrix", "Factor", "NamedVector", "Table", "as_character_values", "as_vector", "format_real",
+           "is_scalar", "scalarize", "text_vector", "wrap_like"]
+
+
+class DimnamedMatrix(np.ndarray):
+    """A matrix with R's row or column names (``dimnames``): what ``cbind(a = x, b = y)`` and
+    ``rbind(a = x, b = y)`` give, printed with its names.  A NumPy array otherwise: element-wise
+    results of its own shape keep the names, as R keeps them; anything of another shape (a
+    column, a sum) has none."""
+
+    rownames: list[str] | None
+    colnames: list[str] | None
+
+    def __new__(cls, values: Any, rownames: list[str] | None = None,
+                colnames: list[str] | None = None) -> DimnamedMatrix:
+        matrix = np.asarray(values).view(cls)
+        matrix.rownames, matrix.colnames = rownames, colnames
+        return matrix
+
+    def __array_finalize__(self, source: Any) -> None:
+        same_shape = source is not None and getattr(source, "shape", None) == self.shape
+        self.rownames = getattr(source, "rownames", None) if same_shape else None
+        self.colnames = getattr(source, "colnames", None) if same_shape else None
 
 
 class NamedVector(NDArrayOperatorsMixin):

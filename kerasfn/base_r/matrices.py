@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from kerasfn.base_r._values import Factor, NamedVector, _tensor_numpy, as_vector, is_scalar
+from kerasfn.base_r._values import DimnamedMatrix, Factor, NamedVector, _tensor_numpy, as_vector, is_scalar
 from kerasfn.base_r.frames import DataFrame
 
 __all__ = ["apply", "array", "cbind", "colMeans", "colSums", "dim", "matrix", "ncol", "nrow", "outer", "rbind",
@@ -115,8 +115,15 @@ def _stack_frames(frames: list) -> Any:
     return DataFrame(out)
 
 
-def _bind(args: tuple, axis: int) -> np.ndarray:
-
+def _bind(args: tuple, axis: int, names: tuple[str, ...] = ()) -> np.ndarray:
+    """``args`` bound along ``axis``; the last ``len(names)`` of them named (R's ``cbind(a = x)``):
+    then a :class:`DimnamedMatrix` with those names, ``""`` for the other rows or columns."""
+    if names and not any(isinstance(a, DataFrame) for a in args):
+        named = dict(zip(range(len(args) - len(names), len(args)), names))
+        labels = [label for index, a in enumerate(args) if a is not None
+                  for label in ([""] * np.shape(a)[axis] if np.ndim(a) == 2 else [named.get(index, "")])]
+        bound = _bind(args, axis)
+        return DimnamedMatrix(bound, colnames=labels) if axis == 1 else DimnamedMatrix(bound, rownames=labels)
     pieces = [a for a in args if a is not None]
     if not pieces:
         return None
@@ -147,17 +154,18 @@ def rbind(*args: Any, **named: Any) -> Any:
         Stacks vectors (each one row, recycled to the longest) and
         matrices (their rows) into a matrix; data frames with the same
         columns into one data frame (factor levels merged in order, as R).
-        R's row names from named arguments are not kept (NumPy matrices
-        carry no names).
+        Named arguments name their rows, as R's row names: the matrix then
+        prints them (other rows' names are empty).
 
     Arguments:
         *args: Vectors, matrices or tensors, or data frames; ``None`` is
             skipped.
         **named: More of them, named as R names rows (``rbind(a = x)``),
-            placed after ``args``; the names are not kept.
+            placed after ``args``.
 
     Value:
-        A 2-d NumPy array (a data frame for data frames).
+        A 2-d NumPy array (a data frame for data frames), carrying the
+        row names where some arguments are named.
 
     Examples:
         >>> from kerasfn.base_r import rbind
@@ -168,7 +176,7 @@ def rbind(*args: Any, **named: Any) -> Any:
     See also:
         :func:`kerasfn.base_r.cbind`, :func:`kerasfn.base_r.do_call`
     """
-    return _bind((*args, *named.values()), 0)
+    return _bind((*args, *named.values()), 0, tuple(named))
 
 
 def cbind(*args: Any, **named: Any) -> np.ndarray:
@@ -176,16 +184,18 @@ def cbind(*args: Any, **named: Any) -> np.ndarray:
 
     Description:
         Places vectors (each one column, recycled to the longest) and
-        matrices (their columns) side by side.  Column names from named
-        arguments are not kept.
+        matrices (their columns) side by side.  Named arguments name their
+        columns, as R's column names: the matrix then prints them
+        (``cbind(loss = a, ratio = b)``; other columns' names are empty).
 
     Arguments:
         *args: Vectors, matrices or tensors; ``None`` is skipped.
         **named: More of them, named as R names columns (``cbind(a = x)``),
-            placed after ``args``; the names are not kept.
+            placed after ``args``.
 
     Value:
-        A 2-d NumPy array.
+        A 2-d NumPy array, carrying the column names where some arguments
+        are named.
 
     Examples:
         >>> from kerasfn.base_r import cbind
@@ -197,7 +207,7 @@ def cbind(*args: Any, **named: Any) -> np.ndarray:
     See also:
         :func:`kerasfn.base_r.rbind`
     """
-    return _bind((*args, *named.values()), 1)
+    return _bind((*args, *named.values()), 1, tuple(named))
 
 
 _OPERATORS: dict[str, Callable[[Any, Any], Any]] = {

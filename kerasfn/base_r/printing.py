@@ -88,12 +88,16 @@ def _matrix(values: np.ndarray, quote: bool = True, digits: int = 7) -> str:
     rows, cols = values.shape
     if rows == 0 or cols == 0:
         return f"<{rows} x {cols} matrix>"
-    row_labels = [f"[{i + 1},]" for i in range(rows)]
+    rownames = getattr(values, "rownames", None)
+    colnames = getattr(values, "colnames", None)
+    row_labels = [f"[{i + 1},]" for i in range(rows)] if rownames is None else list(rownames)
     label_width = max(len(label) for label in row_labels)
+    if rownames is not None:  # R's row names are left-justified
+        row_labels = [label.ljust(label_width) for label in row_labels]
     columns = []
     for j in range(cols):
-        cells, left = _cells(values[:, j], quote, digits)
-        header = f"[,{j + 1}]"
+        cells, left = _cells(np.asarray(values)[:, j], quote, digits)
+        header = f"[,{j + 1}]" if colnames is None else colnames[j]
         width = max(len(header), *(len(c) for c in cells))
         just = str.ljust if left else str.rjust
         columns.append([just(header, width)] + [just(c, width) for c in cells])
@@ -272,7 +276,8 @@ def print_(x: Any, digits: int | None = None, quote: bool = True, python_call: b
         ``dim()``, a layer or other callable as its repr followed by a
         `` signature: (...)`` line, any other object as its repr.  A NaN
         prints as ``NA``: Python has one NaN for R's ``NA`` and ``NaN``.
-        Matrices carry no row or column names.
+        A matrix prints its row and column names where it has them
+        (``cbind(a = x, b = y)``).
 
     Arguments:
         x: The value.
