@@ -319,6 +319,82 @@ def run_w1(repeats: int) -> dict:
     }
 
 
+def run_w1_tensorflow(repeats: int) -> dict:
+    """The TensorFlow backend's W1 rows: median wall and CPU ms of one
+    LSTM(128)/GRU(128) call on (64, 100, 32), for inference and a training
+    step (forward, loss, gradients of the weights): kerasfn's layer called
+    eagerly (its compiled eager path), Keras' layer in ``tf.function`` (what
+    ``fit()`` and ``predict()`` run), and ``torch.nn``'s fused CPU kernel with
+    1 and with 2 torch threads, all in this process, in interleaved order."""
+    import keras
+    import tensorflow as tf
+    import torch
+
+    import kerasfn as k
+
+    batch, steps, features, units = W1
+    x = tf.random.normal((batch, steps, features), seed=1)
+    x_torch = torch.from_numpy(x.numpy())
+    ways = {}
+    for kind, module in (("LSTM", torch.nn.LSTM), ("GRU", torch.nn.GRU)):
+        ours = (k.layer_lstm if kind == "LSTM" else k.layer_gru)(units=units)
+        plain = getattr(keras.layers, kind)(units)
+        ours(x), plain(x)
+        plain.set_weights(ours.get_weights())
+        native = module(features, units, batch_first=True)
+
+        def keras_step(layer):
+            def step(x):
+                with tf.GradientTape() as tape:
+                    loss = tf.reduce_mean(layer(x) ** 2)
+                return tape.gradient(loss, layer.trainable_weights)
+            return step
+
+        graph_inference, graph_step = tf.function(plain), tf.function(keras_step(plain))
+        ways[(kind, "kerasfn layer, eager call")] = (lambda ours=ours: ours(x), lambda step=keras_step(ours): step(x))
+        ways[(kind, "Keras layer in tf.function")] = (lambda f=graph_inference: f(x), lambda f=graph_step: f(x))
+        for threads in (1, 2):
+            def inference(native=native, threads=threads):
+                torch.set_num_threads(threads)
+                with torch.no_grad():
+                    return native(x_torch)[0][:, -1]
+
+            def training_step(native=native, threads=threads):
+                torch.set_num_threads(threads)
+                native.zero_grad()
+                (native(x_torch)[0][:, -1] ** 2).mean().backward()
+
+            ways[(kind, f"torch.nn.{kind}, {threads} thread{'s' if threads > 1 else ''}")] = (inference, training_step)
+
+    times: dict = {}
+    for _ in range(1 + repeats):  # the first round warms up (traces, compiles)
+        for (kind, way), steps_of_way in ways.items():
+            for step_name, step in zip(("inference", "training step"), steps_of_way):
+                start, cpu = time.perf_counter(), time.process_time()
+                result = step()
+                for value in result if isinstance(result, list) else [result]:
+                    if hasattr(value, "numpy"):
+                        value.numpy()  # wait for the result
+                measured = (time.perf_counter() - start, time.process_time() - cpu)
+                times.setdefault((kind, step_name, way), []).append(measured)
+    return {
+        " | ".join(key): [1000 * statistics.median(m[i] for m in t[1:]) for i in (0, 1)] for key, t in times.items()
+    }
+
+
+def w1_tensorflow_table(medians: dict) -> str:
+    """Each TensorFlow W1 row against the faster of the two torch.nn rows (wall time)."""
+    lines = [
+        "| layer | call | way | median ms | vs torch.nn (faster of 1, 2 threads) | median CPU ms |",
+        "| --- | --- | --- | ---: | ---: | ---: |",
+    ]
+    for key, (wall, cpu) in medians.items():
+        kind, step, way = key.split(" | ")
+        best = min(medians[f"{kind} | {step} | torch.nn.{kind}, {label}"][0] for label in ("1 thread", "2 threads"))
+        lines.append(f"| {kind}({W1[3]}) | {step} | {way} | {wall:.1f} | {wall / best:.2f}x | {cpu:.1f} |")
+    return "\n".join(lines)
+
+
 def w1_table(medians: dict) -> str:
     lines = [
         "| layer | call | way | median ms | vs torch.nn | median CPU ms | vs torch.nn |",
@@ -348,7 +424,7 @@ def worker(workloads: str, how: str, epochs: int) -> None:
         torch.set_num_threads(int(os.environ[THREADS_VARIABLE]))
     for workload in workloads.split(","):
         if workload == "w1":
-            result = run_w1(epochs)
+            result = run_w1(epochs) if how != "tensorflow" else run_w1_tensorflow(epochs)
         elif how == "torch-loop":
             result = run_torch_loop(workload, epochs)
         else:
@@ -472,6 +548,11 @@ def main() -> None:
         text += "\n\nOne layer at W1 (batch 64, 100 steps, 32 features, 128 units), PyTorch backend, "
         text += f"torch threads: {threads or 'default'}, median of {args.w1_repeats} interleaved calls:\n\n"
         text += f"failed: {w1['error']}" if "error" in w1 else w1_table(w1)
+    if args.w1_repeats:
+        w1 = run_way(["w1"], "tensorflow", "tensorflow", args.w1_repeats)["w1"]
+        text += "\n\nOne layer at W1 (batch 64, 100 steps, 32 features, 128 units), TensorFlow backend, against "
+        text += f"torch.nn's fused kernel in the same process, median of {args.w1_repeats} interleaved calls:\n\n"
+        text += f"failed: {w1['error']}" if "error" in w1 else w1_tensorflow_table(w1)
     print(text)
     if args.quick or args.print_only:
         return
