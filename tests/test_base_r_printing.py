@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from kerasfn import keras_model_sequential, layer_dense, shape
+from kerasfn import Layer, get_config, keras_model_sequential, layer_dense, shape
 from kerasfn.base_r import DataFrame, NamedVector, cbind, factor, print_, rbind, str_
 from kerasfn.base_r.printing import render, signature_line
 
@@ -211,3 +211,21 @@ def test_a_matrix_bound_from_named_arguments_prints_its_names():
                   ratio=np.array([0.36, 0.2884115]))
     assert render(table) == ("     focal_loss  bce_loss     ratio\n[1,]  0.3298647 0.9162908 0.3600000\n"
                              "[2,]  0.2057984 0.7135582 0.2884115")
+
+
+def test_a_config_shows_the_class_it_remembers_as_r_s_class_attribute(capsys):
+    linear = Layer("Linear", initialize=lambda self, units=32: setattr(self, "units", int(units)),
+                   get_config=lambda self: {"units": self.units})
+    # R: str(get_config(layer_linear(units = 64))), the class defined by the script with Layer()
+    assert printed(str_, get_config(linear(units=64)), capsys) == (
+        'List of 1\n $ units: int 64\n - attr(*, "__class__")=<class \'<r-globalenv>.Linear\'>\n')
+    # R: print(config) shows the attribute after the elements
+    assert render(get_config(linear(units=64))).startswith(
+        '$units\n[1] 64\n\nattr(,"__class__")\n<class \'<r-globalenv>.Linear\'>\n signature: (')
+    # R: str(get_config(layer_dense(units = 2, name = "d"))), its first and last lines
+    lines = printed(str_, get_config(layer_dense(units=2, name="d")), capsys).splitlines()
+    assert lines[:4] == ["List of 13", ' $ name               : chr "d"', " $ trainable          : logi TRUE",
+                         " $ dtype              :List of 4"]
+    assert lines[-2:] == [" $ quantization_config: NULL",
+                          " - attr(*, \"__class__\")=<class 'keras.src.layers.core.dense.Dense'>"]
+    assert "  ..$ config         : Named list()" in lines and "  .. ..$ name: chr \"float32\"" in lines

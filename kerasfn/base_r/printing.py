@@ -151,6 +151,9 @@ def _render(x: Any, prefix: str, quote: bool, digits: int) -> str:
         for name, value in x.items():
             label = f"{prefix}${_list_name(name)}"
             parts.append(f"{label}\n{_render(value, label, quote, digits)}\n")
+        keras_class = _class_attribute(x)
+        if keras_class is not None:
+            parts.append(f'attr(,"__class__")\n{render_python_object(keras_class)}')
         return "\n".join(parts)
     if inherits_python(x, "tensorflow.python.framework.tensor_shape", "TensorShape") and x.rank is not None:
         x = tuple(x.as_list())  # R's dim() of a tensor: its sizes, an unknown one NA
@@ -249,8 +252,26 @@ def render_python_object(x: Any) -> str:
             inherits_python(x, "keras.src.callbacks.history", "History"):
         return str(x)
     if callable(x):
-        return repr(x) + "\n" + signature_line(x)
+        return python_repr(x) + "\n" + signature_line(x)
     return repr(x)
+
+
+#: The module of the classes a script defines with kerasfn's ``Layer()``, ``Callback()``, ...
+SCRIPT_CLASSES_MODULE = "kerasfn.custom_classes"
+
+
+def python_repr(x: Any) -> str:
+    """Python's ``repr()``, except a class the script defined (with ``Layer()``, ``Callback()``,
+    ...), which R names after the environment it was defined in: ``<class '<r-globalenv>.Linear'>``."""
+    if isinstance(x, type) and x.__module__ == SCRIPT_CLASSES_MODULE:
+        return f"<class '<r-globalenv>.{x.__qualname__}'>"
+    return repr(x)
+
+
+def _class_attribute(x: Any) -> type | None:
+    """The class a config remembers (kerasfn's ``get_config()``): R's ``__class__`` attribute of it."""
+    keras_class = getattr(x, "keras_class", None)
+    return keras_class if isinstance(x, Mapping) and isinstance(keras_class, type) else None
 
 
 def render(x: Any, digits: int = 7, quote: bool = True) -> str:

@@ -12,7 +12,7 @@ import numpy as np
 
 from kerasfn.base_r._values import Factor, NamedVector, as_character_values, format_real
 from kerasfn.base_r.frames import DataFrame
-from kerasfn.base_r.printing import inherits_python, is_named_tuple, is_tensorflow_tensor
+from kerasfn.base_r.printing import inherits_python, is_named_tuple, is_tensorflow_tensor, python_repr
 
 __all__ = ["str_"]
 
@@ -140,7 +140,9 @@ def _structure(x: Any, nest: int, indent: str) -> str:
     if is_named_tuple(x):
         x = dict(zip(x._fields, x))
     if isinstance(x, (Mapping, list, tuple)):
-        return _list(x, nest, indent)
+        keras_class = getattr(x, "keras_class", None) if isinstance(x, Mapping) else None
+        attribute = f'\n{indent}- attr(*, "__class__")={python_repr(keras_class)}' if isinstance(keras_class, type) else ""
+        return _list(x, nest, indent) + attribute
     if isinstance(x, (str, bool, numbers.Number, np.generic)):
         return _vector_line(np.array([x], dtype=object if isinstance(x, str) else None), None, nest, None)
     if isinstance(x, np.ndarray):
@@ -210,7 +212,7 @@ def _python_object(x: Any) -> str:
         lines = repr(x).split("\n")
         text = lines[0] + "…>" if len(lines) > 1 else lines[0]
         return _ONE_DIMENSION.sub(r"shape=(\1)", text, count=1)
-    return str(x)
+    return python_repr(x) if isinstance(x, type) else str(x)
 
 
 def str_(object: Any) -> None:  # noqa: A002 - R's argument name
