@@ -15,7 +15,7 @@ import pytest
 import tensorflow as tf
 
 from kerasfn import Layer, get_config, keras_model_sequential, layer_dense, shape
-from kerasfn.base_r import DataFrame, NamedVector, cbind, factor, print_, rbind, str_
+from kerasfn.base_r import DataFrame, NamedVector, cbind, factor, print_, rbind, str_, t
 from kerasfn.base_r.printing import render, signature_line
 
 tensorflow_backend = pytest.mark.skipif(keras.backend.backend() != "tensorflow",
@@ -229,3 +229,17 @@ def test_a_config_shows_the_class_it_remembers_as_r_s_class_attribute(capsys):
     assert lines[-2:] == [" $ quantization_config: NULL",
                           " - attr(*, \"__class__\")=<class 'keras.src.layers.core.dense.Dense'>"]
     assert "  ..$ config         : Named list()" in lines and "  .. ..$ name: chr \"float32\"" in lines
+
+
+def test_a_named_matrix_transposes_sums_and_shows_its_names_as_r_does(capsys):
+    m = cbind(a=np.array([1.0, 2.0]), b=np.array([3.0, 4.0]))
+    # R: t(m); sum(m) is a number; str(m); str(rbind(x = 1:2)); str(list(m = m))
+    assert render(t(m)) == "  [,1] [,2]\na    1    2\nb    3    4"
+    assert isinstance(m.sum(), float) and m.sum() == 10.0
+    assert printed(str_, m, capsys) == (
+        ' num [1:2, 1:2] 1 2 3 4\n - attr(*, "dimnames")=List of 2\n  ..$ : NULL\n  ..$ : chr [1:2] "a" "b"\n')
+    assert printed(str_, rbind(x=np.array([1, 2])), capsys) == (
+        ' int [1, 1:2] 1 2\n - attr(*, "dimnames")=List of 2\n  ..$ : chr "x"\n  ..$ : NULL\n')
+    assert printed(str_, {"m": m}, capsys) == (
+        'List of 1\n $ m: num [1:2, 1:2] 1 2 3 4\n  ..- attr(*, "dimnames")=List of 2\n  .. ..$ : NULL\n'
+        '  .. ..$ : chr [1:2] "a" "b"\n')

@@ -42,6 +42,21 @@ class DimnamedMatrix(np.ndarray):
         self.rownames = getattr(source, "rownames", None) if same_shape else None
         self.colnames = getattr(source, "colnames", None) if same_shape else None
 
+    def __array_wrap__(self, array: np.ndarray, context: Any = None, return_scalar: bool = False) -> Any:
+        result = super().__array_wrap__(array, context, return_scalar)
+        return result[()] if isinstance(result, np.ndarray) and result.ndim == 0 else result  # a sum is a number
+
+    def transpose(self, *axes: Any) -> np.ndarray:
+        """The transpose, its row and column names swapped (R's ``t()``)."""
+        flipped = np.asarray(self).transpose(*axes)
+        if flipped.ndim == 2 and (not axes or tuple(np.ravel(axes)) == (1, 0)):
+            return DimnamedMatrix(flipped, rownames=self.colnames, colnames=self.rownames)
+        return flipped
+
+    @property
+    def T(self) -> np.ndarray:  # noqa: N802 - NumPy's name
+        return self.transpose()
+
 
 class NamedVector(NDArrayOperatorsMixin):
     """An R atomic vector with names, such as ``c(a = 1, b = 2)``

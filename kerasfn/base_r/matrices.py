@@ -278,8 +278,8 @@ def t(x: Any) -> np.ndarray:
     See also:
         :func:`kerasfn.base_r.matrix`
     """
-    values = np.asarray(x) if isinstance(x, np.ndarray) else as_vector(x)
-    return values.reshape(1, -1) if values.ndim == 1 else values.T
+    values = np.asanyarray(x) if isinstance(x, np.ndarray) else as_vector(x)
+    return values.reshape(1, -1) if values.ndim == 1 else values.T  # a named matrix's names swap too
 
 
 def _matrix_of(name: str, x: Any) -> np.ndarray:

@@ -148,8 +148,18 @@ def _structure(x: Any, nest: int, indent: str) -> str:
     if isinstance(x, np.ndarray):
         if x.ndim <= 1:
             return _vector_line(x.reshape(-1), None, nest, None)
-        return _vector_line(x.reshape(-1, order="F"), x.shape, nest, None)
+        line = _vector_line(np.asarray(x).reshape(-1, order="F"), x.shape, nest, None)
+        return line + _dimnames(x, nest, indent)
     return _python_object(x)
+
+
+def _dimnames(x: np.ndarray, nest: int, indent: str) -> str:
+    """A named matrix's ``- attr(*, "dimnames")=List of 2`` lines (nothing for other arrays)."""
+    names = [getattr(x, "rownames", None), getattr(x, "colnames", None)]
+    if x.ndim != 2 or names == [None, None]:
+        return ""
+    inner = [None if n is None else np.array(n, dtype=object) for n in names]
+    return f'\n{indent}- attr(*, "dimnames")=' + _list(inner, nest + 1, indent + " ..")
 
 
 def _factor(x: Factor) -> str:
