@@ -706,7 +706,7 @@ def test_r_positions_shift_as_r_keras3_s_as_py_index():
     # R: op_take(c(10, 20, 30, 40), c(1, 3)) is [10, 30]; op_one_hot(c(1L, 3L), 3L) rows 1 0 0 / 0 0 1
     assert body("t <- op_take(x, c(1, 3))\n") == "t = op_take(x, [0, 2])"
     assert body("t <- op_take(x, c(1, 3), zero_indexed = TRUE)\n") == "t = op_take(x, (1, 3), zero_indexed=True)"
-    assert body("o <- op_one_hot(y, 10)\n") == "o = op_one_hot(op_where(y > 0, y - 1, y), 10)"
+    assert body("o <- op_one_hot(y, 10)\n").endswith("o = op_one_hot(as_py_index(y), 10)")
     assert body("o <- op_one_hot(c(1L, 3L), 3L)\n") == "o = op_one_hot([0, 2], 3)"
     assert body("o <- op_take(x, -1)\n") == "o = op_take(x, -1)"  # 0 and negatives kept, as R keeps them
     values = run("library(keras3)\nx <- op_convert_to_tensor(c(10, 20, 30, 40))\nt <- op_take(x, c(1, 3))\n"
@@ -1017,7 +1017,7 @@ def test_piped_values_and_r_vectors_reach_keras_as_r_keras3_passes_them():
               "x <- c(-10, -5, 0, 5, 10)\nrelu <- activation_relu(x)\n")
     python = body(source)
     assert "op_arange(float(np.prod(input_shape)))" in python  # R's prod() is a double
-    assert "op_one_hot(op_where(labels > 0, labels - 1, labels), 3)" in python  # the piped x is shifted too
+    assert "op_one_hot(as_py_index(labels), 3)" in python  # the piped x is shifted too
     assert "activation_relu(r_to_py(x))" in python  # an R vector reaches Python as a list
     namespace = run(source)
     # R keras3 printed: op_arange 1..12 float32; the reshape int32; one-hot rows 1 0 0 / 0 0 1; relu float32
@@ -1045,3 +1045,15 @@ def test_max_col_is_each_rows_largest_column_from_one():
     assert body("k <- max.col(p) - 1L").endswith("k = np.argmax(p, axis=1)")
     # R: max.col(rbind(c(0.1, 0.7, 0.2), c(0.5, 0.2, 0.3))) is 2 1
     assert run("k <- max.col(rbind(c(0.1, 0.7, 0.2), c(0.5, 0.2, 0.3)))\n")["k"].tolist() == [2, 1]
+
+
+def test_positions_in_a_variable_are_r_keras3_s_as_py_index():
+    source = ("library(keras3)\nindices <- rbind(c(1, 2), c(2, 2))\n"
+              "s <- op_scatter(indices, op_array(c(1, 1)), shape = c(2, 2))\n"
+              "labels <- op_array(c(1L, 3L))\no <- op_one_hot(labels, 3)\n")
+    assert "op_scatter(as_py_index(indices)," in body(source)
+    namespace = run(source)
+    # R keras3: tf.Tensor([[0. 1.] [0. 1.]], dtype=float32) (the double positions became integers), and
+    # op_one_hot of a tensor of 1 and 3: rows 1 0 0 / 0 0 1
+    assert np.asarray(namespace["s"]).tolist() == [[0.0, 1.0], [0.0, 1.0]]
+    assert np.asarray(namespace["o"]).tolist() == [[1, 0, 0], [0, 0, 1]]

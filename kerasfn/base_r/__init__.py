@@ -48,7 +48,7 @@ from kerasfn.base_r.vectors import (
     seq_len, setNames, sort, tail, unique, unlist, which, which_max, which_min
 )
 from kerasfn.base_r.conversions import (
-    as_character, as_integer, as_logical, as_numeric, as_py_array, is_na, is_null, is_numeric, r_to_py
+    as_character, as_integer, as_logical, as_numeric, as_py_array, as_py_index, is_na, is_null, is_numeric, r_to_py
 )
 from kerasfn.base_r.factors import factor, levels, nlevels, table
 from kerasfn.base_r.stats import (
@@ -84,6 +84,7 @@ __all__ = [
     "as_logical",
     "as_numeric",
     "as_py_array",
+    "as_py_index",
     "basename",
     "cat",
     "cbind",

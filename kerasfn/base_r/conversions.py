@@ -14,8 +14,8 @@ from kerasfn.base_r._values import (Factor, NamedVector, as_character_values, as
                                     text_vector)
 from kerasfn.base_r.vectors import _missing
 
-__all__ = ["as_character", "as_integer", "as_logical", "as_numeric", "as_py_array", "is_na", "is_null", "is_numeric",
-           "r_to_py"]
+__all__ = ["as_character", "as_integer", "as_logical", "as_numeric", "as_py_array", "as_py_index", "is_na", "is_null",
+           "is_numeric", "r_to_py"]
 
 
 def is_null(x: Any) -> bool:
@@ -205,6 +205,48 @@ def as_py_array(x: Any, floatx: str) -> Any:
         kind = np.asarray(x).dtype.kind
         return np.asarray(x, dtype=floatx if kind == "f" else np.int32).reshape(np.shape(x) or (1,))
     return x
+
+
+def as_py_index(x: Any) -> Any:
+    """R's 1-based positions as R keras3 hands them to Keras
+
+    Description:
+        R keras3's conversion of the position arguments it declares with
+        ``as_py_index()`` (``op_take(indices = )``, ``op_scatter(indices =
+        )``, ``op_one_hot(x = )``): positive positions count from 0 after it
+        (minus one), 0 and negative ones are kept; R's doubles become
+        integers (``int32``, R's integer) and a list is converted element
+        by element.  A tensor is shifted with ``ops.where()`` and keeps its
+        type, as R keras3 does.
+
+    Arguments:
+        x: Positions: a number, a vector or array, a list of them, or a
+            tensor.
+
+    Value:
+        The positions counted from 0: an ``int``, an integer array, a list,
+        or a tensor.
+
+    Examples:
+        >>> import numpy as np
+        >>> from kerasfn.base_r import as_py_index
+        >>> as_py_index(np.array([[1.0, 2.0], [2.0, 2.0]])).tolist(), as_py_index(3)
+        ([[0, 1], [1, 1]], 2)
+
+    See also:
+        :func:`kerasfn.base_r.as_py_array`
+    """
+    if isinstance(x, (list, tuple)):
+        return [as_py_index(item) for item in x]
+    if isinstance(x, (numbers.Real, np.number, np.ndarray)) and not isinstance(x, (bool, np.bool_)):
+        positions = np.asarray(x)
+        if positions.dtype.kind == "f":
+            positions = np.trunc(positions).astype(np.int32)  # R's storage.mode(x) <- "integer"
+        shifted = np.where(positions > 0, positions - 1, positions)
+        return shifted.item() if np.ndim(x) == 0 else shifted
+    from keras import ops  # only a tensor gets here: base_r itself does not load Keras
+
+    return ops.where(x > 0, x - 1, x)
 
 
 def r_to_py(x: Any) -> Any:

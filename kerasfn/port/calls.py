@@ -293,7 +293,10 @@ class Calls:
         if node.type != "identifier":
             self.check(f"`{short(node.text)}` is taken as R's 1-based positions, all positive, and shifted by one")
             return minus_one(value)
-        self.uses_kerasfn = True  # op_where: R's own conversion of a tensor, and right for arrays too
+        runtime = self.runtime_function("as_py_index", fallback=True)  # R's doubles become integers too
+        if runtime is not None:
+            return call(runtime, value.text)
+        self.uses_kerasfn = True  # op_where: R's own conversion of a tensor
         return Py(f"op_where({value.text} > 0, {value.text} - 1, {value.text})", PRIMARY)
 
     def pipe(self, left: RNode, right: RNode, ctx: Ctx, magrittr: bool) -> Py:
