@@ -1057,3 +1057,18 @@ def test_positions_in_a_variable_are_r_keras3_s_as_py_index():
     # op_one_hot of a tensor of 1 and 3: rows 1 0 0 / 0 0 1
     assert np.asarray(namespace["s"]).tolist() == [[0.0, 1.0], [0.0, 1.0]]
     assert np.asarray(namespace["o"]).tolist() == [[1, 0, 0], [0, 0, 1]]
+
+
+def test_a_positional_argument_after_a_named_one_binds_as_r_binds_it():
+    source = "library(keras3)\np <- op_array(dtype = 'float32', rbind(c(0.1, 0.4), c(0.7, 0.2)))\n"
+    assert body(source).endswith('p = op_array(dtype="float32", x=rbind(np.array([0.1, 0.4]), np.array([0.7, 0.2])))')
+    assert run(source)["p"].dtype.name == "float32"  # R: shape=(2, 2), dtype=float32
+
+
+def test_top_k_indices_count_from_one():
+    source = "library(keras3)\nx <- op_array(c(5, 2, 7, 1, 9, 3), 'int32')\ntop <- op_top_k(x, k = 3)\n"
+    namespace = run(source)
+    # R keras3: $values tf.Tensor([9 7 5]), $indices tf.Tensor([5 3 1], dtype=int32)
+    assert np.asarray(namespace["top"].values).tolist() == [9, 7, 5]
+    assert np.asarray(namespace["top"].indices).tolist() == [5, 3, 1]
+    assert body("top <- op_top_k(x, 3, zero_indexed = TRUE)") == "top = op_top_k(x, 3, zero_indexed=True)"

@@ -155,8 +155,13 @@ class Calls:
         if python in self._returns_dict:
             kind = "dict"
         result = replace(call(python, *self.call_arguments(name, args, piped)), kind=kind)
-        if name in rules.ONE_BASED_RESULTS and name not in self._user_functions and not self.zero_indexed(args):
+        if name in self._user_functions or self.zero_indexed(args):
+            return result
+        if name in rules.ONE_BASED_RESULTS:
             return plus_one(result)  # R's count from 1: `op_argmax(x) - 1` folds back to kerasfn's own
+        if name in rules.ONE_BASED_ELEMENTS:  # op_top_k()'s indices count from 1 in R
+            element = rules.ONE_BASED_ELEMENTS[name]
+            return Py(f"(lambda result: result._replace({element}=result.{element} + 1))({result.text})", PRIMARY)
         return result
 
     def zero_indexed(self, args: list[Arg]) -> bool:
@@ -201,8 +206,12 @@ class Calls:
                 if arg.node.type == "dots":
                     texts += ["*args", "**kwargs"]
                     continue
-                if seen_named:
-                    raise Untranslatable("a positional argument after a named one")
+                if seen_named:  # R matches it to the first formal left: Python needs that formal's name
+                    if formal is None:
+                        raise Untranslatable("a positional argument after a named one")
+                    value = self.argument_value(name, formal, arg.node, keras, converter, formal)
+                    texts.append(f"{keyword_name(formal)}={value.text}")
+                    continue
                 shape = position == 0 and name in rules.SHAPE_FIRST
                 hint = python_name(name.split("$")[-1])
                 value = self.converted(arg.node, converter, Ctx(shape=shape, keras=keras, hint=hint),

@@ -89,6 +89,9 @@ AS_ARRAY_FIRST = frozenset({"op_convert_to_tensor"})
 ONE_BASED_RESULTS = frozenset({"op_argmax", "op_argmin", "op_argpartition", "op_argsort", "op_digitize",
                                "op_searchsorted", "random_categorical"})
 
+#: R keras3 functions returning several values, one of them counting from 1: (function, that element).
+ONE_BASED_ELEMENTS = {"op_top_k": "indices"}
+
 #: What a stored value is, read back from a variable or a named list's element: a literal's kind says
 #: only that it is one value, ``1:n`` is an array once stored.
 STORED_KINDS = {"range1": "array", "number": None, "integer": None}
