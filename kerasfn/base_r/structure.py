@@ -83,32 +83,36 @@ def _vector_line(values: np.ndarray, array_shape: tuple[int, ...] | None, nest: 
         head = f" {mode} "
     else:
         head = f" {mode}" + (f" [1:{length}]" if length else "(0)")
-    kind = mode.split()[-1]
-    if kind == "chr":
-        texts = ['"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"' if t is not None else "NA"
-                 for t in as_character_values(values.tolist()[:max(100, WIDTH // 3 + 1)])]
-        room = WIDTH - (4 + 5 * nest + len(head))
-        shown = max(1, sum(1 for total in np.cumsum([1 + len(t) for t in texts]) if total < room)) if texts else 1
-        cells = texts[:shown]
-    elif kind == "logi":
-        shown = round(1.5 * VEC_LEN)
-        cells = ["NA" if v is None else "TRUE" if v else "FALSE" for v in values.tolist()[:shown]]
-    elif kind == "int":
-        shown = round(2.5 * VEC_LEN)
-        cells = ["NA" if v is None else str(int(v)) for v in values[:shown]]
-    elif kind == "num":
-        doubles = values.astype(float)
-        shown = round(2.5 * VEC_LEN) if _nice(doubles[:round(2.5 * VEC_LEN)]) else round(1.25 * VEC_LEN)
-        cells = _format_numbers(doubles[:shown])
-    else:
-        shown = round(0.75 * VEC_LEN)
-        cells = [str(v) for v in values[:shown]]
+    cells, shown = _first_values(values, mode.split()[-1], WIDTH - (4 + 5 * nest + len(head)))
     line = head + " " + " ".join(cells) + (" ..." if length > shown else "")
     if names is not None:
         name_values = np.empty(len(names), dtype=object)
         name_values[:] = names
         line += f"\n{indent}- attr(*, \"names\")=" + _vector_line(name_values, None, nest + 1)
     return line
+
+
+def _first_values(values: np.ndarray, kind: str, room: int) -> tuple[list[str], int]:
+    """The first values ``str()`` shows of a vector of R type ``kind``, and how many it shows: 10
+    integers, 6 logicals, 10 doubles when 3 digits show them exactly (else 5), as many strings as
+    fit in ``room`` characters."""
+    if kind == "chr":
+        texts = ['"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"' if t is not None else "NA"
+                 for t in as_character_values(values.tolist()[:max(100, WIDTH // 3 + 1)])]
+        shown = max(1, sum(1 for total in np.cumsum([1 + len(t) for t in texts]) if total < room)) if texts else 1
+        return texts[:shown], shown
+    if kind == "logi":
+        shown = round(1.5 * VEC_LEN)
+        return ["NA" if v is None else "TRUE" if v else "FALSE" for v in values.tolist()[:shown]], shown
+    if kind == "int":
+        shown = round(2.5 * VEC_LEN)
+        return ["NA" if v is None else str(int(v)) for v in values[:shown]], shown
+    if kind == "num":
+        doubles = values.astype(float)
+        shown = round(2.5 * VEC_LEN) if _nice(doubles[:round(2.5 * VEC_LEN)]) else round(1.25 * VEC_LEN)
+        return _format_numbers(doubles[:shown]), shown
+    shown = round(0.75 * VEC_LEN)
+    return [str(v) for v in values[:shown]], shown
 
 
 def _is_sizes(x: Any) -> bool:
