@@ -243,3 +243,11 @@ def test_a_named_matrix_transposes_sums_and_shows_its_names_as_r_does(capsys):
     assert printed(str_, {"m": m}, capsys) == (
         'List of 1\n $ m: num [1:2, 1:2] 1 2 3 4\n  ..- attr(*, "dimnames")=List of 2\n  .. ..$ : NULL\n'
         '  .. ..$ : chr [1:2] "a" "b"\n')
+
+
+def test_str_of_missing_and_infinite_numbers_and_empty_arrays(capsys):
+    # R: str(c(1.5, NA, 3)); str(c(Inf, 1)); str(matrix(0, 2, 0)); str(character(0))
+    assert printed(str_, np.array([1.5, np.nan, 3.0]), capsys) == " num [1:3] 1.5 NA 3\n"
+    assert printed(str_, np.array([np.inf, 1.0]), capsys) == " num [1:2] Inf 1\n"
+    assert printed(str_, np.zeros((2, 0)), capsys) == " num[1:2, 0 ] \n"
+    assert printed(str_, np.array([], dtype=object), capsys) == " chr(0) \n"

@@ -76,7 +76,7 @@ def _vector_line(values: np.ndarray, array_shape: tuple[int, ...] | None, nest: 
         mode = "Named " + mode
     length = values.size
     if array_shape is not None:
-        head = f" {mode} {_dims(array_shape)}"
+        head = f" {mode}{' ' if length else ''}{_dims(array_shape)}"
     elif length == 1:
         head = f" {mode}"
     elif not give_length:  # a data frame's column: R leaves the length out, and its place blank
