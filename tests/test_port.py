@@ -1072,3 +1072,10 @@ def test_top_k_indices_count_from_one():
     assert np.asarray(namespace["top"].values).tolist() == [9, 7, 5]
     assert np.asarray(namespace["top"].indices).tolist() == [5, 3, 1]
     assert body("top <- op_top_k(x, 3, zero_indexed = TRUE)") == "top = op_top_k(x, 3, zero_indexed=True)"
+
+
+def test_names_is_r_s_character_vector():
+    source = "h <- list(loss = 1, mae = 2)\nn <- names(h)\ns <- sort(names(h))\n"
+    assert body(source).endswith("n = names(h)\ns = np.sort(names(h))")
+    assert run(source)["n"].tolist() == ["loss", "mae"]  # R: print(names(h)) is [1] "loss" "mae"
+    assert printed("h <- list(loss = 1, mae = 2)\nnames(h)\n").strip() == '[1] "loss" "mae"'

@@ -208,12 +208,12 @@ def dim(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 @helper("names")
 def names(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     x = Matched(tr, args, piped, ("x",)).py("x")
+    runtime = tr.runtime_function("names", fallback=True)  # R's character vector, printed as R prints one
+    if runtime is not None:
+        return Py(call(runtime, x.text).text, PRIMARY, kind="array")
     if x.kind != "dict":
-        runtime = tr.runtime_function("names", fallback=True)
-        if runtime is None:
-            raise Untranslatable("`names()` of something not known to be a named list")
-        return call(runtime, x.text)
-    return call("list", f"{x.at(PRIMARY)}.keys()")
+        raise Untranslatable("`names()` of something not known to be a named list")
+    return Py(call("list", f"{x.at(PRIMARY)}.keys()").text, PRIMARY, kind="list")
 
 
 def _count(tr: Translator, n: Py, ctx: Ctx) -> Py:
