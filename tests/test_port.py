@@ -222,11 +222,14 @@ def test_one_based_indices_and_ranges_shift():
 
 
 def test_negative_indices_drop():
-    assert body("a <- x[-1]\nb <- m[-2, ]") == "a = x[1:]\nb = np.delete(m, 1, axis=0)"
-    m = np.arange(1, 7).reshape((2, 3), order="F")
-    # R: matrix(1:6, nrow = 2)[, -c(1, 3)] is 3 4 (drop = TRUE gives a vector; numpy keeps the columns axis)
-    assert run("m <- matrix(1:6, nrow = 2)\nr <- m[, -c(1, 3)]")["r"].ravel().tolist() == [3, 4]
-    assert m.shape == (2, 3)
+    python = body("a <- x[-1]\nb <- m[-2, ]")
+    assert python.startswith("a = x[1:]\n") and python.endswith("\nb = drop(np.delete(m, 1, axis=0))")
+    assert body("k <- m[-2, , drop = FALSE]") == "k = np.delete(m, 1, axis=0)"
+    # R: matrix(1:6, nrow = 2)[, -c(1, 3)] is 3 4 and matrix(1:6, nrow = 2)[-1, ] is 2 4 6: drop = TRUE
+    # leaves vectors
+    namespace = run("m <- matrix(1:6, nrow = 2)\nr <- m[, -c(1, 3)]\nrow <- m[-1, ]\nk <- m[-1, , drop = FALSE]")
+    assert namespace["r"].tolist() == [3, 4] and namespace["row"].tolist() == [2, 4, 6]
+    assert namespace["k"].shape == (1, 3)
 
 
 def test_logical_masks_are_not_shifted():

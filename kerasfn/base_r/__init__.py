@@ -56,7 +56,7 @@ from kerasfn.base_r.stats import (
     signif, sqrt, sum_, var
 )
 from kerasfn.base_r.matrices import (
-    apply, array, cbind, colMeans, colSums, dim, matrix, ncol, nrow, outer, rbind, rowMeans, rowSums, scale,
+    apply, array, cbind, colMeans, colSums, dim, drop, matrix, ncol, nrow, outer, rbind, rowMeans, rowSums, scale,
     sweep, t
 )
 from kerasfn.base_r.strings import (
@@ -102,6 +102,7 @@ __all__ = [
     "dir_create",
     "dirname",
     "do_call",
+    "drop",
     "exp",
     "Factor",
     "factor",

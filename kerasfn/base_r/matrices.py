@@ -11,8 +11,8 @@ import numpy as np
 from kerasfn.base_r._values import DimnamedMatrix, Factor, NamedVector, _tensor_numpy, as_vector, is_scalar
 from kerasfn.base_r.frames import DataFrame
 
-__all__ = ["apply", "array", "cbind", "colMeans", "colSums", "dim", "matrix", "ncol", "nrow", "outer", "rbind",
-           "rowMeans", "rowSums", "scale", "sweep", "t"]
+__all__ = ["apply", "array", "cbind", "colMeans", "colSums", "dim", "drop", "matrix", "ncol", "nrow", "outer",
+           "rbind", "rowMeans", "rowSums", "scale", "sweep", "t"]
 
 
 def _size(name: str, value: Any) -> int | None:
@@ -256,6 +256,35 @@ def outer(X: Any, Y: Any, FUN: Any = "*") -> np.ndarray:  # noqa: N803 - R's arg
     if result.size != x.size * y.size:
         raise ValueError(f"`FUN` must return one value per pair ({x.size * y.size}), not {result.size}")
     return result.reshape(x.size, y.size, order="F")
+
+
+def drop(x: Any) -> Any:
+    """Drop the dimensions of extent one, as R's drop()
+
+    Description:
+        A matrix or array without its dimensions of extent one: one row
+        of a matrix is a vector, as R's ``m[-1, ]`` of a two-row matrix
+        gives.  A vector, or anything that is not a NumPy array, is
+        returned as it is.
+
+    Arguments:
+        x: A matrix or array.
+
+    Value:
+        The array with fewer dimensions (a vector of one element at least).
+
+    Examples:
+        >>> import numpy as np
+        >>> from kerasfn.base_r import drop
+        >>> drop(np.array([[2, 4, 6]]))
+        array([2, 4, 6])
+
+    See also:
+        :func:`kerasfn.base_r.dim`
+    """
+    if not isinstance(x, np.ndarray) or x.ndim < 2:
+        return x
+    return x.reshape([extent for extent in x.shape if extent != 1] or [1])
 
 
 def t(x: Any) -> np.ndarray:

@@ -60,6 +60,7 @@ class Indexing:
                 if key.kind == "str":
                     return Py(f"{{{key.text}: {subject.at(PRIMARY)}[{key.text}]}}", ATOM, kind="dict")
             raise Untranslatable("`[` on a named list")
+        matrix = len(args) > 1  # `m[-1, ]`: R drops the dimensions left of extent one
         while len(args) > 1 and args[-1].node is None:
             args = args[:-1]
         indices, drops = [], []
@@ -86,13 +87,14 @@ class Indexing:
         result = Py(text, PRIMARY, kind=kind)
         for axis, drop in drops:
             value = self.expr(drop.field("operand"))
-            if len(args) == 1 and value.number == 1:
+            if len(args) == 1 and value.number == 1 and not matrix:
                 return Py(f"{subject.at(PRIMARY)}[1:]", PRIMARY, kind=result.kind)
             positions = self.positions(value, drop.field("operand"))
             self.needs.add("numpy")
             result = call("np.delete", result.text, positions.text, f"axis={axis}")
             result = replace(result, kind="array")
-        return result
+        runtime = self.runtime_function("drop", fallback=True) if drops and matrix and not keep_dims else None
+        return result if runtime is None else Py(call(runtime, result.text).text, PRIMARY, kind="array")
 
     def is_drop(self, node: RNode) -> bool:
         return node.type == "unary" and node.operator == "-"
