@@ -1082,3 +1082,9 @@ def test_names_is_r_s_character_vector():
     assert body(source).endswith("n = names(h)\ns = np.sort(names(h))")
     assert run(source)["n"].tolist() == ["loss", "mae"]  # R: print(names(h)) is [1] "loss" "mae"
     assert printed("h <- list(loss = 1, mae = 2)\nnames(h)\n").strip() == '[1] "loss" "mae"'
+
+
+def test_a_magrittr_block_of_statements_is_a_function_of_the_dot():
+    source = "library(magrittr)\nx <- c(1, 2, 3)\nz <- x %>% {\n  a <- . * 2\n  a + 1\n}\n"
+    assert "def piped_block(dot):\n    a = dot * 2\n    return a + 1\n\n\nz = piped_block(x)" in translate(source).python
+    assert run(source)["z"].tolist() == [3, 5, 7]  # R: print(z) is [1] 3 5 7

@@ -318,6 +318,8 @@ class Calls:
                 self.calling = right_name
                 return self.rbase[right_name](self, [Arg(None, None)], ctx, subject)
             return call(python_name(right_name), subject.text)
+        if right.type == "brace_list" and magrittr and len(right.children) > 1:  # `x %>% { a <- .; a + 1 }`
+            return self.piped_block(right, subject)
         if right.type == "brace_list" and magrittr:  # `x %>% { . + 1 }`: the block with `.` the value
             outer, self._dot = self._dot, subject
             try:
@@ -350,6 +352,20 @@ class Calls:
                 self._pipe_step = outer
             return Py(f"{subject.at(BOR)} | {step.at(BOR + 1)}", BOR, kind=self.pipe_kind(name, subject))
         return self.expr_call(right, ctx, piped=subject)
+
+    def piped_block(self, block: RNode, subject: Py) -> Py:
+        """magrittr's ``x %>% { statements }``: a function of ``.`` run on the value (R evaluates the
+        block with ``.`` bound to it and gives its last value)."""
+        name, dot = self.fresh("piped_block"), self.fresh("dot")
+        with self.function_scope() as scope:
+            scope.kinds[dot] = subject.kind
+            outer, self._dot = self._dot, Py(dot, ATOM, kind=subject.kind)
+            try:
+                body = self.body(block, returns=True)
+            finally:
+                self._dot = outer
+        self.hoist([f"def {name}({dot}):", *body])
+        return call(name, subject.text)
 
     def piped_subject(self, left: RNode, right: RNode, ctx: Ctx) -> Py:
         """The value piped into ``right``: R keras3 converts it as the first argument it is
