@@ -1088,3 +1088,11 @@ def test_a_magrittr_block_of_statements_is_a_function_of_the_dot():
     source = "library(magrittr)\nx <- c(1, 2, 3)\nz <- x %>% {\n  a <- . * 2\n  a + 1\n}\n"
     assert "def piped_block(dot):\n    a = dot * 2\n    return a + 1\n\n\nz = piped_block(x)" in translate(source).python
     assert run(source)["z"].tolist() == [3, 5, 7]  # R: print(z) is [1] 3 5 7
+
+
+def test_freeze_weights_to_a_negative_position_counts_from_the_end():
+    source = ("library(keras3)\nmodel <- keras_model_sequential(input_shape = 3) |> layer_dense(2) |> layer_dense(2) |>\n"
+              "  layer_dense(1)\nmodel |> freeze_weights(from = 1, to = -2)\n")
+    assert "freeze_weights(from_=0, to=-2)" in body(source)
+    # R: sapply(model$layers, \(l) l$trainable) after freeze_weights(from = 1, to = -2) is FALSE FALSE TRUE
+    assert [layer.trainable for layer in run(source)["model"].layers] == [False, False, True]

@@ -226,6 +226,8 @@ class Calls:
             value = self.expr(node)
             if value.kind == "str":
                 return value
+            if name in ("from", "to") and value.number is not None and value.number < 0:
+                return value  # R's `to = -2` counts from the end, as Python's -2 does
             if node.type == "call" and self.function_name(node) == "c":
                 return Py(f"[{self.positions(value, node).text[1:-1]}]", ATOM)
             return self.position(node, value)
