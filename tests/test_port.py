@@ -1096,3 +1096,10 @@ def test_freeze_weights_to_a_negative_position_counts_from_the_end():
     assert "freeze_weights(from_=0, to=-2)" in body(source)
     # R: sapply(model$layers, \(l) l$trainable) after freeze_weights(from = 1, to = -2) is FALSE FALSE TRUE
     assert [layer.trainable for layer in run(source)["model"].layers] == [False, False, True]
+
+
+def test_r_imaginary_literals_are_python_complex_numbers():
+    source = "library(keras3)\nz <- c(1 + 3i, 2 - 5i)\na <- op_angle(op_convert_to_tensor(matrix(c(1 + 3i, 2 - 5i), 1)))\n"
+    assert body(source).startswith("z = [1 + 3j, 2 - 5j]")
+    # R keras3: op_angle of 1+3i and 2-5i is 1.2490457 -1.19029
+    np.testing.assert_allclose(np.asarray(run(source)["a"]).ravel(), [1.2490457, -1.19029], rtol=1e-6)

@@ -103,6 +103,10 @@ class Expressions:
             return number(int(value))
         return Py(text if not text.startswith(".") else "0" + text, ATOM, kind="number", number=value)
 
+    def expr_complex(self, node: RNode, ctx: Ctx) -> Py:
+        """R's imaginary literal ``3i`` is Python's ``3j``."""
+        return Py(node.text[:-1] + "j", ATOM)
+
     def expr_string(self, node: RNode, ctx: Ctx) -> Py:
         return Py(python_string(r_string_value(node.text)), ATOM, kind="str")
 
