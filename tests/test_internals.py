@@ -285,7 +285,7 @@ def test_wrap_method():
         # the classes kerasfn wraps still have an `|` of their own to wrap (logical_or, ...)
         tensor = keras.KerasTensor((2,), dtype="bool")
         assert (tensor | tensor).dtype == "bool" and (tensor.__ror__(tensor)).dtype == "bool"
-        variable = keras.Variable(np.array([True, False]))
+        variable = keras.Variable(np.array([True, False]), trainable=False)
         np.testing.assert_array_equal(as_array(variable | np.array([False, False])), [True, False])
 
 
