@@ -21,6 +21,15 @@ from kerasfn.rfunction import r_function
 __all__ = ["get_custom_objects", "register_keras_serializable", "set_custom_objects", "with_custom_object_scope"]
 
 
+#: The package kerasfn registers its own classes under (so files saved with them load):
+#: kept out of what the user sees and clears, as R keras3's registry holds only the user's.
+_OWN_PACKAGE_PREFIX = "kerasfn>"
+
+
+def _is_own(name: str) -> bool:
+    return name.startswith(_OWN_PACKAGE_PREFIX)
+
+
 def _is_registrable(value: Any) -> bool:
     return callable(value)
 
@@ -121,12 +130,14 @@ def get_custom_objects() -> dict[str, Any]:
     """The custom objects registered with Keras
 
     Description:
-        Keras' global registry of custom classes and functions (what
+        The custom classes and functions registered with Keras (what
         ``register_keras_serializable()`` and ``set_custom_objects()`` fill),
-        by registered name.
+        by registered name.  kerasfn's own registered classes are left out,
+        as R keras3's list holds only the user's.
 
     Value:
-        A dict of name to object (Keras' own: changes to it are seen by Keras).
+        A dict of name to object (a copy: change the registry with
+        ``set_custom_objects()``).
 
     Examples:
         >>> from kerasfn import Loss, get_custom_objects, register_keras_serializable
@@ -137,7 +148,7 @@ def get_custom_objects() -> dict[str, Any]:
     See also:
         :func:`set_custom_objects`.
     """
-    return keras.saving.get_custom_objects()
+    return {name: item for name, item in keras.saving.get_custom_objects().items() if not _is_own(name)}
 
 
 @r_function(None, "", {"objects": as_custom_objects, "clear": as_bool})
@@ -148,6 +159,7 @@ def set_custom_objects(objects: Any = None, clear: bool = True) -> dict[str, Any
         Registers ``objects`` under their names (as given, without a
         package prefix), after clearing the registry when ``clear=True``;
         Keras' two tables (name to object, object to name) stay in step.
+        kerasfn's own registered classes are neither cleared nor returned.
 
     Arguments:
         objects: A dict of name to object, or a list whose names are taken
@@ -169,10 +181,11 @@ def set_custom_objects(objects: Any = None, clear: bool = True) -> dict[str, Any
         :func:`get_custom_objects`, :func:`register_keras_serializable`.
     """
     registry, names = internals.custom_object_registry()
-    before = dict(registry)
+    before = get_custom_objects()
     if clear:
-        registry.clear()
-        names.clear()
+        for name, item in before.items():
+            del registry[name]
+            names.pop(item, None)
     for name, item in (objects or {}).items():
         registry[name] = item
         names[item] = name

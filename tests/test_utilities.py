@@ -193,6 +193,19 @@ def test_set_custom_objects_replaces_and_returns_the_registry():
     assert "Third" not in get_custom_objects() and get_custom_objects() == before
 
 
+def test_custom_objects_are_the_users_only_and_kerasfn_classes_stay_registered():
+    # R keras3's get_custom_objects() lists only what the user registered
+    # (R shows `$'my_package>MyDense'` alone); kerasfn's own classes must still load
+    own = {name for name in keras.saving.get_custom_objects() if name.startswith("kerasfn>")}
+    assert own and not own & set(get_custom_objects())
+    before = set_custom_objects([])
+    try:
+        assert get_custom_objects() == {}
+        assert own <= set(keras.saving.get_custom_objects())
+    finally:
+        set_custom_objects(before)
+
+
 def test_serialize_and_deserialize_are_keras():
     initializer = keras.initializers.Constant(0.25)
     config = initializer | serialize_keras_object()
