@@ -92,17 +92,18 @@ def translate(r_source: str, rmd: bool = False) -> Translation:
         ... ''')
         >>> print(result.python)
         from kerasfn import *
+        from kerasfn.base_r import print_
         <BLANKLINE>
         model = (
-            keras_model_sequential(input_shape=(10, 8))
-            | layer_lstm(units=32)
-            | layer_dense(1)
+            keras_model_sequential(input_shape=(10, 8)) | layer_lstm(units=32) | layer_dense(1)
         )
         h, c = [1, 2]
-        print(h + x[0])
+        print_(h + x[0])
         <BLANKLINE>
         >>> result.share
         1.0
+        >>> exec(translate("x <- c(1.5, 2, 3); x * 2").python, {})  # prints what R prints
+        [1] 3 4 6
         >>> print(translate("y ~ x + z").report())
         0 of 1 R code lines translated without a note (0%); 1 left for a person:
           line 1: kept as R: R formula (`~`)
