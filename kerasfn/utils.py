@@ -8,6 +8,7 @@ from typing import Any
 import keras
 import numpy as np
 
+from kerasfn import base_r
 from kerasfn.r_conventions import (
     Converter,
     as_bool,
@@ -181,10 +182,13 @@ def timeseries_dataset_from_array(
 
 
 def set_random_seed(seed: int) -> None:
-    """Set all random seeds (Python, NumPy, backend)
+    """Set all random seeds (R's, Python, NumPy, backend)
 
     Description:
-        Makes weight initialisation, dropout and shuffling repeatable.
+        Makes weight initialisation, dropout and shuffling repeatable.  As
+        R keras3's does, it also seeds R's generator (R's ``set.seed()``:
+        :func:`kerasfn.base_r.set_seed`), so ``kerasfn.base_r.sample()`` and
+        ``runif()`` then draw R's numbers.
 
     Arguments:
         seed: A whole number (R's ``1234`` double is fine).
@@ -203,4 +207,6 @@ def set_random_seed(seed: int) -> None:
     See also:
         :func:`random_uniform`.
     """
-    keras.utils.set_random_seed(as_integer("seed", seed))  # nothing to compose with: an ordinary function
+    seed = as_integer("seed", seed)
+    base_r.set_seed(seed)
+    keras.utils.set_random_seed(seed)  # nothing to compose with: an ordinary function

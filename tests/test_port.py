@@ -50,8 +50,8 @@ def printed(r_source: str) -> str:
 
 
 def test_library_keras3_becomes_the_star_import_and_numpy_comes_when_used():
-    assert translate("library(keras3)\nx <- runif(3)\n").python == (
-        "import numpy as np\nfrom kerasfn import *\n\nx = np.random.uniform(size=3)\n"
+    assert translate("library(keras3)\nx <- c(1, 2)\n").python == (
+        "import numpy as np\nfrom kerasfn import *\n\nx = np.array([1.0, 2.0])\n"
     )
     assert translate("library(keras)\n").python == "from kerasfn import *\n"
 
@@ -274,18 +274,22 @@ def test_which_max_stays_one_based_and_minus_one_folds():
     assert run("w <- which(c(5, 7, 9) > 6)")["w"].tolist() == [2, 3]  # R: which(c(5, 7, 9) > 6) is 2 3
 
 
-def test_sample_does_not_replace_unless_told():
-    assert body("s <- sample(1:9, 3)") == "s = np.random.choice(np.arange(1, 10), 3, replace=False)"
-    assert body("s <- sample(10)") == "s = np.random.permutation(np.arange(1, 11))"
+def test_sample_runif_and_set_seed_run_the_runtime_and_draw_rs_numbers():
+    assert body("set.seed(1)\ns <- sample(1:9, 3)").splitlines()[-1] == "s = sample(np.arange(1, 10), 3)"
+    # R: set.seed(1); x <- runif(5, min = -1, max = 1); s <- sample(1:9, 3); p <- sample(10)
+    namespace = run("set.seed(1)\nx <- runif(5, min = -1, max = 1)\ns <- sample(1:9, 3)\np <- sample(10)")
+    assert namespace["x"].round(8).tolist() == [-0.46898267, -0.2557522, 0.14570673, 0.81641558, -0.59663614]
+    assert namespace["s"].tolist() == [7, 3, 6]
+    assert namespace["p"].tolist() == [2, 3, 1, 5, 7, 10, 6, 4, 9, 8]
+    # R keras3's set_random_seed() calls set.seed() too (R: -1 1 -1 -1 1 -1, then 3 2 4 1 5)
+    namespace = run("library(keras3)\nset_random_seed(1)\ny <- sample(c(-1,1), 6, replace = TRUE)\n"
+                    "z <- sample.int(5)")
+    assert namespace["y"].tolist() == [-1, 1, -1, -1, 1, -1]
+    assert namespace["z"].tolist() == [3, 2, 4, 1, 5]
 
 
-def test_random_numbers_and_seed():
-    result = translate("set.seed(1)\nx <- runif(5, min = -1, max = 1)\ny <- rnorm(3, sd = 2)")
-    assert body("set.seed(1)\nx <- runif(5, min = -1, max = 1)\ny <- rnorm(3, sd = 2)") == (
-        "# port: NumPy's generator is not R's: the same seed draws different numbers\nnp.random.seed(1)\n"
-        "x = np.random.uniform(-1, 1, size=5)\ny = np.random.normal(0, 2, size=3)"
-    )
-    assert [note.line for note in result.notes] == [1]
+def test_rnorm_is_numpys():
+    assert body("y <- rnorm(3, sd = 2)") == "y = np.random.normal(0, 2, size=3)"
 
 
 def test_seq_rep_and_summaries_match_r():

@@ -32,8 +32,9 @@ indexing needs (kerasfn's porting rule).  Values stay R's values:
 Arguments naming R dimensions (``apply(x, 1, f)``) and R positions
 (``substr(x, 2, 4)``, ``switch(2, ...)``) keep R's numbering.
 
-Random numbers.  :func:`sample` and :func:`set_seed` use NumPy's global
-generator: the same calls as R, not R's draws.
+Random numbers.  :func:`sample` and :func:`runif` draw from R's own
+generator (Mersenne-Twister, seeded by :func:`set_seed` as R's
+``set.seed()`` seeds it): R's draws.
 
 Importing this module changes nothing in the process.
 """
@@ -44,7 +45,7 @@ from kerasfn.base_r._values import Factor, NamedVector, Table
 from kerasfn.base_r.printing import cat, print_
 from kerasfn.base_r.structure import str_
 from kerasfn.base_r.vectors import (
-    character, head, integer, length, logical, names, numeric, order, rep, rev, sample, sample_int, seq, seq_along,
+    character, head, integer, length, logical, names, numeric, order, rep, rev, runif, sample, sample_int, seq, seq_along,
     seq_len, setNames, sort, tail, unique, unlist, which, which_max, which_min
 )
 from kerasfn.base_r.conversions import (
@@ -163,6 +164,7 @@ __all__ = [
     "rowMeans",
     "rowSums",
     "RWarning",
+    "runif",
     "sample",
     "sample_int",
     "sapply",

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from kerasfn.base_r import rng
 from kerasfn.base_r._values import as_vector, scalarize, text_vector
 from kerasfn.base_r.strings import paste
 from kerasfn.base_r.conversions import as_character
@@ -508,12 +509,12 @@ def set_seed(seed: int) -> None:
     """Seed the random number generators, as R's set.seed()
 
     Description:
-        Seeds NumPy's global generator (which
-        :func:`kerasfn.base_r.sample` draws from) and Python's ``random``,
-        so a port gives the same draws on every run.  R's own generator
-        (Mersenne-Twister with R's seeding) is not reproduced: the draws
-        differ from R's.  For Keras weights and dropout use kerasfn's
-        ``set_random_seed()``, as R keras3 scripts do.
+        Seeds R's own generator (Mersenne-Twister, seeded as R seeds it),
+        which :func:`kerasfn.base_r.sample` and :func:`kerasfn.base_r.runif`
+        draw from, so their draws are R's; and NumPy's global generator and
+        Python's ``random``, so other draws repeat on every run (they are
+        not R's).  For Keras weights and dropout use kerasfn's
+        ``set_random_seed()``, as R keras3 scripts do (it calls this too).
 
     Arguments:
         seed: A whole number.
@@ -526,11 +527,14 @@ def set_seed(seed: int) -> None:
         >>> set_seed(42); first = sample(10)
         >>> set_seed(42); bool((sample(10) == first).all())
         True
+        >>> set_seed(1); sample(10).tolist()  # R's set.seed(1); sample(10)
+        [9, 4, 7, 1, 2, 5, 3, 10, 6, 8]
 
     See also:
         :func:`kerasfn.base_r.sample`
     """
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer, float)) or int(seed) != seed:
         raise TypeError(f"`seed` must be a whole number, not {seed!r}")
+    rng.set_seed(int(seed))
     np.random.seed(int(seed) % 2**32)
     random.seed(int(seed))

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from kerasfn.base_r import rng
 from kerasfn.base_r._values import Factor, NamedVector, _tensor_numpy, as_vector, is_scalar, text_vector
 
 # DataFrame is imported where it is used: frames imports factors, which imports this module.
@@ -396,10 +397,11 @@ def sample(x: Any, size: int | None = None, replace: bool = False, prob: Any = N
     Description:
         R's ``sample()``: a single number ``n >= 1`` samples from the values
         ``1:n`` (R's values, not 0-based positions); a vector samples its
-        elements.  Draws come from NumPy's global generator: the same calls
-        as R, not the same draws (R's random number generator is not
-        reproduced, so :func:`kerasfn.base_r.set_seed` makes a port
-        repeatable, not equal to R).
+        elements.  Draws come from R's own generator (Mersenne-Twister,
+        "Rejection" sampling), so after the same :func:`kerasfn.base_r.set_seed`
+        (or kerasfn's ``set_random_seed()``) they are R's draws.  With
+        ``prob`` they come from NumPy's global generator: the same calls as
+        R, not R's draws.
 
     Arguments:
         x: A vector, or one number ``n``.
@@ -427,11 +429,55 @@ def sample(x: Any, size: int | None = None, replace: bool = False, prob: Any = N
     if not replace and n > population.size:
         raise ValueError(f"cannot take a sample larger than the population ({n} > {population.size}) "
                          "when `replace` is False")
-    weights = None
-    if prob is not None:
-        weights = np.asarray(prob, dtype=float)
-        weights = weights / weights.sum()
-    return population[np.random.choice(population.size, n, replace=bool(replace), p=weights)]
+    if prob is None:
+        return population[np.asarray(_r_sample_positions(population.size, n, bool(replace)), dtype=np.int64)]
+    weights = np.asarray(prob, dtype=float)
+    return population[np.random.choice(population.size, n, replace=bool(replace), p=weights / weights.sum())]
+
+
+def _r_sample_positions(population: int, size: int, replace: bool) -> list[int]:
+    """0-based positions drawn as R's C code draws them (``do_sample()``)."""
+    generator = rng.generator()
+    if replace or size < 2:
+        return [generator.unif_index(population) for _ in range(size)]
+    remaining = list(range(population))
+    drawn = []
+    for left in range(population, population - size, -1):
+        j = generator.unif_index(left)
+        drawn.append(remaining[j])
+        remaining[j] = remaining[left - 1]  # R moves the last one into the gap
+    return drawn
+
+
+def runif(n: Any, min: float = 0.0, max: float = 1.0) -> np.ndarray:  # noqa: A002 - R's argument names
+    """Uniform random numbers, as R's runif()
+
+    Description:
+        ``n`` numbers between ``min`` and ``max``, drawn from R's own
+        generator: after the same :func:`kerasfn.base_r.set_seed` (or
+        kerasfn's ``set_random_seed()``) they are R's numbers.
+
+    Arguments:
+        n: How many numbers (a vector: its length, as in R).
+        min: Lower limit.
+        max: Upper limit.
+
+    Value:
+        A double vector.
+
+    Examples:
+        >>> from kerasfn.base_r import runif, set_seed
+        >>> set_seed(1)
+        >>> runif(2).round(6).tolist()
+        [0.265509, 0.372124]
+
+    See also:
+        :func:`kerasfn.base_r.sample`, :func:`kerasfn.base_r.set_seed`
+    """
+    count = _count("n", n) if is_scalar(n) else np.size(n)
+    low, high = float(min), float(max)
+    generator = rng.generator()
+    return np.array([low + (high - low) * generator.unif_rand() for _ in range(count)], dtype=float)
 
 
 def sample_int(n: Any, size: int | None = None, replace: bool = False, prob: Any = None) -> np.ndarray:
@@ -439,8 +485,8 @@ def sample_int(n: Any, size: int | None = None, replace: bool = False, prob: Any
 
     Description:
         ``size`` values drawn from ``1:n`` (R's values, not 0-based
-        positions), a permutation of them by default.  Draws come from
-        NumPy's global generator, as :func:`kerasfn.base_r.sample`'s do.
+        positions), a permutation of them by default.  Draws are R's, as
+        :func:`kerasfn.base_r.sample`'s are.
 
     Arguments:
         n: How many values to draw from: ``1:n``.

@@ -409,15 +409,7 @@ def vector(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
 
 
 # ---- random numbers -----------------------------------------------------------------------
-
-
-@helper("runif")
-def runif(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
-    m = Matched(tr, args, piped, ("n", "min", "max"))
-    low = m.py("min").text if m.has("min") else "0"
-    high = m.py("max").text if m.has("max") else "1"
-    bounds = [] if (low, high) == ("0", "1") else [low, high]
-    return _np(tr, "random.uniform", *bounds, f"size={m.py('n').text}")
+# runif(), sample() and set.seed() run kerasfn.base_r's, which draw R's own numbers.
 
 
 @helper("rnorm")
@@ -427,28 +419,6 @@ def rnorm(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
     sd = m.py("sd").text if m.has("sd") else "1"
     params = [] if (mean, sd) == ("0", "1") else [mean, sd]
     return _np(tr, "random.normal", *params, f"size={m.py('n').text}")
-
-
-@helper("sample")
-def sample(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
-    """R's ``sample()``: without replacement unless told; ``sample(n)`` permutes 1..n."""
-    m = Matched(tr, args, piped, ("x", "size", "replace", "prob"))
-    x = m.py("x")
-    population = _np(tr, "arange", "1", plus_one(x).text) if x.number is not None else x
-    if not m.has("size"):
-        return _np(tr, "random.permutation", population.text)
-    size = m.py("size")
-    replace_ = m.py("replace").text if m.has("replace") else "False"
-    extra = [f"p={m.py('prob').text}"] if m.has("prob") else []
-    if size.number == 1:
-        return _np(tr, "random.choice", population.text, f"replace={replace_}", *extra, kind="number")
-    return _np(tr, "random.choice", population.text, size.text, f"replace={replace_}", *extra)
-
-
-@helper("set.seed")
-def set_seed(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
-    tr.check("NumPy's generator is not R's: the same seed draws different numbers")
-    return _np(tr, "random.seed", Matched(tr, args, piped, ("seed",)).py("seed").text, kind=None)
 
 
 # ---- arithmetic and summaries ---------------------------------------------------------------
