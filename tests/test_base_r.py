@@ -1474,3 +1474,32 @@ def test_examples_run(test):
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     runner.run(test)
     assert runner.failures == 0
+
+
+def test_glue_fills_in_names_from_the_callers_variables_as_glue():
+    epoch = 2  # noqa: F841 - read by glue() from this frame
+    assert glue("Start epoch {epoch} of training") == "Start epoch 2 of training"
+    # R: x <- c(1, 2.5); y <- TRUE; glue::glue("{x}|{y}|{{lit}}") is "1|TRUE|{lit}" "2.5|TRUE|{lit}"
+    assert glue("{x}|{y}|{{lit}}", {"x": np.array([1.0, 2.5]), "y": True}).tolist() == [
+        "1|TRUE|{lit}", "2.5|TRUE|{lit}"]
+    assert len(glue("a {v}", {"v": np.array([], dtype=object)})) == 0  # R: length(glue("a {v}")) is 0
+    assert glue("{my.var}", {"my_var": 1}) == "1"  # the translation's name for R's my.var
+
+    def show(msg):
+        return glue(msg, parent_frame())  # R: glue(msg, .envir = parent.frame())
+
+    def on_epoch(epoch):
+        return show("epoch {epoch}")
+
+    assert on_epoch(3) == "epoch 3"
+
+
+def test_glue_runs_no_code():
+    with pytest.raises(ValueError, match=r"only variable names .* not \{x \+ 1\}"):
+        glue("{x + 1}", {"x": 1})
+    with pytest.raises(ValueError, match="object 'z' not found"):
+        glue("{z}", {})
+    with pytest.raises(ValueError, match="unclosed"):
+        glue("{x", {"x": 1})
+    with pytest.raises(TypeError, match="`template` must be a string"):
+        glue(3)

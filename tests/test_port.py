@@ -288,6 +288,25 @@ def test_sample_runif_and_set_seed_run_the_runtime_and_draw_rs_numbers():
     assert namespace["z"].tolist() == [3, 2, 4, 1, 5]
 
 
+def test_glue_templates_are_translated_and_run_as_in_r():
+    source = (
+        'x <- c(1, 2.5)\nn <- 3L\ncat(glue::glue("a {x} b {{lit}} {n + 1}"), "\\n")\n'
+        'show <- function(msg) cat(glue::glue(msg, .envir = parent.frame()), "end\\n")\n'
+        'f <- function(epoch) show("Start epoch {epoch} of training")\nf(2)\n'
+    )
+    assert 'cat(paste0("a ", x, " b {lit} ", n + 1), "\\n")' in body(source)
+    assert "cat(glue(msg, parent_frame())" in body(source)
+    assert body('library(glue)\nn <- 1\ny <- glue("n={n}")').splitlines()[-1] == 'y = paste0("n=", n)'
+    # R prints: a 1 b {lit} 4 a 2.5 b {lit} 4 / Start epoch 2 of training end
+    assert printed(source) == "a 1 b {lit} 4 a 2.5 b {lit} 4 \nStart epoch 2 of training end\n"
+
+
+def test_glue_template_code_is_only_the_braces_r_expressions():
+    assert body('y <- glue::glue("{x +}")').splitlines() == [
+        "# port: `{x +}` in a `glue()` template is not one R expression", '# R: y <- glue::glue("{x +}")']
+    assert body('y <- glue::glue("{{x}} and \\"{x}\\"")').splitlines()[-1] == "y = paste0('{x} and \"', x, '\"')"
+
+
 def test_rnorm_is_numpys():
     assert body("y <- rnorm(3, sd = 2)") == "y = np.random.normal(0, 2, size=3)"
 

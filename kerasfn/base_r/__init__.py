@@ -61,7 +61,7 @@ from kerasfn.base_r.matrices import (
     sweep, t
 )
 from kerasfn.base_r.strings import (
-    format, formatC, grepl, gsub, nchar, paste, paste0, sprintf, strsplit, sub, substr, tolower, toupper
+    format, formatC, glue, grepl, gsub, nchar, parent_frame, paste, paste0, sprintf, strsplit, sub, substr, tolower, toupper
 )
 from kerasfn.base_r.functional import (
     do_call, Filter, ifelse, invisible, lapply, Map, Reduce, sapply, switch, tapply, vapply
@@ -112,6 +112,7 @@ __all__ = [
     "Filter",
     "format",
     "formatC",
+    "glue",
     "grepl",
     "gsub",
     "head",
@@ -147,6 +148,7 @@ __all__ = [
     "numeric",
     "order",
     "outer",
+    "parent_frame",
     "paste",
     "paste0",
     "print_",

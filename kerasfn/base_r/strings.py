@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import numbers
 import re
+import sys
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -12,7 +14,7 @@ import numpy as np
 from kerasfn.base_r._values import (Factor, NamedVector, as_character_values, as_vector, format_real, is_scalar,
                                     scalarize, text_vector)
 
-__all__ = ["format", "formatC", "grepl", "gsub", "nchar", "paste", "paste0", "sprintf", "strsplit", "sub",
+__all__ = ["format", "formatC", "glue", "grepl", "gsub", "nchar", "parent_frame", "paste", "paste0", "sprintf", "strsplit", "sub",
            "substr", "tolower", "toupper"]
 
 
@@ -93,6 +95,127 @@ def paste0(*args: Any, collapse: str | None = None) -> Any:
         :func:`kerasfn.base_r.paste`
     """
     return paste(*args, sep="", collapse=collapse)
+
+
+def glue_pieces(template: str) -> list[tuple[bool, str]]:
+    """glue's reading of a template: ``(False, text)`` for literal text,
+    ``(True, code)`` for each ``{code}`` (braces nest inside it; ``{{`` and
+    ``}}`` are literal braces)."""
+    pieces: list[tuple[bool, str]] = []
+    literal, position = [], 0
+    while position < len(template):
+        char = template[position]
+        if template.startswith(("{{", "}}"), position):
+            literal.append(char)
+            position += 2
+        elif char == "{":
+            end = _closing_brace(template, position)
+            pieces += [(False, "".join(literal)), (True, template[position + 1:end])]
+            literal, position = [], end + 1
+        else:
+            literal.append(char)
+            position += 1
+    return [piece for piece in [*pieces, (False, "".join(literal))] if piece[0] or piece[1]]
+
+
+def _closing_brace(template: str, start: int) -> int:
+    depth, quote, position = 0, None, start
+    while position < len(template):
+        char = template[position]
+        if quote:
+            position += 2 if char == "\\" else 1
+            quote = None if char == quote else quote
+            continue
+        if char in "\"'`":
+            quote = char
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            return position
+        position += 1
+    raise ValueError(f"`template` has an unclosed '{{': {template!r}")
+
+
+_R_NAME = re.compile(r"(?:[A-Za-z]|[.](?![0-9]))[A-Za-z0-9._]*")
+
+
+def glue(template: str, envir: Mapping[str, Any] | None = None) -> Any:
+    """Interpolate variables into a string, as glue's glue()
+
+    Description:
+        Each ``{name}`` in ``template`` is replaced by the value of the
+        variable ``name`` (R's ``as.character``; a vector gives one string
+        per element, a zero-length one no string); ``{{`` and ``}}`` are
+        literal braces.  Only names are looked up: a template written in
+        the R script is translated, its ``{expressions}`` with it, and this
+        function serves templates known only when the code runs (R's dots
+        in a name read as underscores, as the translation names them).
+
+    Arguments:
+        template: The template, a string.
+        envir: The variables, a mapping (R's ``.envir``; default: the
+            caller's, as glue's ``parent.frame()``).
+
+    Value:
+        A ``str``, or a character vector when a value has several elements.
+
+    Examples:
+        >>> from kerasfn.base_r import glue
+        >>> epoch = 2
+        >>> glue("Start epoch {epoch} of training")
+        'Start epoch 2 of training'
+        >>> glue("{{literal}} {n}", {"n": [1, 2]})
+        array(['{literal} 1', '{literal} 2'], dtype=object)
+
+    See also:
+        :func:`kerasfn.base_r.paste0`
+    """
+    if not isinstance(template, str):
+        raise TypeError(f"`template` must be a string; received {template!r}")
+    if envir is None:
+        caller = sys._getframe(1)
+        envir = {**caller.f_globals, **caller.f_locals}
+    if not isinstance(envir, Mapping):
+        raise TypeError(f"`envir` must be a mapping of names to values; received {type(envir).__name__}")
+    values = [_glue_value(text.strip(), envir) if is_code else text for is_code, text in glue_pieces(template)]
+    if any(not is_scalar(value) and np.size(value) == 0 for value in values):
+        return text_vector([])  # glue: a zero-length value gives no string
+    return paste0(*values)
+
+
+def _glue_value(name: str, envir: Mapping[str, Any]) -> Any:
+    if not _R_NAME.fullmatch(name):
+        raise ValueError(f"`template`: only variable names can be filled in when the code runs, not {{{name}}}")
+    for candidate in (name, name.replace(".", "_")):
+        if candidate in envir:
+            return envir[candidate]
+    raise ValueError(f"`template`: object '{name}' not found")
+
+
+def parent_frame() -> dict[str, Any]:
+    """The variables of the caller's caller, as R's parent.frame()
+
+    Description:
+        Called in a function's body (or its arguments to another
+        function), the variables of the code that called that function:
+        R's ``parent.frame()``, for ``glue(template, parent_frame())``.
+
+    Value:
+        A dict of name to value (a copy).
+
+    Examples:
+        >>> from kerasfn.base_r import glue, parent_frame
+        >>> def show(msg):
+        ...     return glue(msg, parent_frame())
+        >>> def on_epoch(epoch):
+        ...     return show("epoch {epoch}")
+        >>> on_epoch(3)
+        'epoch 3'
+
+    See also:
+        :func:`kerasfn.base_r.glue`
+    """
+    frame = sys._getframe(2)
+    return {**frame.f_globals, **frame.f_locals}
 
 
 _SPEC = re.compile(r"%(?:(\d+)\$)?([-+ 0#]*)(\*|\d+)?(?:\.(\d+))?([sdifeEgGxXo%])")

@@ -20,6 +20,8 @@ __all__ = ["character", "head", "integer", "length", "logical", "names", "numeri
 
 
 def _count(name: str, value: Any) -> int:
+    if isinstance(value, np.ndarray) and value.size == 1:  # R's counts are one-element vectors
+        value = value.item()
     if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.number)) or value != value or value < 0:
         raise ValueError(f"`{name}` must be a non-negative number, not {value!r}")
     return int(value)

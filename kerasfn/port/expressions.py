@@ -225,7 +225,8 @@ class Expressions:
         if package == "tensorflow" and node.field("function").text in ("tf", "tf_function"):
             self.needs.add("tensorflow")  # the R package's `tf` and `tf_function()`: TensorFlow's own
             return Py("tf" if node.field("function").text == "tf" else "tf.function", ATOM)
-        if package in ("keras3", "keras", "base", "stats", "utils", "tensorflow", "magrittr", "zeallot"):
+        if package in ("keras3", "keras", "base", "stats", "utils", "tensorflow", "magrittr", "zeallot") or \
+                (package, node.field("function").text) == ("glue", "glue"):
             return self.expr(node.field("function"), ctx)
         raise Untranslatable(f"`{package}::` has no Python counterpart here")
 

@@ -4,9 +4,8 @@ Each helper takes the translator, the call's arguments (``Arg``: name and
 parse node; the piped value, if any, stands in the first one) and returns a
 :class:`~kerasfn.port.translate.Py`.  Arguments are matched to R's formals
 by name, then by position, as R matches them.  Where Python's meaning
-differs (1-based results, column-major arrays, R's ``sample()`` not
-replacing by default), the translation says so in code: ``+ 1``,
-``order="F"``, ``replace=False``.
+differs (1-based results, column-major arrays), the translation says so in
+code: ``+ 1``, ``order="F"``.
 """
 
 from __future__ import annotations
@@ -16,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from kerasfn.port import rules
 from kerasfn.port.rules import ADD, ATOM, CMP, MUL, PRIMARY
-from kerasfn.port.core import Arg, Ctx, Py, Untranslatable, call, plus_one
+from kerasfn.base_r.strings import glue_pieces
+from kerasfn.port.core import Arg, Ctx, Py, Untranslatable, call, plus_one, python_string, r_string_value
+from kerasfn.port.parser import parse_r
 
 if TYPE_CHECKING:
     from kerasfn.port.translate import Translator
@@ -673,6 +674,38 @@ _SCALAR = ("str", "number", "integer", "index1", "bool")
 
 def tr_short(text: str, width: int = 30) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
+
+
+@helper("glue")
+def glue(tr: Translator, args: list[Arg], ctx: Ctx, piped: Py | None) -> Py:
+    """glue's ``glue()``.  A template written in the script is read here: its
+    ``{expressions}`` are R code, translated as the rest of the script, and
+    the pieces are pasted as R's ``paste0()`` pastes (element-wise).  A
+    template known only when the code runs goes to kerasfn.base_r's
+    ``glue()``, which fills in variable names only: no text runs as code."""
+    m = Matched(tr, args, piped, ("...", ".envir"))
+    if len(m.rest) != 1 or m.rest[0][0] is not None:
+        raise Untranslatable("`glue()` of several strings or with named values: paste them by hand")
+    node = m.rest[0][1]
+    if isinstance(node, Py) or node.type != "string":
+        template = node if isinstance(node, Py) else tr.expr(node, ctx)
+        envir = [m.py(".envir").text] if m.has(".envir") else []
+        return call(tr.runtime_function("glue", fallback=True), template.text, *envir)
+    if m.has(".envir"):
+        raise Untranslatable("`glue()` of a written template with `.envir`: its names are another function's")
+    template = r_string_value(node.text)
+    if "\n" in template:
+        raise Untranslatable("a `glue()` template over several lines (glue trims its indentation)")
+    pieces = [_glue_expression(tr, text, ctx) if is_code else python_string(text)
+              for is_code, text in glue_pieces(template)]
+    return call(tr.runtime_function("paste0", fallback=True), *pieces)
+
+
+def _glue_expression(tr: Translator, code: str, ctx: Ctx) -> str:
+    program = parse_r(code)
+    if program.has_error or len(program.children) != 1:
+        raise Untranslatable(f"`{{{tr_short(code)}}}` in a `glue()` template is not one R expression")
+    return tr.expr(program.children[0], ctx).text
 
 
 @helper("sprintf")

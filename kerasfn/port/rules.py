@@ -105,7 +105,7 @@ GRAPHICS_CALLS = frozenset({"par", "image", "lines", "points", "legend", "abline
 #: Packages whose library() call becomes ``from kerasfn import *``.
 KERAS_PACKAGES = frozenset({"keras3", "keras"})
 #: Packages whose library() call needs nothing in Python.
-QUIET_PACKAGES = frozenset({"reticulate", "tensorflow", "magrittr", "zeallot", "stats", "utils", "base"})
+QUIET_PACKAGES = frozenset({"reticulate", "tensorflow", "magrittr", "zeallot", "stats", "utils", "base", "glue"})
 
 #: Python keywords, and builtins the translation itself calls, that an R name must not shadow.
 RESERVED = frozenset(keyword.kwlist) | {
