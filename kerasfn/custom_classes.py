@@ -67,6 +67,11 @@ _CALLBACK_EPOCH_OR_BATCH = frozenset({
 _CALLBACK_LOGS_ONLY = frozenset({"on_train_begin", "on_train_end", "on_test_begin", "on_test_end",
                                  "on_predict_begin", "on_predict_end"})
 _PLAIN = (str, int, float, bool, type(None))
+_ANY_ARGUMENTS = inspect.Signature([
+    inspect.Parameter("self", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+    inspect.Parameter("args", inspect.Parameter.VAR_POSITIONAL),
+    inspect.Parameter("kwargs", inspect.Parameter.VAR_KEYWORD),
+])
 
 
 def _base_keywords(base: type) -> tuple[str, ...]:
@@ -150,7 +155,8 @@ def custom_class(
             # one without **kwargs gets the base's keywords only when it names them
             initialize(self, *args, **{k: v for k, v in kwargs.items() if takes_all or k not in keywords or k in own})
 
-    __init__.__signature__ = signature
+    # Shown as R shows its class: a class without `initialize` takes what the base takes, (*args, **kwargs)
+    __init__.__signature__ = signature if initialize is not None else _ANY_ARGUMENTS
     namespace["__init__"] = __init__
     if "get_config" not in namespace:  # Keras' own automatic config misses a Model's arguments
         namespace["get_config"] = _recorded_config(base)

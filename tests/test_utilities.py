@@ -7,6 +7,7 @@ R/model-persistence.R (register_keras_serializable: package "Custom" outside a p
 reticulate's array_reshape (row-major, order = "C").
 """
 
+import inspect
 import os
 
 import keras
@@ -204,6 +205,21 @@ def test_custom_objects_are_the_users_only_and_kerasfn_classes_stay_registered()
         assert own <= set(keras.saving.get_custom_objects())
     finally:
         set_custom_objects(before)
+
+
+def test_a_registered_layer_class_without_initialize_takes_any_arguments_as_in_r():
+    # R: get_custom_objects() after register_keras_serializable(Layer("MyDense"), package = "my_package")
+    # prints `<class '<r-globalenv>.MyDense'>` with ` signature: (*args, **kwargs)`
+    my_dense = register_keras_serializable(Layer("MyDense"), package="kerasfn_test_sig")
+    try:
+        cls = get_custom_objects()["kerasfn_test_sig>MyDense"]
+        assert str(inspect.signature(cls)) == "(*args, **kwargs)"
+        assert cls(name="d").name == "d"  # the base's keywords still bind
+        with pytest.raises(TypeError, match="takes no arguments without `initialize`"):
+            cls(3)
+    finally:
+        set_custom_objects({name: item for name, item in get_custom_objects().items()
+                            if item is not my_dense.layer_class})
 
 
 def test_serialize_and_deserialize_are_keras():
