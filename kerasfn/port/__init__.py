@@ -66,9 +66,11 @@ def translate(r_source: str, rmd: bool = False) -> Translation:
         statement: ``|>`` and ``%>%`` become ``|`` (or a call), ``%<-%``
         unpacking, ``c()`` a tuple in shapes and a list or array elsewhere,
         1-based indices 0-based, ``$`` an attribute or a key, R's helpers
-        (``array()``, ``runif()``, ``paste0()``, ...) NumPy and Python,
-        ``Layer()`` methods functions with ``self``; top-level values R would
-        auto-print are printed.  A statement it cannot translate with
+        NumPy and Python where the meaning is the same (``array()``,
+        ``paste0()``, ...) and :mod:`kerasfn.base_r`'s where R's semantics are
+        subtle (``rbind()``, ``sample()`` and ``runif()`` with R's own random
+        numbers, ...), ``Layer()`` methods functions with ``self``; top-level
+        values R would auto-print are printed as R prints them.  A statement it cannot translate with
         confidence is kept as commented R under a ``# port:`` note.
 
     Arguments:
