@@ -244,8 +244,6 @@ def _function(family: Family, function: rkeras3.RFunction, run_examples: bool) -
 
 
 def _converter_imports(sources: list[str]) -> list[str]:
-    import re
-
     from kerasfn import r_conventions
 
     used = sorted({name for text in sources for name in re.findall(r"\b(as_\w+|required)\(?", text)
@@ -255,8 +253,6 @@ def _converter_imports(sources: list[str]) -> list[str]:
 
 def _used(imports: tuple[str, ...], sources: list[str]) -> list[str]:
     """``imports`` (import lines, ``""`` between groups) less the names ``sources`` never use."""
-    import re
-
     used = {word for text in sources for word in re.findall(r"\b\w+\b", text)}
     kept = []
     for line in imports:
