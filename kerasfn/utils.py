@@ -8,7 +8,7 @@ from typing import Any
 import keras
 import numpy as np
 
-from kerasfn import base_r
+from kerasfn.base_r import rng
 from kerasfn.r_conventions import (
     Converter,
     as_bool,
@@ -208,5 +208,5 @@ def set_random_seed(seed: int) -> None:
         :func:`random_uniform`.
     """
     seed = as_integer("seed", seed)
-    base_r.set_seed(seed)
+    rng.set_seed(seed)  # R's generator only: Keras seeds Python's, NumPy's and the backend's
     keras.utils.set_random_seed(seed)  # nothing to compose with: an ordinary function
