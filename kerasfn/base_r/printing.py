@@ -155,8 +155,7 @@ def _render(x: Any, prefix: str, quote: bool, digits: int) -> str:
         if keras_class is not None:
             parts.append(f'attr(,"__class__")\n{render_python_object(keras_class)}')
         return "\n".join(parts)
-    if inherits_python(x, "tensorflow.python.framework.tensor_shape", "TensorShape") and x.rank is not None:
-        x = tuple(x.as_list())  # R's dim() of a tensor: its sizes, an unknown one NA
+    x = tensor_shape_sizes(x)
     if isinstance(x, tuple) and type(x).__repr__ is not tuple.__repr__:
         return str(x)  # a tuple with its own printed form, such as kerasfn's shape(), which prints as R's
     if isinstance(x, tuple) and x and all(v is None or is_scalar(v) for v in x):
@@ -198,6 +197,14 @@ def inherits_python(x: Any, module: str, name: str) -> bool:
     """Whether ``x``'s class is or derives from ``module.name`` (read from the class's MRO, so
     that printing needs neither TensorFlow nor Keras imported)."""
     return any(base.__name__ == name and base.__module__ == module for base in type(x).__mro__)
+
+
+def tensor_shape_sizes(x: Any) -> Any:
+    """A TensorFlow ``TensorShape`` of known rank as R shows it, ``dim()``'s sizes (a tuple, an
+    unknown size ``None``, R's NA); any other value as it is."""
+    if inherits_python(x, "tensorflow.python.framework.tensor_shape", "TensorShape") and x.rank is not None:
+        return tuple(x.as_list())
+    return x
 
 
 def is_tensorflow_tensor(x: Any) -> bool:

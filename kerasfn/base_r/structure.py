@@ -12,7 +12,13 @@ import numpy as np
 
 from kerasfn.base_r._values import Factor, NamedVector, as_character_values, format_real
 from kerasfn.base_r.frames import DataFrame
-from kerasfn.base_r.printing import inherits_python, is_named_tuple, is_tensorflow_tensor, python_repr
+from kerasfn.base_r.printing import (
+    inherits_python,
+    is_named_tuple,
+    is_tensorflow_tensor,
+    python_repr,
+    tensor_shape_sizes,
+)
 
 __all__ = ["str_"]
 
@@ -135,8 +141,7 @@ def _structure(x: Any, nest: int, indent: str) -> str:
     if r_list is not None:
         items, r_class = r_list
         return _list(items, nest, indent) + f'\n{indent}- attr(*, "class")= chr "{r_class}"'
-    if inherits_python(x, "tensorflow.python.framework.tensor_shape", "TensorShape") and x.rank is not None:
-        x = tuple(x.as_list())  # R's dim() of a tensor: its sizes, an unknown one NA
+    x = tensor_shape_sizes(x)
     if _is_sizes(x):
         sizes = np.empty(len(x), dtype=object)
         sizes[:] = list(x)
