@@ -306,12 +306,22 @@ def run_w1(repeats: int) -> dict:
     def training_step(call):
         (call(x) ** 2).mean().backward()
 
+    return interleaved_medians(
+        {key: (lambda call=call: inference(call), lambda call=call: training_step(call)) for key, call in ways.items()},
+        repeats,
+    )
+
+
+def interleaved_medians(ways: dict, repeats: int) -> dict:
+    """``{"kind | call | way": [median wall ms, median CPU ms]}`` of each way's two calls,
+    ``ways[(kind, way)] = (inference, training_step)``, every way once a round (the first round
+    warms up: traces and compiles), ``repeats`` rounds timed.  Each call waits for its result."""
     times: dict = {}
-    for _ in range(1 + repeats):  # the first round warms up
-        for (kind, way), call in ways.items():
-            for step_name, step in (("inference", inference), ("training step", training_step)):
+    for _ in range(1 + repeats):
+        for (kind, way), steps in ways.items():
+            for step_name, step in zip(("inference", "training step"), steps):
                 start, cpu = time.perf_counter(), time.process_time()
-                step(call)
+                step()
                 measured = (time.perf_counter() - start, time.process_time() - cpu)
                 times.setdefault((kind, step_name, way), []).append(measured)
     return {
@@ -335,6 +345,11 @@ def run_w1_tensorflow(repeats: int) -> dict:
     batch, steps, features, units = W1
     x = tf.random.normal((batch, steps, features), seed=1)
     x_torch = torch.from_numpy(x.numpy())
+
+    def waited(result):  # TensorFlow runs ops asynchronously: wait for the values
+        for value in result if isinstance(result, list) else [result]:
+            value.numpy()
+
     ways = {}
     for kind, module in (("LSTM", torch.nn.LSTM), ("GRU", torch.nn.GRU)):
         ours = (k.layer_lstm if kind == "LSTM" else k.layer_gru)(units=units)
@@ -351,8 +366,10 @@ def run_w1_tensorflow(repeats: int) -> dict:
             return step
 
         graph_inference, graph_step = tf.function(plain), tf.function(keras_step(plain))
-        ways[(kind, "kerasfn layer, eager call")] = (lambda ours=ours: ours(x), lambda step=keras_step(ours): step(x))
-        ways[(kind, "Keras layer in tf.function")] = (lambda f=graph_inference: f(x), lambda f=graph_step: f(x))
+        ways[(kind, "kerasfn layer, eager call")] = (lambda ours=ours: waited(ours(x)),
+                                                     lambda step=keras_step(ours): waited(step(x)))
+        ways[(kind, "Keras layer in tf.function")] = (lambda f=graph_inference: waited(f(x)),
+                                                      lambda f=graph_step: waited(f(x)))
         for threads in (1, 2):
             def inference(native=native, threads=threads):
                 torch.set_num_threads(threads)
@@ -366,20 +383,7 @@ def run_w1_tensorflow(repeats: int) -> dict:
 
             ways[(kind, f"torch.nn.{kind}, {threads} thread{'s' if threads > 1 else ''}")] = (inference, training_step)
 
-    times: dict = {}
-    for _ in range(1 + repeats):  # the first round warms up (traces, compiles)
-        for (kind, way), steps_of_way in ways.items():
-            for step_name, step in zip(("inference", "training step"), steps_of_way):
-                start, cpu = time.perf_counter(), time.process_time()
-                result = step()
-                for value in result if isinstance(result, list) else [result]:
-                    if hasattr(value, "numpy"):
-                        value.numpy()  # wait for the result
-                measured = (time.perf_counter() - start, time.process_time() - cpu)
-                times.setdefault((kind, step_name, way), []).append(measured)
-    return {
-        " | ".join(key): [1000 * statistics.median(m[i] for m in t[1:]) for i in (0, 1)] for key, t in times.items()
-    }
+    return interleaved_medians(ways, repeats)
 
 
 def w1_tensorflow_table(medians: dict) -> str:
