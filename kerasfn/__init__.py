@@ -25,10 +25,9 @@ def _runs_translator_only(argv: list[str]) -> bool:
     if _sys.argv[:1] != ["-m"]:
         return False
     for position, argument in enumerate(argv[1:], start=1):
-        if argument == "-m":
-            return argv[position + 1:position + 2] in (["kerasfn.port"], ["kerasfn.port.__main__"])
-        if argument.startswith("-m"):
-            return argument[2:] in ("kerasfn.port", "kerasfn.port.__main__")
+        if argument.startswith("-m"):  # `-m kerasfn.port` or `-mkerasfn.port`
+            module = argument[2:] or "".join(argv[position + 1:position + 2])
+            return module in ("kerasfn.port", "kerasfn.port.__main__")
     return False
 
 
