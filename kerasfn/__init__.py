@@ -1,7 +1,7 @@
 """kerasfn: R keras3's functional, pipe-friendly layer API, in Python, on Keras 3.
 
 ``x | layer_lstm(4)`` is R's ``x |> layer_lstm(4)``; every ``layer_*``
-function dispatches on its first argument (see :mod:`kerasfn.compose`).
+function dispatches on its first argument (see :mod:`kerasfn.rcall.dispatch`).
 
 ``import kerasfn`` starts Keras (quietly: :mod:`kerasfn.startup`) and loads
 the whole vocabulary (:mod:`kerasfn.api`).  One process skips both: the

@@ -25,7 +25,7 @@ def multi_worker_contract():
     then inside ``internals.multi_worker_mirrored_fixes``; writes what each did."""
     import tensorflow as tf
 
-    from kerasfn import internals
+    from kerasfn.rcall import internals
 
     strategy = tf.distribute.MultiWorkerMirroredStrategy()
     with strategy.scope():

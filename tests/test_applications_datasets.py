@@ -2,7 +2,7 @@
 
 Applications are built offline (weights=None) with small inputs.  Datasets are read by Keras' own
 loaders from small files of the real formats written into a temporary Keras cache (KERAS_HOME);
-nothing is downloaded (kerasfn.cache._download is replaced where a file is missing).
+nothing is downloaded (kerasfn.api.cache._download is replaced where a file is missing).
 R: rstudio/keras3 R/applications.R (set_preprocessing_attributes, application_preprocess_inputs),
 R/datasets.R (as_dataset_list: list(train = list(x, y), test = list(x, y))).
 """
@@ -39,9 +39,9 @@ from kerasfn import (
     imagenet_decode_predictions,
     imagenet_preprocess_input,
 )
-from kerasfn import applications as applications_module
-from kerasfn import cache
-from kerasfn.cache import DatasetNotCachedError
+from kerasfn.api import applications as applications_module
+from kerasfn.api import cache
+from kerasfn.api.cache import DatasetNotCachedError
 from kerasfn.codegen import rkeras3
 
 

@@ -32,7 +32,7 @@ from kerasfn import (
     save_model_config,
     save_model_weights,
 )
-from kerasfn.atomic import write_weights
+from kerasfn.core.atomic import write_weights
 
 X = np.random.default_rng(19).random((8, 3)).astype("float32")
 Y = np.random.default_rng(20).random((8, 2)).astype("float32")
@@ -123,7 +123,7 @@ class _FillingFile:
 
 @pytest.mark.parametrize("failure", FAILURES)
 def test_save_model_config_failing_midway_leaves_the_old_file(tmp_path, monkeypatch, failure):
-    from kerasfn import model_helpers
+    from kerasfn.api import model_helpers
 
     path = tmp_path / "model.json"
     _model() | save_model_config(path)
@@ -296,7 +296,7 @@ def test_a_file_name_as_long_as_the_folder_allows_still_saves(tmp_path):
 
 def test_a_url_is_left_to_the_object_store():
     """gs://, s3:// paths go to Keras as they are (no local folder to write beside them)."""
-    from kerasfn.atomic import replacing
+    from kerasfn.core.atomic import replacing
 
     with replacing("gs://bucket/model.keras") as staged:
         assert staged == "gs://bucket/model.keras"

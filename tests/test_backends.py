@@ -272,7 +272,7 @@ def test_cudnn_status_says_it_only_checks_the_tensorflow_backend():
 
 @pytest.mark.skipif(BACKEND == "tensorflow", reason="about the JAX and PyTorch backends")
 def test_jit_compile_auto_is_left_to_keras_on_jax_and_pytorch():
-    from kerasfn.training import resolve_jit_compile
+    from kerasfn.api.training import resolve_jit_compile
 
     model = keras_model_sequential(input_shape=(6, 3)) | layer_lstm(units=4) | layer_dense(units=1)
     assert resolve_jit_compile(model, "auto") == "auto"

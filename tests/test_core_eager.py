@@ -11,7 +11,9 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import internals, keras_input, keras_model, layer_lstm
+from kerasfn import keras_input, keras_model, layer_lstm
+
+from kerasfn.rcall import internals
 from kerasfn.core import eager
 from kerasfn.core.eager import compiled_kinds
 from kerasfn.core.lstm import LSTM

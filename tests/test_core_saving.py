@@ -123,7 +123,7 @@ def test_options_keras_forgets_are_kept_in_a_config_plain_keras_reads(arguments)
 
 from kerasfn import layer_bidirectional, layer_conv_lstm_1d, layer_gru, layer_group_query_attention  # noqa: E402
 from kerasfn import layer_multi_head_attention, layer_rnn, layer_simple_rnn, rnn_cell_gru  # noqa: E402
-from kerasfn import internals  # noqa: E402
+from kerasfn.rcall import internals  # noqa: E402
 from kerasfn.core.attention import MultiHeadAttention  # noqa: E402
 from kerasfn.core.lstm import LSTM  # noqa: E402
 from kerasfn.core.recurrent import GRU, Bidirectional  # noqa: E402
@@ -203,7 +203,7 @@ _SAVER = textwrap.dedent(
     import keras, numpy as np
     import kerasfn
     from kerasfn import *
-    from kerasfn import internals
+    from kerasfn.rcall import internals
 
     # Every layer class kerasfn defines, and whether `import kerasfn` alone registered it for loading.
     registered = dict(keras.saving.get_custom_objects())

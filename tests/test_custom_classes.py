@@ -1,4 +1,4 @@
-"""Issue 9: R keras3's custom-class constructors (kerasfn/custom_classes.py, and Layer() on the same mechanism).
+"""Issue 9: R keras3's custom-class constructors (kerasfn/api/custom_classes.py, and Layer() on the same mechanism).
 
 Each returns a real Keras subclass; models using them save and load with
 ``custom_objects`` (a list, as in R: ``load_model(path, custom_objects = list(layer_scale))``).

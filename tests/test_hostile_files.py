@@ -22,7 +22,6 @@ import numpy as np
 import pytest
 
 from kerasfn import (
-    cache,
     compile,
     dataset_cifar10,
     dataset_mnist,
@@ -36,6 +35,7 @@ from kerasfn import (
     save_model_config,
     save_model_weights,
 )
+from kerasfn.api import cache
 
 
 @pytest.fixture(scope="module")

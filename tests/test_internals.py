@@ -1,4 +1,4 @@
-"""One test per hook of kerasfn/internals.py: each fails naming the hook when a Keras release changes what it reads.
+"""One test per hook of kerasfn/rcall/internals.py: each fails naming the hook when a Keras release changes what it reads.
 
 These tests are what the Keras version range in pyproject.toml is checked
 against.  A failure reads ``internals hook `name` broke on Keras x.y.z: ...``.
@@ -12,7 +12,9 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import as_array, internals
+from kerasfn import as_array
+
+from kerasfn.rcall import internals
 
 
 @contextlib.contextmanager
@@ -243,8 +245,8 @@ def test_multi_worker_mirrored_fixes(tmp_path):
 
 def test_the_foreign_methods_kerasfn_adds_are_new_to_keras():
     """kerasfn gives ``keras.layers.Layer`` ``__or__``, ``__ror__`` and
-    ``__array_ufunc__`` (the pipe, kerasfn.pipe) and ``keras.Model`` a
-    ``__str__`` (R's print(model), kerasfn.printing, which puts Keras' own
+    ``__array_ufunc__`` (the pipe, kerasfn.rcall.pipe) and ``keras.Model`` a
+    ``__str__`` (R's print(model), kerasfn.api.printing, which puts Keras' own
     back by deleting its own): in plain Keras none of them may exist, or
     kerasfn would replace a meaning Keras gave them."""
     import subprocess

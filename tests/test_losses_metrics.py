@@ -141,7 +141,7 @@ def test_partial_application_waits_for_y_true_from_a_pipe():
     """R: ``y_true |> loss_mean_squared_error(y_pred)``."""
     expected = as_array(keras.losses.mean_squared_error(Y_TRUE, Y_PRED))
     pending = loss_mean_squared_error(Y_PRED)
-    assert isinstance(pending, kerasfn.rfunction.Pending)
+    assert isinstance(pending, kerasfn.rcall.binding.Pending)
     np.testing.assert_array_equal(as_array(Y_TRUE | pending), expected)
     np.testing.assert_array_equal(as_array(Y_TRUE | loss_mean_squared_error(y_pred=Y_PRED)), expected)
     np.testing.assert_array_equal(as_array(Y_TRUE | metric_huber(Y_PRED, delta=0.5)),

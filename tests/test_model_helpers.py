@@ -1,4 +1,4 @@
-"""Issue 9: R keras3's model helpers (kerasfn/model_helpers.py) and the generated one-call utilities
+"""Issue 9: R keras3's model helpers (kerasfn/api/model_helpers.py) and the generated one-call utilities
 they sit beside (normalize, clear_session, get_source_inputs), against plain Keras.
 
 R defaults cited from rstudio/keras3 (R/model-creation.R, R/model-persistence.R, R/layer-methods.R,
@@ -47,7 +47,7 @@ from kerasfn import (
 )
 from kerasfn.codegen import rkeras3
 from kerasfn.codegen.rdefaults import python_default
-from kerasfn.rfunction import Pending
+from kerasfn.rcall.binding import Pending
 
 X = np.random.default_rng(0).uniform(size=(6, 3)).astype("float32")
 Y = np.random.default_rng(1).uniform(size=(6, 1)).astype("float32")

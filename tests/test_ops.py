@@ -51,7 +51,7 @@ from kerasfn import (
     random_uniform,
     shape,
 )
-from kerasfn.rfunction import Pending
+from kerasfn.rcall.binding import Pending
 
 X = np.array([[1.0, 5.0, 3.0], [9.0, 2.0, 4.0]], dtype="float32")  # R: rbind(c(1, 5, 3), c(9, 2, 4))
 Y = np.array([[2.0, 1.0, 0.5], [3.0, 1.0, 2.0]], dtype="float32")

@@ -45,7 +45,7 @@ from kerasfn import (
     optimizer_sgd,
     regularizer_l1_l2,
 )
-from kerasfn import atomic
+from kerasfn.core import atomic
 from kerasfn.codegen import rkeras3
 from kerasfn.codegen.family import keras_object
 from kerasfn.generated import (
@@ -91,7 +91,7 @@ def test_constructs_the_keras_object_as_keras_would(name):
         got, expected = optimizer_loss_scale(optimizer_sgd()), cls(keras.optimizers.SGD())
     else:
         got, expected = getattr(kerasfn, name)(**required), cls(**required)
-    # PyTorch's Keras builds torch subclasses; kerasfn's checkpoint writes whole files (kerasfn.atomic).
+    # PyTorch's Keras builds torch subclasses; kerasfn's checkpoint writes whole files (kerasfn.core.atomic).
     subclass = {"callback_model_checkpoint": atomic.ModelCheckpoint}.get(name, type(expected))
     assert isinstance(got, cls) and type(got) is subclass
     if name == "optimizer_muon":

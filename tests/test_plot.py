@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from kerasfn import keras_model_sequential, layer_dense, plot
-from kerasfn.plot import ModelPlot
+from kerasfn.api.plot import ModelPlot
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 needs_graphviz = pytest.mark.skipif(

@@ -19,7 +19,7 @@ import kerasfn
 from kerasfn import *  # noqa: F403  (the porting user's import)
 from kerasfn.codegen import rkeras3
 from kerasfn.codegen.catalog import CATALOG
-from kerasfn.rfunction import Pending, semantics_of
+from kerasfn.rcall.binding import Pending, semantics_of
 
 IMG = np.random.default_rng(0).random((2, 8, 8, 3)).astype("float32")
 SEQ = np.random.default_rng(1).random((2, 5, 3)).astype("float32")

@@ -32,7 +32,7 @@ from kerasfn import (
     shape,
     time_distributed,
 )
-from kerasfn.destructure import BidirectionalLSTMStates, RNNStates
+from kerasfn.rcall.destructure import BidirectionalLSTMStates, RNNStates
 
 X = np.random.default_rng(0).random((3, 5, 2)).astype("float32")
 

@@ -13,7 +13,9 @@ would catch a broken restore.
 import numpy as np
 import pytest
 
-from kerasfn import as_array, internals, keras_model_sequential, layer_dense, layer_lambda, layer_lstm
+from kerasfn import as_array, keras_model_sequential, layer_dense, layer_lambda, layer_lstm
+
+from kerasfn.rcall import internals
 
 X = np.random.default_rng(8).random((3, 5, 4)).astype("float32")
 
@@ -51,12 +53,12 @@ def _built():
 
 def _failing_graph(monkeypatch):
     """Point (d): the layer is in the model's list when making the extended graph fails."""
-    from kerasfn import compose
+    from kerasfn.rcall import dispatch
 
     def fail(*args, **kwargs):
         raise RuntimeError("graph construction failed")
 
-    monkeypatch.setattr(compose.keras, "Model", fail)
+    monkeypatch.setattr(dispatch.keras, "Model", fail)
 
 
 #: name: (model, failing pipe, error, whether the model had changed when it failed, set-up)
@@ -126,15 +128,15 @@ def _interrupt(*args, **kwargs):
 
 
 def _interrupting_graph(monkeypatch):
-    from kerasfn import compose
+    from kerasfn.rcall import dispatch
 
-    monkeypatch.setattr(compose.keras, "Model", _interrupt)
+    monkeypatch.setattr(dispatch.keras, "Model", _interrupt)
 
 
 def _interrupting_declaration(monkeypatch):
-    from kerasfn import compose
+    from kerasfn.rcall import dispatch
 
-    monkeypatch.setattr(compose.keras.layers, "InputLayer", _interrupt)
+    monkeypatch.setattr(dispatch.keras.layers, "InputLayer", _interrupt)
 
 
 #: name: (model, interrupted pipe, set-up): Ctrl-C at each point the scenarios above fail at

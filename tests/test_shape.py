@@ -1,4 +1,4 @@
-"""``shape()`` (kerasfn/shape.py): R keras3's shape objects, checked against what R keras3 printed.
+"""``shape()`` (kerasfn/rcall/shape.py): R keras3's shape objects, checked against what R keras3 printed.
 
 R keras3's ``shape(...)`` joins its arguments: a tensor or array gives its sizes (from
 ``keras$ops$shape``, so inside a compiled function a size unknown at tracing is a scalar int

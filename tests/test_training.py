@@ -1,4 +1,4 @@
-"""compile()'s jit_compile choice (kerasfn.training, issue 14 points 2 and 3).
+"""compile()'s jit_compile choice (kerasfn.api.training, issue 14 points 2 and 3).
 
 The choice logic only (timings live in bench/train.py), and that a model
 trained with kerasfn's choice reaches plain Keras' loss with the same seed
@@ -11,7 +11,7 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn.training import resolve_jit_compile
+from kerasfn.api.training import resolve_jit_compile
 
 pytestmark = pytest.mark.skipif(
     keras.backend.backend() != "tensorflow", reason="the choice concerns the TensorFlow backend on a CPU"

@@ -46,7 +46,7 @@ from kerasfn import (
     with_custom_object_scope,
     zip_lists,
 )
-from kerasfn.rfunction import Pending
+from kerasfn.rcall.binding import Pending
 
 IMAGE = (np.arange(4 * 6 * 3).reshape(4, 6, 3) * 3 % 256).astype("float64")
 

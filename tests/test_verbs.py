@@ -35,7 +35,7 @@ from kerasfn import (
     to_categorical,
     unfreeze_weights,
 )
-from kerasfn.rfunction import Pending
+from kerasfn.rcall.binding import Pending
 
 X = np.linspace(0, 1, 24, dtype="float32").reshape(8, 3)
 Y = X.sum(axis=1, keepdims=True)

@@ -264,7 +264,7 @@ def render_python_object(x: Any) -> str:
 
 
 #: The module of the classes a script defines with kerasfn's ``Layer()``, ``Callback()``, ...
-SCRIPT_CLASSES_MODULE = "kerasfn.custom_classes"
+SCRIPT_CLASSES_MODULE = "kerasfn.api.custom_classes"
 
 
 def python_repr(x: Any) -> str:

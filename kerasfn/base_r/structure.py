@@ -204,7 +204,7 @@ def _r_classed_list(x: Any) -> tuple[Mapping | list, str] | None:
     if inherits_python(x, "keras.src.callbacks.history", "History"):
         metrics = {name: np.asarray(values, dtype=float) for name, values in x.history.items()}
         return {"params": dict(x.params), "metrics": metrics}, "keras_training_history"
-    if inherits_python(x, "kerasfn.shape", "Shape"):
+    if inherits_python(x, "kerasfn.rcall.shape", "Shape"):
         return list(x), "keras_shape"
     return None
 

@@ -8,7 +8,7 @@ into ``kerasfn/generated/layers_*.py``.
 
 Families:
 
-* ``layer``: ``object`` first, composed by :func:`kerasfn.compose.create_layer`;
+* ``layer``: ``object`` first, composed by :func:`kerasfn.rcall.dispatch.create_layer`;
 * ``list``: a ``layer`` whose ``object`` is a list of tensors (R's
   ``layer_attention(object)``: one argument, the list);
 * ``merge``: R's ``layer_add(inputs, ...)``: the tensors to combine, given

@@ -244,11 +244,11 @@ def _function(family: Family, function: rkeras3.RFunction, run_examples: bool) -
 
 
 def _converter_imports(sources: list[str]) -> list[str]:
-    from kerasfn import r_conventions
+    from kerasfn.rcall import converters
 
     used = sorted({name for text in sources for name in re.findall(r"\b(as_\w+|required)\(?", text)
-                   if name in r_conventions.__all__})
-    return ["from kerasfn.r_conventions import (", *[f"    {name}," for name in used], ")"] if used else []
+                   if name in converters.__all__})
+    return ["from kerasfn.rcall.converters import (", *[f"    {name}," for name in used], ")"] if used else []
 
 
 def _used(imports: tuple[str, ...], sources: list[str]) -> list[str]:

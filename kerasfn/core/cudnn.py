@@ -20,7 +20,7 @@ from typing import Any
 import keras
 import numpy as np
 
-from kerasfn import internals
+from kerasfn.rcall import internals
 
 __all__ = ["CudnnStatus", "cudnn_status"]
 

@@ -65,7 +65,7 @@ from typing import Any
 
 import keras
 
-from kerasfn import internals
+from kerasfn.rcall import internals
 from kerasfn.core.kernels import direct_call
 
 __all__ = [

@@ -16,7 +16,7 @@ from typing import Any
 import keras
 import numpy as np
 
-from kerasfn import internals
+from kerasfn.rcall import internals
 
 
 __all__ = ["LegacyLayerMembers"]

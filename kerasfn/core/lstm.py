@@ -5,7 +5,7 @@ numbers, same config) with what R users and tf.keras-era scripts rely on added o
 top, each concern in its own module:
 
 * its ``return_state`` results are named and unpackable
-  (:class:`kerasfn.destructure.LSTMStates`) on every call path;
+  (:class:`kerasfn.rcall.destructure.LSTMStates`) on every call path;
 * an input of the wrong rank is rejected with a message that names
   ``inputs`` and the shape received, before the backend's own loop fails;
 * eager calls run compiled when that pays (:mod:`kerasfn.core.eager`),
@@ -33,8 +33,8 @@ from kerasfn.core.eager import CompiledEagerCalls
 from kerasfn.core.legacy import LegacyLayerMembers
 from kerasfn.core.portable import saved_as_keras
 from kerasfn.core.kernels import RecurrentKernel
-from kerasfn.destructure import name_outputs
-from kerasfn.r_conventions import describe
+from kerasfn.rcall.destructure import name_outputs
+from kerasfn.rcall.converters import describe
 
 __all__ = ["LSTM"]
 

@@ -9,7 +9,7 @@ config it writes keeps saved files loadable by plain Keras;
 
 from __future__ import annotations
 
-from kerasfn import internals
+from kerasfn.rcall import internals
 
 __all__ = ["keras_base", "saved_as_keras"]
 

@@ -21,7 +21,7 @@ from functools import cache
 
 import keras
 
-from kerasfn import internals
+from kerasfn.rcall import internals
 from kerasfn.core import attention, recurrent
 from kerasfn.core.lstm import LSTM
 from kerasfn.core.portable import keras_base

@@ -50,7 +50,7 @@ class _Constant:
 
 def documented_object(name: str) -> object:
     """What a page documents: ``kerasfn.<name>``, a dotted name in a subpackage."""
-    from kerasfn.reexports import CONSTANT_DOCS
+    from kerasfn.api.reexports import CONSTANT_DOCS
 
     if name in CONSTANT_DOCS:
         return _Constant(CONSTANT_DOCS[name])

@@ -13,9 +13,9 @@ from typing import Any
 
 import keras
 
-from kerasfn.applications import with_preprocessing
-from kerasfn.families.rules import constructor
-from kerasfn.r_conventions import (
+from kerasfn.api.applications import with_preprocessing
+from kerasfn.rcall.subjects import constructor
+from kerasfn.rcall.converters import (
     as_activation,
     as_bool,
     as_integer,

@@ -13,11 +13,11 @@ from typing import Any
 
 import keras
 
-from kerasfn import atomic
-from kerasfn.families.conversions import as_epoch_hook, as_frequency, as_logs_hook
-from kerasfn.families.conversions import supplied
-from kerasfn.families.rules import constructor
-from kerasfn.r_conventions import (
+from kerasfn.core import atomic
+from kerasfn.rcall.training_converters import as_epoch_hook, as_frequency, as_logs_hook
+from kerasfn.rcall.training_converters import supplied
+from kerasfn.rcall.subjects import constructor
+from kerasfn.rcall.converters import (
     as_bool,
     as_integer,
     as_number,

@@ -13,8 +13,8 @@ from typing import Any
 
 import keras
 
-from kerasfn.families.rules import constructor
-from kerasfn.r_conventions import (
+from kerasfn.rcall.subjects import constructor
+from kerasfn.rcall.converters import (
     as_integer,
 )
 

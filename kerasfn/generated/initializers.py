@@ -13,9 +13,9 @@ from typing import Any
 
 import keras
 
-from kerasfn.families.conversions import supplied
-from kerasfn.families.rules import constructor
-from kerasfn.r_conventions import (
+from kerasfn.rcall.training_converters import supplied
+from kerasfn.rcall.subjects import constructor
+from kerasfn.rcall.converters import (
     as_bool,
     as_number,
     as_seed,

@@ -13,8 +13,8 @@ from typing import Any
 
 import keras
 
-from kerasfn.families.dual import as_data, dual_function, dual_value, stands_for, unused
-from kerasfn.r_conventions import (
+from kerasfn.rcall.dual import as_data, dual_function, dual_value, stands_for, unused
+from kerasfn.rcall.converters import (
     as_axis,
     as_bool,
     as_integer,

@@ -13,10 +13,10 @@ from typing import Any
 
 import keras
 
-from kerasfn.families.conversions import as_class_ids, as_double
-from kerasfn.families.rules import constructor
-from kerasfn.families.dual import as_data, dual_function, dual_value, stands_for, unused
-from kerasfn.r_conventions import (
+from kerasfn.rcall.training_converters import as_class_ids, as_double
+from kerasfn.rcall.subjects import constructor
+from kerasfn.rcall.dual import as_data, dual_function, dual_value, stands_for, unused
+from kerasfn.rcall.converters import (
     as_axis,
     as_bool,
     as_integer,

@@ -13,10 +13,10 @@ from typing import Any
 
 import keras
 
-from kerasfn.families.rules import any_value_function, conversion_function, function_of_function, tensor_function
-from kerasfn.shape import Shape
-from kerasfn.tensors import as_integer_data, as_shape_tuple
-from kerasfn.r_conventions import (
+from kerasfn.rcall.subjects import any_value_function, conversion_function, function_of_function, tensor_function
+from kerasfn.rcall.shape import Shape
+from kerasfn.rcall.tensors import as_integer_data, as_shape_tuple
+from kerasfn.rcall.converters import (
     as_axis,
     as_bool,
     as_integer,

@@ -13,8 +13,8 @@ from typing import Any
 
 import keras
 
-from kerasfn.families.rules import tensor_function
-from kerasfn.r_conventions import (
+from kerasfn.rcall.subjects import tensor_function
+from kerasfn.rcall.converters import (
     as_bool,
     as_integer,
     as_integer_tuple,

@@ -13,9 +13,9 @@ from typing import Any
 
 import keras
 
-from kerasfn.families.rules import tensor_function
-from kerasfn.tensors import TopK, as_integer_data
-from kerasfn.r_conventions import (
+from kerasfn.rcall.subjects import tensor_function
+from kerasfn.rcall.tensors import TopK, as_integer_data
+from kerasfn.rcall.converters import (
     as_axis,
     as_bool,
     as_integer,

@@ -13,10 +13,10 @@ from typing import Any
 
 import keras
 
-from kerasfn.families.conversions import as_learning_rate
-from kerasfn.families.conversions import supplied
-from kerasfn.families.rules import constructor
-from kerasfn.r_conventions import (
+from kerasfn.rcall.training_converters import as_learning_rate
+from kerasfn.rcall.training_converters import supplied
+from kerasfn.rcall.subjects import constructor
+from kerasfn.rcall.converters import (
     as_bool,
     as_integer,
     as_number,

@@ -34,7 +34,7 @@ FAMILY = Family(
           "Keras' own function, as in R keras3: ``layer_dense(4, "
           "activation=activation_relu)`` serializes as ``\"relu\"``."),
     names=lambda: sorted(name for name in rkeras3.exports() if name.startswith("activation_")),
-    imports=("import keras", "", "from kerasfn.families.rules import activation_function"),
+    imports=("import keras", "", "from kerasfn.rcall.subjects import activation_function"),
     decorator="activation_function",
     body=lambda function, params, target: [
         f"    return {target}({', '.join(f'{p.name}={p.name}' for p in params)})"

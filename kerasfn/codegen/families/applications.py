@@ -12,7 +12,7 @@ from __future__ import annotations
 from kerasfn.codegen import rkeras3
 from kerasfn.codegen.family import Family
 
-#: R keras3's deprecated spellings (``application_nasnetlarge``): hand-written in kerasfn.applications.
+#: R keras3's deprecated spellings (``application_nasnetlarge``): hand-written in kerasfn.api.applications.
 _ALIASES = frozenset({"application_nasnetlarge", "application_nasnetmobile"})
 #: Small enough to build in an example (a second on a CPU); the others show the call only.
 _BUILT_IN_EXAMPLE = "application_mobilenet"
@@ -61,8 +61,8 @@ FAMILY = Family(
           "of the model, as R keras3 does; ``application_preprocess_inputs()`` and "
           "``application_decode_predictions()`` read them."),
     names=_names,
-    imports=("import keras", "", "from kerasfn.applications import with_preprocessing",
-             "from kerasfn.families.rules import constructor"),
+    imports=("import keras", "", "from kerasfn.api.applications import with_preprocessing",
+             "from kerasfn.rcall.subjects import constructor"),
     decorator="constructor",
     body=_body,
     value=lambda function: ["A ``keras.Model``, with ``preprocess_input`` and ``decode_predictions``",

@@ -63,7 +63,7 @@ FAMILY = constructor_family(
         "atomic.ModelCheckpoint",
         "kerasfn's subclass, which writes each checkpoint beside its path and renames it over the previous "
         "one once complete: a save that fails or is interrupted leaves the previous checkpoint as it was")},
-    imports=("from kerasfn import atomic",
-             "from kerasfn.families.conversions import as_epoch_hook, as_frequency, as_logs_hook"),
+    imports=("from kerasfn.core import atomic",
+             "from kerasfn.rcall.training_converters import as_epoch_hook, as_frequency, as_logs_hook"),
     see_also=":func:`fit`.",
 )

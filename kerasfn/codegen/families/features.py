@@ -53,7 +53,7 @@ FAMILY = Family(
     rule=("A spec for one input of ``layer_feature_space(features=...)``; it "
           "composes with nothing."),
     names=lambda: sorted(name for name in rkeras3.exports() if name.startswith("feature_")),
-    imports=("import keras", "", "from kerasfn.families.rules import constructor"),
+    imports=("import keras", "", "from kerasfn.rcall.subjects import constructor"),
     decorator="constructor",
     body=lambda function, params, target: [
         f"    return {target}({', '.join(f'{p.name}={p.name}' for p in params)})"

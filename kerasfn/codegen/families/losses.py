@@ -1,4 +1,4 @@
-"""``loss_*``: R keras3's losses, in R's dual form (``kerasfn/families/dual.py``)."""
+"""``loss_*``: R keras3's losses, in R's dual form (``kerasfn/rcall/dual.py``)."""
 
 from __future__ import annotations
 

@@ -27,6 +27,6 @@ FAMILY = dual_family(
     # R: target_class_ids = function(x) as.list(as_integer(x)) (and lapply(x, as_integer)).
     # R's beta = 1 is a double, and Keras' FBetaScore refuses an int.
     converters={"target_class_ids": "as_class_ids", "beta": "as_double"},
-    imports=("from kerasfn.families.conversions import as_class_ids, as_double",
-             "from kerasfn.families.rules import constructor"),
+    imports=("from kerasfn.rcall.training_converters import as_class_ids, as_double",
+             "from kerasfn.rcall.subjects import constructor"),
 )

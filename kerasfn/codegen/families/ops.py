@@ -6,7 +6,7 @@ Axes and returned indices count from 0 (the porting rule); R keras3's
 ``zero_indexed=`` is accepted so that ported calls run, and changes nothing.
 
 The few ops whose R definition has no regular shape (``op_subset``,
-``op_arange``, the ``...`` ops) are written by hand in :mod:`kerasfn.r_ops`.
+``op_arange``, the ``...`` ops) are written by hand in :mod:`kerasfn.api.r_ops`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 from kerasfn.codegen import rkeras3
 from kerasfn.codegen.family import Family, Parameter, keras_object
 
-#: Written by hand in kerasfn/r_ops.py (R's own bodies, or R's ``...`` of tensors).
+#: Written by hand in kerasfn/api/r_ops.py (R's own bodies, or R's ``...`` of tensors).
 BY_HAND = frozenset({"op_arange", "op_einsum", "op_hstack", "op_meshgrid", "op_subset", "op_subset<-",
                      "op_subset_set", "op_switch", "op_vectorize", "op_vstack"})
 #: Ops whose first argument is a Python function, and the one that takes any value.
@@ -381,9 +381,9 @@ FAMILY = Family(
     rule=RULE,
     names=names,
     imports=("import keras", "",
-             "from kerasfn.families.rules import any_value_function, conversion_function, function_of_function, tensor_function",
-             "from kerasfn.shape import Shape",
-             "from kerasfn.tensors import TopK, as_integer_data, as_shape_tuple"),
+             "from kerasfn.rcall.subjects import any_value_function, conversion_function, function_of_function, tensor_function",
+             "from kerasfn.rcall.shape import Shape",
+             "from kerasfn.rcall.tensors import TopK, as_integer_data, as_shape_tuple"),
     decorator="tensor_function",
     body=body,
     value=lambda function: ["The op's result: a backend tensor (or a tuple of them), or a symbolic",

@@ -21,7 +21,7 @@ FAMILY = constructor_family(
     ]},
     # learning_rate: a number or a learning_rate_schedule_*() object (R declares nothing).
     converters={"*": {"learning_rate": "as_learning_rate"}},
-    imports=("from kerasfn.families.conversions import as_learning_rate",),
+    imports=("from kerasfn.rcall.training_converters import as_learning_rate",),
     # One step from the weights (1, 2) with the gradient (0.5, -0.5).
     shows=(("as_array", "keras_variable", "op_convert_to_tensor"), lambda call: [
         "weights = keras_variable([1.0, 2.0])",

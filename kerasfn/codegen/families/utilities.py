@@ -5,7 +5,7 @@
 ``*_dataset_from_directory()`` loaders, ``split_dataset()``,
 ``normalize()``, ``clear_session()``, ``get_source_inputs()`` and the
 serialization helpers.  Each runs on its first argument (a path, an array,
-an image, a dataset; :func:`kerasfn.families.rules.utility_function`) or,
+an image, a dataset; :func:`kerasfn.rcall.subjects.utility_function`) or,
 without it, waits for it to be piped in.
 """
 
@@ -118,7 +118,7 @@ FAMILY = Family(
     rule=("Runs on its first argument (a path, an array, an image, a dataset, an object) or, "
           "without it, waits for it to be piped in: ``path | image_load()``."),
     names=lambda: list(NAMES),
-    imports=("import keras", "", "from kerasfn.families.rules import as_labels, as_split_size, utility_function"),
+    imports=("import keras", "", "from kerasfn.rcall.subjects import as_labels, as_split_size, utility_function"),
     decorator="utility_function",
     body=_body,
     value=lambda function: ["What the Keras function returns (see Description)." if function.name != "image_array_save"

@@ -45,7 +45,7 @@ from typing import Any
 import keras
 import numpy as np
 
-from kerasfn.internals import get_keras_mask
+from kerasfn.rcall.internals import get_keras_mask
 
 __all__ = ["FusedTorchRNN", "fused_supported", "torch_call"]
 
