@@ -6,7 +6,15 @@ from __future__ import annotations
 def main() -> None:
     import numpy as np
 
-    from kerasfn import keras_input, keras_model, keras_model_sequential, layer_dense, layer_lstm, random_uniform, shape
+    from kerasfn import (
+        keras_input,
+        keras_model,
+        keras_model_sequential,
+        layer_dense,
+        layer_lstm,
+        random_uniform,
+        shape,
+    )
 
     print("# eager pipe: random_uniform(c(32, 10, 8)) |> layer_lstm(4)")
     inputs = random_uniform((32, 10, 8), seed=1)

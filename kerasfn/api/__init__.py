@@ -6,23 +6,31 @@ this module; see :mod:`kerasfn` for the one process that skips both.
 """
 
 
-from kerasfn.rcall import pipe as _pipe
 from kerasfn.api import printing as _printing
 from kerasfn.api.backend import as_array, use_backend
-from kerasfn.core.cudnn import CudnnStatus, cudnn_status
-from kerasfn.rcall.destructure import LSTMStates
-from kerasfn.api.layer_cudnn_lstm import layer_cudnn_lstm
-from kerasfn.generated import *  # noqa: F403  (every layer_* function the catalog describes, op_*, loss_*, ...)
-from kerasfn.generated import __all__ as _generated_functions
 from kerasfn.api.layer_class import Layer
-from kerasfn.api.models import keras_input, keras_model, keras_model_sequential, layer_input
+from kerasfn.api.layer_cudnn_lstm import layer_cudnn_lstm
+from kerasfn.api.models import (
+    keras_input,
+    keras_model,
+    keras_model_sequential,
+    layer_input,
+)
 from kerasfn.api.plot import plot
-from kerasfn.api.printing import config_disable_print_summary, config_enable_print_summary, config_is_print_summary_enabled
+from kerasfn.api.printing import (
+    config_disable_print_summary,
+    config_enable_print_summary,
+    config_is_print_summary_enabled,
+)
 from kerasfn.api.r_ops import *  # noqa: F403  (the op_* R keras3 writes by hand: op_subset, op_arange, ...)
 from kerasfn.api.r_ops import __all__ as _r_ops
 from kerasfn.api.reexports import all_dims, as_tensor, keras_variable, newaxis
-from kerasfn.rcall.shape import Shape, shape
-from kerasfn.api.utils import pad_sequences, set_random_seed, timeseries_dataset_from_array, to_categorical
+from kerasfn.api.utils import (
+    pad_sequences,
+    set_random_seed,
+    timeseries_dataset_from_array,
+    to_categorical,
+)
 from kerasfn.api.verbs import (
     compile,
     evaluate,
@@ -39,6 +47,12 @@ from kerasfn.api.verbs import (
 )
 from kerasfn.api.vocabulary import *  # noqa: F403  (model helpers, custom classes, datasets, utilities)
 from kerasfn.api.vocabulary import __all__ as _vocabulary
+from kerasfn.core.cudnn import CudnnStatus, cudnn_status
+from kerasfn.generated import *  # noqa: F403  (every layer_* function the catalog describes, op_*, loss_*, ...)
+from kerasfn.generated import __all__ as _generated_functions
+from kerasfn.rcall import pipe as _pipe
+from kerasfn.rcall.destructure import LSTMStates
+from kerasfn.rcall.shape import Shape, shape
 
 _pipe.install()
 _printing.install()

@@ -19,12 +19,11 @@ from typing import Any, NamedTuple
 import keras
 import numpy as np
 
-from kerasfn.rcall import internals
 from kerasfn.api.cache import cached_file
-from kerasfn.rcall.converters import as_positive_integer, as_string, describe
-from kerasfn.rcall.binding import r_function
 from kerasfn.api.utils import data_helper
-from kerasfn.api.verbs import model_verb
+from kerasfn.rcall import internals
+from kerasfn.rcall.converters import as_positive_integer, as_string, describe
+from kerasfn.rcall.subjects import model_verb
 
 __all__ = [
     "ImagenetPrediction",

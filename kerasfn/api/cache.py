@@ -21,8 +21,8 @@ from typing import Any
 import keras
 
 from kerasfn.rcall import internals
-from kerasfn.rcall.converters import as_bool, as_string, required
 from kerasfn.rcall.binding import r_function
+from kerasfn.rcall.converters import as_bool, as_string, required
 
 __all__ = ["DatasetNotCachedError", "cache_dir", "cached_file", "get_file"]
 

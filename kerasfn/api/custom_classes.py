@@ -33,8 +33,8 @@ from typing import Any
 
 import keras
 
-from kerasfn.rcall.converters import as_string, describe, required
 from kerasfn.rcall.binding import r_function
+from kerasfn.rcall.converters import as_string, describe, required
 
 __all__ = [
     "Callback",

@@ -27,10 +27,17 @@ from typing import Any
 import keras
 import numpy as np
 
-from kerasfn.rcall import internals
 from kerasfn.api.cache import cached_file
-from kerasfn.rcall.converters import as_bool, as_integer, as_nonnegative_integer, as_positive_integer, as_string, describe
+from kerasfn.rcall import internals
 from kerasfn.rcall.binding import r_function
+from kerasfn.rcall.converters import (
+    as_bool,
+    as_integer,
+    as_nonnegative_integer,
+    as_positive_integer,
+    as_string,
+    describe,
+)
 
 __all__ = [
     "Dataset",

@@ -7,8 +7,9 @@ from typing import Any
 
 import keras
 
-from kerasfn.rcall.dispatch import compose_layer, layer_function
 from kerasfn.api.custom_classes import custom_class
+from kerasfn.rcall.dispatch import compose_layer
+from kerasfn.rcall.subjects import layer_function
 
 __all__ = ["Layer"]
 

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from kerasfn.rcall.dispatch import create_layer, layer_function
 from kerasfn.core.cudnn_lstm import CudnnLSTM
-from kerasfn.rcall.converters import as_bool, as_constraint, as_initializer, as_positive_integer, as_regularizer, required
+from kerasfn.rcall.converters import (
+    as_bool,
+    as_constraint,
+    as_initializer,
+    as_positive_integer,
+    as_regularizer,
+    required,
+)
+from kerasfn.rcall.dispatch import create_layer
+from kerasfn.rcall.subjects import layer_function
 
 __all__ = ["layer_cudnn_lstm"]
 

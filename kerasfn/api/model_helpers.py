@@ -7,7 +7,7 @@
 ``export_savedmodel()``, ``get_state_tree()`` / ``set_state_tree()``,
 ``quantize_weights()``, ``adapt()``, ``get_vocabulary()`` /
 ``set_vocabulary()``.  Each is a verb on what it
-works on (:func:`kerasfn.api.verbs.model_verb` / ``layer_verb``), so it pipes:
+works on (:func:`kerasfn.rcall.subjects.model_verb` / ``layer_verb``), so it pipes:
 ``model | get_layer("dense")``.  Defaults are R keras3's
 (``R/model-creation.R``, ``R/model-persistence.R``, ``R/layer-methods.R``).
 """
@@ -23,7 +23,9 @@ from typing import Any
 import keras
 import numpy as np
 
+from kerasfn.api.saved_files import check_weights_file, read_config, reading
 from kerasfn.core.atomic import refuse_to_overwrite, replacing, write_weights
+from kerasfn.rcall.binding import r_function
 from kerasfn.rcall.converters import (
     as_bool,
     as_class_weight,
@@ -35,9 +37,7 @@ from kerasfn.rcall.converters import (
     describe,
     required,
 )
-from kerasfn.rcall.binding import r_function
-from kerasfn.api.saved_files import check_weights_file, read_config, reading
-from kerasfn.api.verbs import layer_verb, model_verb
+from kerasfn.rcall.subjects import layer_verb, model_verb
 
 __all__ = [
     "KerasConfig",

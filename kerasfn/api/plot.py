@@ -11,9 +11,9 @@ from typing import Any
 
 import keras
 
-from kerasfn.rcall.converters import as_list, describe
 from kerasfn.rcall.binding import r_function
-from kerasfn.api.verbs import is_keras_object
+from kerasfn.rcall.converters import as_list, describe
+from kerasfn.rcall.subjects import is_keras_object
 
 __all__ = ["ModelPlot", "plot"]
 

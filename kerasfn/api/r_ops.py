@@ -17,9 +17,9 @@ from typing import Any
 import keras
 import numpy as np
 
-from kerasfn.rcall.subjects import function_of_function, tensor_function
-from kerasfn.rcall.converters import as_bool, as_integer, as_string, describe, required
 from kerasfn.rcall.binding import r_function
+from kerasfn.rcall.converters import as_bool, as_integer, as_string, describe, required
+from kerasfn.rcall.subjects import function_of_function, tensor_function
 
 __all__ = ["op_arange", "op_einsum", "op_hstack", "op_meshgrid", "op_subset", "op_subset_set", "op_switch",
            "op_vectorize", "op_vstack"]

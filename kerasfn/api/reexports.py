@@ -12,9 +12,14 @@ from typing import Any
 import keras
 import numpy as np
 
-from kerasfn.rcall.subjects import conversion_function
-from kerasfn.rcall.converters import as_bool, as_optional_shape, as_string, as_target_shape
 from kerasfn.rcall.binding import r_function
+from kerasfn.rcall.converters import (
+    as_bool,
+    as_optional_shape,
+    as_string,
+    as_target_shape,
+)
+from kerasfn.rcall.subjects import conversion_function
 
 __all__ = ["CONSTANT_DOCS", "all_dims", "as_tensor", "keras_variable", "newaxis"]
 

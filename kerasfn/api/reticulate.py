@@ -15,8 +15,8 @@ from typing import Any
 
 import numpy as np
 
-from kerasfn.rcall.converters import as_bool, as_integer, describe, required
 from kerasfn.rcall.binding import r_function
+from kerasfn.rcall.converters import as_bool, as_integer, describe, required
 from kerasfn.rcall.tensors import is_tensor_like
 
 __all__ = ["array_reshape", "as_iterator", "iter_next", "iterate", "np_array", "zip_lists"]

@@ -15,8 +15,14 @@ from typing import Any
 import keras
 
 from kerasfn.rcall import internals
-from kerasfn.rcall.converters import as_bool, as_custom_objects, as_string, describe, required
 from kerasfn.rcall.binding import r_function
+from kerasfn.rcall.converters import (
+    as_bool,
+    as_custom_objects,
+    as_string,
+    describe,
+    required,
+)
 
 __all__ = ["get_custom_objects", "register_keras_serializable", "set_custom_objects", "with_custom_object_scope"]
 

@@ -26,8 +26,8 @@ from typing import Any
 import keras
 import numpy as np
 
-from kerasfn.rcall.internals import flatten_layers
 from kerasfn.rcall.converters import as_list, describe
+from kerasfn.rcall.internals import flatten_layers
 
 __all__ = ["as_loss", "as_metrics", "resolve_jit_compile"]
 

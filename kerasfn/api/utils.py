@@ -9,6 +9,7 @@ import keras
 import numpy as np
 
 from kerasfn.base_r import rng
+from kerasfn.rcall.binding import r_function
 from kerasfn.rcall.converters import (
     Converter,
     as_bool,
@@ -19,7 +20,6 @@ from kerasfn.rcall.converters import (
     describe,
     required,
 )
-from kerasfn.rcall.binding import r_function
 
 __all__ = ["data_helper", "pad_sequences", "set_random_seed", "timeseries_dataset_from_array", "to_categorical"]
 

@@ -3,7 +3,7 @@
 Each verb is an ordinary function with its subject first, ``fit(model, x, y)``,
 and is also pipe-able, ``model | fit(x, y)`` or bare, ``model | summary``.
 Both come from :func:`kerasfn.rcall.binding.r_function`, the mechanism behind
-every kerasfn function; :func:`model_verb` and :func:`layer_verb` state a
+every kerasfn function; :func:`~kerasfn.rcall.subjects.model_verb` and ``layer_verb`` state a
 verb's subject, and each verb declares its own argument converters, as R
 keras3's wrappers do.  Defaults are R keras3's (``R/model-training.R``).
 """
@@ -11,19 +11,21 @@ keras3's wrappers do.  Defaults are R keras3's (``R/model-training.R``).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import keras
 import numpy as np
 
-from kerasfn.rcall import internals
-from kerasfn.core.atomic import refuse_to_overwrite, write_model
-from kerasfn.core.saving import restore_core_classes
 from kerasfn.api.history import as_r_history
 from kerasfn.api.printing import format_model
+from kerasfn.api.saved_files import check_model_archive, reading
+from kerasfn.api.training import as_loss, as_metrics, resolve_jit_compile
+from kerasfn.core.atomic import refuse_to_overwrite, write_model
+from kerasfn.core.saving import restore_core_classes
+from kerasfn.rcall import internals
+from kerasfn.rcall.binding import r_function
 from kerasfn.rcall.converters import (
-    Converter,
     as_bool,
     as_class_weight,
     as_custom_objects,
@@ -36,9 +38,7 @@ from kerasfn.rcall.converters import (
     as_verbose,
     describe,
 )
-from kerasfn.rcall.binding import r_function
-from kerasfn.api.saved_files import check_model_archive, reading
-from kerasfn.api.training import as_loss, as_metrics, resolve_jit_compile
+from kerasfn.rcall.subjects import layer_verb, model_verb
 
 __all__ = [
     "compile",
@@ -46,41 +46,15 @@ __all__ = [
     "fit",
     "freeze_weights",
     "get_weights",
-    "is_keras_object",
     "load_model",
     "predict",
     "reset_state",
     "save_model",
     "set_weights",
     "summary",
-    "layer_verb",
-    "model_verb",
     "unfreeze_weights",
 ]
 
-
-def _is_model(value: Any) -> bool:
-    return isinstance(value, keras.Model)
-
-
-def _is_layer(value: Any) -> bool:
-    return isinstance(value, keras.layers.Layer)
-
-
-def is_keras_object(value: Any) -> bool:
-    """Keras objects that are never a verb's data argument: given first to a
-    verb that does not take them, they are a mistake, not a partial call."""
-    return isinstance(value, (keras.layers.Layer, keras.callbacks.Callback))
-
-
-def model_verb(converters: dict[str, Converter] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """R semantics for a verb on a Keras model: ``fit(model, x, y)`` or ``model | fit(x, y)``."""
-    return r_function(_is_model, "a Keras model", converters, misplaced=is_keras_object)
-
-
-def layer_verb(converters: dict[str, Converter] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """R semantics for a verb on a layer or model: ``get_weights(layer)``."""
-    return r_function(_is_layer, "a Keras layer or model", converters, misplaced=is_keras_object)
 
 
 def _keras_arguments(arguments: dict[str, Any]) -> tuple[keras.Model, dict[str, Any]]:

@@ -142,7 +142,7 @@ def _converters(entry: Entry) -> dict[str, str]:
 
 
 _DECORATORS = {"layer": "layer_function", "wrapper": "layer_function", "backend": "layer_function",
-               "list": "layer_function", "merge": "merge_function", "cell": "constructor_function"}
+               "list": "layer_function", "merge": "merge_function", "cell": "cell_constructor"}
 
 
 def _decorator(entry: Entry) -> str:
@@ -410,7 +410,8 @@ def modules() -> dict[str, list[Entry]]:
 
 #: The mechanism's names a generated layer module may use, by the module that defines them.
 _MECHANISM = {
-    "kerasfn.rcall.dispatch": ("constructor_function", "create_layer", "create_merge", "layer_function", "merge_function"),
+    "kerasfn.rcall.dispatch": ("create_layer", "create_merge"),
+    "kerasfn.rcall.subjects": ("cell_constructor", "layer_function", "merge_function"),
     "kerasfn.rcall.backends": ("require_backend",),
 }
 

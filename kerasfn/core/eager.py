@@ -65,8 +65,8 @@ from typing import Any
 
 import keras
 
-from kerasfn.rcall import internals
 from kerasfn.core.kernels import direct_call
+from kerasfn.rcall import internals
 
 __all__ = [
     "COSTS", "MAX_FUNCTIONS", "MAX_XLA_SHAPES", "CompiledEagerCalls", "compiled_kinds", "eager_call", "forget_compiled",

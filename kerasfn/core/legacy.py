@@ -18,7 +18,6 @@ import numpy as np
 
 from kerasfn.rcall import internals
 
-
 __all__ = ["LegacyLayerMembers"]
 
 

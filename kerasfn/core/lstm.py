@@ -30,11 +30,11 @@ from typing import Any
 import keras
 
 from kerasfn.core.eager import CompiledEagerCalls
+from kerasfn.core.kernels import RecurrentKernel
 from kerasfn.core.legacy import LegacyLayerMembers
 from kerasfn.core.portable import saved_as_keras
-from kerasfn.core.kernels import RecurrentKernel
-from kerasfn.rcall.destructure import name_outputs
 from kerasfn.rcall.converters import describe
+from kerasfn.rcall.destructure import name_outputs
 
 __all__ = ["LSTM"]
 

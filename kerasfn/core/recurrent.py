@@ -18,8 +18,8 @@ from __future__ import annotations
 import keras
 
 from kerasfn.core.eager import CompiledEagerCalls
-from kerasfn.core.portable import saved_as_keras
 from kerasfn.core.kernels import RecurrentKernel
+from kerasfn.core.portable import saved_as_keras
 
 __all__ = [
     "GRU", "RNN", "Bidirectional", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D", "SimpleRNN", "TimeDistributed",

@@ -21,10 +21,10 @@ from functools import cache
 
 import keras
 
-from kerasfn.rcall import internals
 from kerasfn.core import attention, recurrent
 from kerasfn.core.lstm import LSTM
 from kerasfn.core.portable import keras_base
+from kerasfn.rcall import internals
 
 __all__ = ["core_classes", "restore_core_classes"]
 

@@ -16,7 +16,8 @@ from typing import Any
 import keras
 
 import kerasfn.core.attention
-from kerasfn.rcall.dispatch import create_layer, create_merge, layer_function, merge_function
+from kerasfn.rcall.dispatch import create_layer, create_merge
+from kerasfn.rcall.subjects import layer_function, merge_function
 from kerasfn.rcall.converters import (
     as_bool,
     as_constraint,

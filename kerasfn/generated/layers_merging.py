@@ -15,7 +15,8 @@ from typing import Any
 
 import keras
 
-from kerasfn.rcall.dispatch import create_merge, merge_function
+from kerasfn.rcall.dispatch import create_merge
+from kerasfn.rcall.subjects import merge_function
 from kerasfn.rcall.converters import (
     as_axis,
     as_bool,

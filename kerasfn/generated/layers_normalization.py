@@ -15,7 +15,8 @@ from typing import Any
 
 import keras
 
-from kerasfn.rcall.dispatch import create_layer, layer_function
+from kerasfn.rcall.dispatch import create_layer
+from kerasfn.rcall.subjects import layer_function
 from kerasfn.rcall.converters import (
     as_axis,
     as_bool,

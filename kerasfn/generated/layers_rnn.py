@@ -17,7 +17,8 @@ import keras
 
 import kerasfn.core.lstm
 import kerasfn.core.recurrent
-from kerasfn.rcall.dispatch import constructor_function, create_layer, layer_function
+from kerasfn.rcall.dispatch import create_layer
+from kerasfn.rcall.subjects import cell_constructor, layer_function
 from kerasfn.rcall.converters import (
     as_activation,
     as_bool,
@@ -1398,7 +1399,7 @@ def layer_conv_lstm_3d(
     return create_layer(kerasfn.core.recurrent.ConvLSTM3D, locals())
 
 
-@constructor_function({'units': required(as_positive_integer), 'activation': as_activation, 'recurrent_activation': as_activation, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'recurrent_initializer': as_initializer, 'bias_initializer': as_initializer, 'unit_forget_bias': as_bool, 'kernel_regularizer': as_regularizer, 'recurrent_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'recurrent_constraint': as_constraint, 'bias_constraint': as_constraint, 'dropout': as_probability, 'recurrent_dropout': as_probability, 'seed': as_seed})
+@cell_constructor({'units': required(as_positive_integer), 'activation': as_activation, 'recurrent_activation': as_activation, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'recurrent_initializer': as_initializer, 'bias_initializer': as_initializer, 'unit_forget_bias': as_bool, 'kernel_regularizer': as_regularizer, 'recurrent_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'recurrent_constraint': as_constraint, 'bias_constraint': as_constraint, 'dropout': as_probability, 'recurrent_dropout': as_probability, 'seed': as_seed})
 def rnn_cell_lstm(
     units: Any = None,
     activation: str = 'tanh',
@@ -1500,7 +1501,7 @@ def rnn_cell_lstm(
     return create_layer(keras.layers.LSTMCell, dict(locals(), object=None))
 
 
-@constructor_function({'units': required(as_positive_integer), 'activation': as_activation, 'recurrent_activation': as_activation, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'recurrent_initializer': as_initializer, 'bias_initializer': as_initializer, 'kernel_regularizer': as_regularizer, 'recurrent_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'recurrent_constraint': as_constraint, 'bias_constraint': as_constraint, 'dropout': as_probability, 'recurrent_dropout': as_probability, 'reset_after': as_bool, 'seed': as_seed})
+@cell_constructor({'units': required(as_positive_integer), 'activation': as_activation, 'recurrent_activation': as_activation, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'recurrent_initializer': as_initializer, 'bias_initializer': as_initializer, 'kernel_regularizer': as_regularizer, 'recurrent_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'recurrent_constraint': as_constraint, 'bias_constraint': as_constraint, 'dropout': as_probability, 'recurrent_dropout': as_probability, 'reset_after': as_bool, 'seed': as_seed})
 def rnn_cell_gru(
     units: Any = None,
     activation: str = 'tanh',
@@ -1600,7 +1601,7 @@ def rnn_cell_gru(
     return create_layer(keras.layers.GRUCell, dict(locals(), object=None))
 
 
-@constructor_function({'units': required(as_positive_integer), 'activation': as_activation, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'recurrent_initializer': as_initializer, 'bias_initializer': as_initializer, 'kernel_regularizer': as_regularizer, 'recurrent_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'recurrent_constraint': as_constraint, 'bias_constraint': as_constraint, 'dropout': as_probability, 'recurrent_dropout': as_probability, 'seed': as_seed})
+@cell_constructor({'units': required(as_positive_integer), 'activation': as_activation, 'use_bias': as_bool, 'kernel_initializer': as_initializer, 'recurrent_initializer': as_initializer, 'bias_initializer': as_initializer, 'kernel_regularizer': as_regularizer, 'recurrent_regularizer': as_regularizer, 'bias_regularizer': as_regularizer, 'kernel_constraint': as_constraint, 'recurrent_constraint': as_constraint, 'bias_constraint': as_constraint, 'dropout': as_probability, 'recurrent_dropout': as_probability, 'seed': as_seed})
 def rnn_cell_simple(
     units: Any = None,
     activation: str = 'tanh',
@@ -1692,7 +1693,7 @@ def rnn_cell_simple(
     return create_layer(keras.layers.SimpleRNNCell, dict(locals(), object=None))
 
 
-@constructor_function({'cells': required()})
+@cell_constructor({'cells': required()})
 def rnn_cells_stack(
     cells: Any = None,
     **kwargs: Any,

@@ -13,7 +13,8 @@ from typing import Any
 
 import keras
 
-from kerasfn.rcall.dual import as_data, dual_function, dual_value, stands_for, unused
+from kerasfn.rcall.dual import as_data, dual_value, stands_for, unused
+from kerasfn.rcall.subjects import dual_function
 from kerasfn.rcall.converters import (
     as_axis,
     as_bool,

@@ -15,7 +15,8 @@ import keras
 
 from kerasfn.rcall.training_converters import as_class_ids, as_double
 from kerasfn.rcall.subjects import constructor
-from kerasfn.rcall.dual import as_data, dual_function, dual_value, stands_for, unused
+from kerasfn.rcall.dual import as_data, dual_value, stands_for, unused
+from kerasfn.rcall.subjects import dual_function
 from kerasfn.rcall.converters import (
     as_axis,
     as_bool,

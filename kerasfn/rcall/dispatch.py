@@ -36,29 +36,27 @@ import numpy as np
 from multipledispatch import Dispatcher
 
 from kerasfn.rcall import internals
-from kerasfn.rcall.destructure import name_outputs
+from kerasfn.rcall.binding import Pending
 from kerasfn.rcall.converters import (
     COMPOSITION_CONVERTERS,
     LAYER_KEYWORDS,
-    Converter,
     as_shape,
     check_keywords,
     check_numeric_array,
     describe,
 )
-from kerasfn.rcall.binding import Pending, r_function
+from kerasfn.rcall.destructure import name_outputs
 
 __all__ = [
     "EAGER_TYPES",
     "backend_tensor_classes",
+    "COMPOSITION_CONVERTERS",
     "compose_layer",
-    "constructor_function",
     "create_layer",
     "create_merge",
     "is_composable",
+    "is_merge_input",
     "is_tensor",
-    "layer_function",
-    "merge_function",
 ]
 
 Layer = keras.layers.Layer
@@ -298,27 +296,10 @@ def is_tensor(value: Any) -> bool:
     return isinstance(value, _TENSOR_TYPES)
 
 
-def _is_merge_input(value: Any) -> bool:
+def is_merge_input(value: Any) -> bool:
+    """A tensor or a list of tensors: what a merge layer (``layer_add()``) takes."""
     return is_tensor(value) or _is_tensor_list(value)
 
-
-_SUBJECT_TEXT = "a tensor, an array, a symbolic input (keras_input()) or a Sequential model"
-
-
-def layer_function(converters: Mapping[str, Converter]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """R semantics for a ``layer_*(object, ...)`` function: ``object`` is
-    what the layer composes with; left out, the function returns the layer."""
-    return r_function(is_composable, _SUBJECT_TEXT, {**COMPOSITION_CONVERTERS, **converters})
-
-
-def constructor_function(converters: Mapping[str, Converter]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Converters only, for a function that composes with nothing (an RNN cell)."""
-    return r_function(None, "", {**COMPOSITION_CONVERTERS, **converters})
-
-
-def merge_function(converters: Mapping[str, Converter]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """R semantics for a merge layer function, ``layer_add(*inputs, ...)``."""
-    return r_function(_is_merge_input, "a tensor or a list of tensors", {**COMPOSITION_CONVERTERS, **converters})
 
 
 @cache
@@ -364,7 +345,7 @@ def create_layer(layer_class: Callable[..., Layer], arguments: Mapping[str, Any]
     """Build ``layer_class`` from a wrapper's ``locals()`` and compose it with ``object``.
 
     ``arguments`` holds ``object``, the wrapper's named arguments (already
-    converted by its :func:`layer_function` declaration) and ``kwargs``.
+    converted by its :func:`~kerasfn.rcall.subjects.layer_function` declaration) and ``kwargs``.
     """
     arguments = dict(arguments)
     object = arguments.pop("object", None)

@@ -16,7 +16,6 @@ data form alone.
 
 from __future__ import annotations
 
-import functools
 import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -24,12 +23,9 @@ from typing import Any
 import keras
 import numpy as np
 
-from kerasfn.rcall.converters import Converter, check_keywords, describe
-from kerasfn.rcall.binding import Pending, r_function
+from kerasfn.rcall.converters import check_keywords, describe
 
-__all__ = ["as_data", "dual_function", "dual_value", "is_data", "stands_for", "unused"]
-
-_SUBJECT_TEXT = "a tensor or array (y_true)"
+__all__ = ["as_data", "dual_value", "is_data", "stands_for", "unused"]
 
 
 def is_data(value: Any) -> bool:
@@ -45,37 +41,6 @@ def as_data(name: str, value: Any) -> Any:
         return value
     raise TypeError(f"`{name}` must be a tensor or array; received {describe(value)}.")
 
-
-def dual_function(converters: Mapping[str, Converter]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """R semantics for a ``loss_*``/``metric_*`` function of ``(y_true, y_pred, ...)``.
-
-    Both or neither given: the call runs (its body computes the value or
-    builds the object).  Only ``y_pred`` given (by name, or as the one
-    positional datum): a :class:`~kerasfn.rcall.binding.Pending` call waiting for
-    ``y_true`` from a pipe, its arguments checked now.
-    """
-
-    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
-        signature = inspect.signature(function)
-        run = r_function(None, "", converters)(function)
-
-        def dual(*args: Any, **kwargs: Any) -> Any:
-            given = signature.bind_partial(*args, **kwargs).arguments
-            has_true, has_pred = given.get("y_true") is not None, given.get("y_pred") is not None
-            if has_true != has_pred and "y_true" not in kwargs:
-                # R's `y_true |> f(y_pred)`: the datum given is y_pred; y_true comes from the pipe.
-                bound = signature.bind_partial(None, *args, **kwargs).arguments
-                for name, value in bound.items():
-                    if name in converters and name != "y_true":
-                        converters[name](name, value)
-                return Pending(dual, args, kwargs)
-            return run(*args, **kwargs)
-
-        # The semantics of the data form: y_true is what a pipe brings.
-        functools.update_wrapper(dual, r_function(is_data, _SUBJECT_TEXT, converters)(function))
-        return dual
-
-    return decorate
 
 
 def stands_for(keras_object: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

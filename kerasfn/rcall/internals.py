@@ -108,7 +108,9 @@ def in_stateless_scope() -> bool:
 
     Hook: ``keras.src.backend.common.stateless_scope.in_stateless_scope``.
     """
-    from keras.src.backend.common.stateless_scope import in_stateless_scope as keras_in_stateless_scope
+    from keras.src.backend.common.stateless_scope import (
+        in_stateless_scope as keras_in_stateless_scope,
+    )
 
     return keras_in_stateless_scope()
 

@@ -50,8 +50,8 @@ import keras
 import numpy as np
 
 from kerasfn.rcall import internals
-from kerasfn.rcall.dispatch import backend_tensor_classes, compose_layer
 from kerasfn.rcall.binding import Pending, filtering_traceback, is_r_function
+from kerasfn.rcall.dispatch import backend_tensor_classes, compose_layer
 
 __all__ = ["install", "is_pipe_target"]
 

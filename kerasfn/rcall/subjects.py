@@ -1,8 +1,11 @@
-"""The decorators that give each generated family R keras3's call semantics.
+"""Every subject decorator: the one place that says what each kind of kerasfn function works on.
 
-Each is :func:`kerasfn.rcall.binding.r_function` with the family's subject:
-what its functions work on, and so what ``x | f(...)`` pipes in.  One small
-function per family; the generated modules call them with each function's
+Each is :func:`kerasfn.rcall.binding.r_function` with a subject: what the
+function takes first, and so what ``x | f(...)`` pipes in.  One small
+function per kind: layers (``layer_function``: what a layer composes with),
+model verbs (``model_verb``), the generated families (``tensor_function``
+for ``op_*``, ``dual_function`` for ``loss_*``/``metric_*``, ...).  The
+generated modules and the hand-written API call them with each function's
 converters.
 """
 
@@ -16,8 +19,10 @@ from typing import Any
 
 import keras
 
+from kerasfn.rcall.binding import Pending, r_function
 from kerasfn.rcall.converters import Converter, as_integer_vector, as_positive_integer
-from kerasfn.rcall.binding import r_function
+from kerasfn.rcall.dispatch import COMPOSITION_CONVERTERS, is_composable, is_merge_input
+from kerasfn.rcall.dual import is_data
 from kerasfn.rcall.tensors import is_tensor_data, is_tensor_like
 
 __all__ = [
@@ -25,10 +30,17 @@ __all__ = [
     "any_value_function",
     "as_labels",
     "as_split_size",
+    "cell_constructor",
     "check_axis_in_rank",
     "constructor",
     "conversion_function",
+    "dual_function",
     "function_of_function",
+    "is_keras_object",
+    "layer_function",
+    "layer_verb",
+    "merge_function",
+    "model_verb",
     "tensor_function",
     "utility_function",
 ]
@@ -179,3 +191,87 @@ def as_labels(name: str, value: Any) -> Any:
     if value is None or isinstance(value, str):
         return value
     return as_integer_vector(name, value)
+
+
+# Layers: what a layer composes with (kerasfn.rcall.dispatch) is the subject.
+
+_LAYER_SUBJECT = "a tensor, an array, a symbolic input (keras_input()) or a Sequential model"
+
+
+def layer_function(converters: Mapping[str, Converter]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """R semantics for a ``layer_*(object, ...)`` function: ``object`` is
+    what the layer composes with; left out, the function returns the layer."""
+    return r_function(is_composable, _LAYER_SUBJECT, {**COMPOSITION_CONVERTERS, **converters})
+
+
+def cell_constructor(converters: Mapping[str, Converter]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Converters only, for a function that composes with nothing (an RNN cell)."""
+    return r_function(None, "", {**COMPOSITION_CONVERTERS, **converters})
+
+
+def merge_function(converters: Mapping[str, Converter]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """R semantics for a merge layer function, ``layer_add(*inputs, ...)``."""
+    return r_function(is_merge_input, "a tensor or a list of tensors", {**COMPOSITION_CONVERTERS, **converters})
+
+
+# Model verbs: a model or layer is the subject.
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, keras.Model)
+
+
+def _is_layer(value: Any) -> bool:
+    return isinstance(value, keras.layers.Layer)
+
+
+def is_keras_object(value: Any) -> bool:
+    """Keras objects that are never a verb's data argument: given first to a
+    verb that does not take them, they are a mistake, not a partial call."""
+    return isinstance(value, (keras.layers.Layer, keras.callbacks.Callback))
+
+
+def model_verb(converters: dict[str, Converter] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """R semantics for a verb on a Keras model: ``fit(model, x, y)`` or ``model | fit(x, y)``."""
+    return r_function(_is_model, "a Keras model", converters, misplaced=is_keras_object)
+
+
+def layer_verb(converters: dict[str, Converter] | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """R semantics for a verb on a layer or model: ``get_weights(layer)``."""
+    return r_function(_is_layer, "a Keras layer or model", converters, misplaced=is_keras_object)
+
+
+# Losses and metrics: R keras3's dual form (kerasfn.rcall.dual).
+
+_DUAL_SUBJECT = "a tensor or array (y_true)"
+
+
+def dual_function(converters: Mapping[str, Converter]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """R semantics for a ``loss_*``/``metric_*`` function of ``(y_true, y_pred, ...)``.
+
+    Both or neither given: the call runs (its body computes the value or
+    builds the object).  Only ``y_pred`` given (by name, or as the one
+    positional datum): a :class:`~kerasfn.rcall.binding.Pending` call waiting for
+    ``y_true`` from a pipe, its arguments checked now.
+    """
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        signature = inspect.signature(function)
+        run = r_function(None, "", converters)(function)
+
+        def dual(*args: Any, **kwargs: Any) -> Any:
+            given = signature.bind_partial(*args, **kwargs).arguments
+            has_true, has_pred = given.get("y_true") is not None, given.get("y_pred") is not None
+            if has_true != has_pred and "y_true" not in kwargs:
+                # R's `y_true |> f(y_pred)`: the datum given is y_pred; y_true comes from the pipe.
+                bound = signature.bind_partial(None, *args, **kwargs).arguments
+                for name, value in bound.items():
+                    if name in converters and name != "y_true":
+                        converters[name](name, value)
+                return Pending(dual, args, kwargs)
+            return run(*args, **kwargs)
+
+        # The semantics of the data form: y_true is what a pipe brings.
+        functools.update_wrapper(dual, r_function(is_data, _DUAL_SUBJECT, converters)(function))
+        return dual
+
+    return decorate
