@@ -14,48 +14,15 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from kerasfn.port.core import Note
+from kerasfn.port.output import formatted, header
 from kerasfn.port.parser import parse_r, r_chunks
-from kerasfn.port.translate import Note, Translator
+from kerasfn.port.report import Translation, code_lines
+from kerasfn.port.translate import Translator
 
 __all__ = ["Note", "Translation", "translate"]
-
-
-@dataclass(frozen=True)
-class Translation:
-    """The Python translation of an R script, and where a person must look.
-
-    ``python`` is the formatted Python source; ``notes`` the
-    :class:`~kerasfn.port.translate.Note` list (R line numbers);
-    ``code_lines`` the R lines that hold code.  ``share`` is the fraction of
-    those lines translated without a note."""
-
-    python: str
-    notes: tuple[Note, ...]
-    code_lines: tuple[int, ...]
-
-    @property
-    def noted_lines(self) -> frozenset[int]:
-        """R code lines a note covers."""
-        covered = {line for note in self.notes for line in range(note.line, note.end_line + 1)}
-        return frozenset(covered & set(self.code_lines))
-
-    @property
-    def share(self) -> float:
-        """Fraction of R code lines translated without a note (1.0 for an empty script)."""
-        return 1.0 - len(self.noted_lines) / len(self.code_lines) if self.code_lines else 1.0
-
-    def report(self) -> str:
-        """The short report ``python -m kerasfn.port`` prints."""
-        total, noted = len(self.code_lines), len(self.noted_lines)
-        lines = [f"{total - noted} of {total} R code lines translated without a note ({self.share:.0%}); "
-                 f"{noted} left for a person:"]
-        lines += [f"  {note}" for note in sorted(self.notes, key=lambda note: (note.line, note.end_line))]
-        if not self.notes:
-            lines[0] = lines[0].replace("; 0 left for a person:", "; nothing left for a person.")
-        return "\n".join(lines)
 
 
 def translate(r_source: str, rmd: bool = False) -> Translation:
@@ -123,10 +90,9 @@ def _translate(r_source: str, rmd: bool) -> Translation:
     program = parse_r(r_source)
     translator = Translator(program)
     body = translator.statements()
-    header = _header(translator)
-    python = _format("\n".join(header + ([""] if header else []) + body) + "\n")
-    code_lines = _code_lines(program)
-    return Translation(python, tuple(translator.notes), code_lines)
+    lines = header(translator)
+    python = formatted("\n".join(lines + ([""] if lines else []) + body) + "\n")
+    return Translation(python, tuple(translator.notes), code_lines(program))
 
 
 #: The translator walks R's parse tree recursively (R's `1 + 1 + ...` is as deep as it is long), and so does
@@ -164,40 +130,3 @@ def _on_a_deep_stack(function: Callable[[], Translation]) -> Translation:
 
 
 _deep_recursion_lock = threading.Lock()
-
-
-def _header(translator: Translator) -> list[str]:
-    lines = []
-    if translator.backend is not None:
-        lines += ["import os", "", f"os.environ[\"KERAS_BACKEND\"] = {translator.backend}"]
-    for module, statement in (("operator", "import operator"), ("sys", "import sys"), ("time", "import time"),
-                              ("numpy", "import numpy as np"),
-                              ("keras", "import keras"), ("tensorflow", "import tensorflow as tf")):
-        if module in translator.needs:
-            lines.append(statement)
-    if translator.uses_kerasfn:
-        lines.append("from kerasfn import *")
-    if translator.runtime_imports:
-        lines.append(f"from kerasfn.base_r import {', '.join(sorted(translator.runtime_imports))}")
-    return lines
-
-
-def _format(python: str) -> str:
-    import black
-
-    return black.format_str(python, mode=black.Mode())
-
-
-def _code_lines(program) -> tuple[int, ...]:  # noqa: ANN001 (RNode)
-    """Lines that hold R code (not only comments or blanks)."""
-    lines: set[int] = set()
-    pending = [program.node]
-    while pending:
-        node = pending.pop()
-        if node.type == "comment" or not node.type.strip():  # comments and newline tokens
-            continue
-        if node.child_count == 0:
-            lines.update(range(node.start_point[0] + 1, node.end_point[0] + 2))
-        else:
-            pending.extend(node.children)
-    return tuple(sorted(lines))

@@ -20,22 +20,28 @@ from contextlib import contextmanager
 from kerasfn.port import catalog, rbase
 from kerasfn.port.assignments import Assignments
 from kerasfn.port.calls import Calls
+from kerasfn.port.control import ControlFlow
+from kerasfn.port.conversions import Conversions
 from kerasfn.port.core import Frame, Note, Py, Scope, Untranslatable, comment, python_name
 from kerasfn.port.expressions import Expressions
 from kerasfn.port.indexing import Indexing
 from kerasfn.port.names import KERASFN_EXPORTS
 from kerasfn.port.parser import RNode
+from kerasfn.port.pipes import Pipes
+from kerasfn.port.printing import AutoPrinting
 from kerasfn.port.statements import Statements
 
 __all__ = ["Note", "Py", "Translator", "Untranslatable"]
 
 
-class Translator(Statements, Assignments, Expressions, Indexing, Calls):
+class Translator(Statements, ControlFlow, AutoPrinting, Assignments, Expressions, Indexing, Calls, Conversions, Pipes):
     """One translation: ``Translator(program).statements()`` gives the body
     lines; ``needs`` the imports they use; ``notes`` the notes.  Its methods
     are split by concern: :mod:`~kerasfn.port.statements`,
+    :mod:`~kerasfn.port.control`, :mod:`~kerasfn.port.printing`,
     :mod:`~kerasfn.port.assignments`, :mod:`~kerasfn.port.expressions`,
-    :mod:`~kerasfn.port.indexing`, :mod:`~kerasfn.port.calls`."""
+    :mod:`~kerasfn.port.indexing`, :mod:`~kerasfn.port.calls`,
+    :mod:`~kerasfn.port.conversions`, :mod:`~kerasfn.port.pipes`."""
 
     def __init__(self, program: RNode) -> None:
         self.program = program
