@@ -41,6 +41,7 @@ Importing this module changes nothing in the process.
 
 from __future__ import annotations
 
+from kerasfn.base_r import functional
 from kerasfn.base_r._values import Factor, NamedVector, Table
 from kerasfn.base_r.printing import cat, print_
 from kerasfn.base_r.structure import str_
@@ -213,3 +214,6 @@ __all__ = [
     "which_min",
     "writeLines",
 ]
+
+# do_call("rbind", ...) finds the functions exported here by name.
+functional.EXPORTS_BY_NAME.update((name, globals()[name]) for name in __all__)

@@ -1,4 +1,4 @@
-"""How R values are held in Python, and R's formatting of numbers.
+"""How R values are held in Python.
 
 R vectors are NumPy arrays (doubles ``float64``, integers an integer dtype,
 logicals ``bool``, character vectors ``object`` arrays of ``str``, so that
@@ -18,8 +18,11 @@ from typing import Any
 import numpy as np
 from numpy.lib.mixins import NDArrayOperatorsMixin
 
-__all__ = ["DimnamedMatrix", "Factor", "NamedVector", "Table", "as_character_values", "as_vector", "format_real",
-           "is_scalar", "scalarize", "text_vector", "wrap_like"]
+from kerasfn.base_r._format import as_character_values
+from kerasfn.base_r._layout import layout_named, layout_vector
+
+__all__ = ["DimnamedMatrix", "Factor", "NamedVector", "Table", "as_vector", "is_scalar", "na_mask", "scalarize",
+           "text_vector", "wrap_like"]
 
 
 class DimnamedMatrix(np.ndarray):
@@ -134,10 +137,12 @@ class NamedVector(NDArrayOperatorsMixin):
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __str__(self) -> str:
-        from kerasfn.base_r.printing import render
+    def render(self, quote: bool = True, digits: int = 7) -> str:
+        """The text R's ``print()`` shows: the names above the values."""
+        return layout_named(self.values, self.names, quote, digits)
 
-        return render(self)
+    def __str__(self) -> str:
+        return self.render()
 
     __repr__ = __str__
 
@@ -168,6 +173,10 @@ class Table(NamedVector):
     See also:
         :func:`kerasfn.base_r.table`
     """
+
+    def render(self, quote: bool = True, digits: int = 7) -> str:
+        """The text R's ``print()`` shows: a one-way table, after a blank line."""
+        return "\n" + super().render(quote, digits)
 
 
 class Factor:
@@ -217,10 +226,14 @@ class Factor:
             return self.levels[int(picked) - 1]
         return Factor(picked, self.levels)
 
-    def __str__(self) -> str:
-        from kerasfn.base_r.printing import render
+    def render(self, quote: bool = True, digits: int = 7) -> str:
+        """The text R's ``print()`` shows: the labels unquoted (whatever ``quote`` and ``digits``), then the
+        levels."""
+        body = layout_vector(self.labels(), quote=False) if len(self) else "factor(0)"
+        return body + "\nLevels: " + " ".join(self.levels)
 
-        return render(self)
+    def __str__(self) -> str:
+        return self.render()
 
     __repr__ = __str__
 
@@ -273,6 +286,15 @@ def as_vector(x: Any) -> np.ndarray:
     return converted if converted.ndim else converted.reshape(1)
 
 
+def na_mask(values: np.ndarray) -> np.ndarray:
+    """R's ``is.na()`` of a vector: NaN in doubles, None or NaN in an object array, nothing otherwise."""
+    if values.dtype.kind == "f":
+        return np.isnan(values)
+    if values.dtype.kind == "O":
+        return np.array([v is None or (isinstance(v, float) and math.isnan(v)) for v in values.tolist()], dtype=bool)
+    return np.zeros(values.shape, dtype=bool)
+
+
 def text_vector(values: Iterable[Any]) -> np.ndarray:
     """A character vector: an object array of ``str`` (``None`` for NA)."""
     values = list(values)
@@ -299,72 +321,3 @@ def wrap_like(x: Any, values: Any) -> Any:
     if is_scalar(x) and values.size == 1:
         return values.reshape(-1)[0].item()
     return values
-
-
-def _digits_of(value: float, digits: int) -> tuple[int, int, bool]:
-    """(exponent, significant digits needed, negative) of ``value`` shown with ``digits`` significant digits."""
-    if value == 0:
-        return 0, 1, False
-    mantissa, exponent = f"{abs(value):.{digits - 1}e}".split("e")
-    significant = len(mantissa.replace(".", "").rstrip("0")) or 1
-    return int(exponent), significant, value < 0
-
-
-def _special(value: float) -> str | None:
-    if math.isnan(value):
-        # Python has one NaN for R's NA and NaN: shown as NA, what a missing value in a ported script is
-        return "NA"
-    if math.isinf(value):
-        return "Inf" if value > 0 else "-Inf"
-    return None
-
-
-def format_real(values: Iterable[float], digits: int = 7, nsmall: int = 0, scientific: bool | None = None,
-                common: bool = True) -> list[str]:
-    """R's ``formatReal``: doubles with ``digits`` significant digits, one
-    common layout (fixed or scientific, same decimals) when ``common``; no padding."""
-    values = [float(v) + 0.0 for v in values]  # + 0.0 turns -0.0 into 0.0, which R shows as 0
-    if not common:
-        return [format_real([v], digits, nsmall, scientific)[0] for v in values]
-    finite = [v for v in values if math.isfinite(v)]
-    if not finite:
-        return [_special(v) or "" for v in values]
-    facts = [_digits_of(v, digits) for v in finite]
-    negative = any(neg for _, _, neg in facts)
-    left = max((1 if e < 0 else e + 1) + neg for e, _, neg in facts)
-    right = max(max(0, sig - e - 1) for e, sig, _ in facts)
-    fixed_width = left + right + (right > 0)
-    max_sig = max(sig for _, sig, _ in facts)
-    exponents = [e for e, _, _ in facts]
-    exp_digits = 2 if max(exponents) >= 100 or min(exponents) <= -99 else 1
-    sci_width = negative + (max_sig > 1) + (max_sig - 1) + 4 + exp_digits
-    use_fixed = (fixed_width <= sci_width) if scientific is None else not scientific
-    out = []
-    for v in values:
-        special = _special(v)
-        if special is not None:
-            out.append(special)
-        elif use_fixed:
-            out.append(f"{v:.{max(right, nsmall)}f}")
-        else:
-            out.append(f"{v:.{max_sig - 1}e}")
-    return out
-
-
-def as_character_values(values: Iterable[Any]) -> list[Any]:
-    """R's ``as.character`` of each value: doubles with 15 significant digits; ``None`` for NA."""
-    out: list[Any] = []
-    for v in values:
-        if isinstance(v, np.generic):
-            v = v.item()
-        if v is None:
-            out.append(None)
-        elif isinstance(v, bool):
-            out.append("TRUE" if v else "FALSE")
-        elif isinstance(v, numbers.Integral):
-            out.append(str(v))
-        elif isinstance(v, numbers.Real):
-            out.append(None if math.isnan(v) else format_real([v], digits=15)[0])
-        else:
-            out.append(str(v))
-    return out

@@ -10,9 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from kerasfn.base_r._values import (Factor, NamedVector, as_character_values, as_vector, is_scalar, scalarize,
-                                    text_vector)
-from kerasfn.base_r.vectors import _missing
+from kerasfn.base_r._format import as_character_values
+from kerasfn.base_r._values import Factor, NamedVector, as_vector, is_scalar, na_mask, scalarize, text_vector
 
 __all__ = ["as_character", "as_integer", "as_logical", "as_numeric", "as_py_array", "as_py_index", "is_na", "is_null",
            "is_numeric", "r_to_py"]
@@ -68,7 +67,7 @@ def is_na(x: Any) -> Any:
     if isinstance(x, list) and not all(is_scalar(v) for v in x):
         return np.array([v is None or (is_scalar(v) and bool(is_na(v))) for v in x])
     values = as_vector(x)
-    missing = _missing(values) if values.dtype.kind != "c" else np.isnan(values)
+    missing = na_mask(values) if values.dtype.kind != "c" else np.isnan(values)
     return scalarize(missing, x) if not isinstance(x, NamedVector) else NamedVector(missing, x.names)
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from kerasfn.base_r._values import Factor, Table, as_character_values, as_vector, text_vector
-from kerasfn.base_r.vectors import _missing
+from kerasfn.base_r._format import as_character_values
+from kerasfn.base_r._values import Factor, Table, as_vector, na_mask, text_vector
 
 __all__ = ["factor", "levels", "nlevels", "table"]
 
@@ -136,6 +136,6 @@ def table(x: Any) -> Table:
     See also:
         :func:`kerasfn.base_r.factor`, :func:`kerasfn.base_r.tapply`
     """
-    f = x if isinstance(x, Factor) else factor(as_vector(x)[~_missing(as_vector(x))])
+    f = x if isinstance(x, Factor) else factor(as_vector(x)[~na_mask(as_vector(x))])
     counts = np.bincount(f.codes, minlength=len(f.levels) + 1)[1:].astype(np.int64)
     return Table(counts, f.levels)

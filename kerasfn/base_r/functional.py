@@ -17,6 +17,10 @@ from kerasfn.base_r.factors import factor
 __all__ = ["Filter", "Map", "Reduce", "do_call", "ifelse", "invisible", "lapply", "sapply", "switch", "tapply",
            "vapply"]
 
+#: kerasfn.base_r's exported functions by name, where :func:`do_call` finds the function a string names.
+#: The package fills it as it is imported: it imports this module, so this module cannot import it.
+EXPORTS_BY_NAME: dict[str, Callable] = {}
+
 
 def _elements(x: Any) -> tuple[list, list[str] | None]:
     """The elements R's lapply() walks, and their names (R's USE.NAMES for character vectors too)."""
@@ -345,11 +349,9 @@ def do_call(what: Any, args: Any = (), kwargs: Mapping[str, Any] | None = None, 
         :func:`kerasfn.base_r.Reduce`
     """
     if isinstance(what, str):
-        import kerasfn.base_r as base_r
-
         name = what.replace(".", "_")
         candidates = [name, name + "_"]
-        function = next((getattr(base_r, c) for c in candidates if c in base_r.__all__), None)
+        function = next((EXPORTS_BY_NAME[c] for c in candidates if c in EXPORTS_BY_NAME), None)
         if function is None:
             raise ValueError(f"could not find function {what!r} among kerasfn.base_r's functions")
         what = function

@@ -11,123 +11,15 @@ from typing import Any
 
 import numpy as np
 
-from kerasfn.base_r._values import (
-    Factor, NamedVector, Table, _tensor_numpy, as_character_values, as_vector, format_real, is_scalar,
-)
+from kerasfn.base_r._format import format_real
+from kerasfn.base_r._layout import layout_array, layout_vector
+from kerasfn.base_r._values import Factor, NamedVector, _tensor_numpy, as_vector, is_scalar
 from kerasfn.base_r.frames import DataFrame
 from kerasfn.base_r.files import _write_atomically
 
 __all__ = ["cat", "print_", "render"]
 
-WIDTH = 80
 _SYNTACTIC = re.compile(r"^((([A-Za-z]|[.][._A-Za-z])[._A-Za-z0-9]*)|[.])$")
-
-
-def _quote(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    return f'"{escaped}"'
-
-
-def _cells(values: np.ndarray, quote: bool = True, digits: int = 7) -> tuple[list[str], bool]:
-    """Each value as R prints it in a vector (common layout) and whether the column is left-justified."""
-    flat = values.reshape(-1)
-    kind = flat.dtype.kind
-    if kind == "b":
-        return ["TRUE" if v else "FALSE" for v in flat], False
-    if kind in "iu":
-        return [str(int(v)) for v in flat], False
-    if kind == "f":
-        return format_real(flat, digits=digits), False
-    if kind == "c":
-        return [str(v) for v in flat], False
-    items = flat.tolist()
-    if items and all(isinstance(v, (bool, np.bool_)) or v is None for v in items):
-        return ["NA" if v is None else ("TRUE" if v else "FALSE") for v in items], False
-    if items and all(v is None or (isinstance(v, numbers.Real) and not isinstance(v, bool)) for v in items):
-        return _cells(np.array([np.nan if v is None else v for v in items], dtype=float), quote, digits)
-
-    texts = as_character_values(items)
-    return ["NA" if t is None else (_quote(t) if quote else t) for t in texts], quote
-
-
-def _empty(values: np.ndarray) -> str:
-    kind = values.dtype.kind
-    return {"b": "logical(0)", "i": "integer(0)", "u": "integer(0)", "f": "numeric(0)"}.get(kind, "character(0)")
-
-
-def _vector(values: np.ndarray, quote: bool = True, digits: int = 7) -> str:
-    if values.size == 0:
-        return _empty(values)
-    cells, left = _cells(values, quote, digits)
-    width = max(len(c) for c in cells)
-    label_width = len(f"[{len(cells)}]")
-    per_line = max(1, (WIDTH - label_width) // (width + 1))
-    lines = []
-    for start in range(0, len(cells), per_line):
-        label = f"[{start + 1}]".rjust(label_width)
-        row = cells[start:start + per_line]
-        lines.append(label + "".join(" " + (c.ljust(width) if left else c.rjust(width)) for c in row))
-    return "\n".join(lines)
-
-
-def _named(values: np.ndarray, names: list[str], quote: bool = True, digits: int = 7) -> str:
-    if values.size == 0:
-        return "named " + _empty(values)
-    cells, _ = _cells(values, quote, digits)
-    labels = ["<NA>" if n is None else n for n in names]
-    width = max(max(len(c) for c in cells), max(len(n) for n in labels))
-    per_line = max(1, WIDTH // (width + 1))
-    lines = []
-    for start in range(0, len(cells), per_line):
-        lines.append("".join(n.rjust(width) + " " for n in labels[start:start + per_line]))
-        lines.append("".join(c.rjust(width) + " " for c in cells[start:start + per_line]))
-    return "\n".join(lines)
-
-
-def _matrix(values: np.ndarray, quote: bool = True, digits: int = 7) -> str:
-    rows, cols = values.shape
-    if rows == 0 or cols == 0:
-        return f"<{rows} x {cols} matrix>"
-    rownames = getattr(values, "rownames", None)
-    colnames = getattr(values, "colnames", None)
-    row_labels = [f"[{i + 1},]" for i in range(rows)] if rownames is None else list(rownames)
-    label_width = max(len(label) for label in row_labels)
-    if rownames is not None:  # R's row names are left-justified
-        row_labels = [label.ljust(label_width) for label in row_labels]
-    columns = []
-    for j in range(cols):
-        cells, left = _cells(np.asarray(values)[:, j], quote, digits)
-        header = f"[,{j + 1}]" if colnames is None else colnames[j]
-        width = max(len(header), *(len(c) for c in cells))
-        just = str.ljust if left else str.rjust
-        columns.append([just(header, width)] + [just(c, width) for c in cells])
-    blocks, current, used = [], [], label_width
-    for column in columns:
-        if current and used + 1 + len(column[0]) > WIDTH:
-            blocks.append(current)
-            current, used = [], label_width
-        current.append(column)
-        used += 1 + len(column[0])
-    blocks.append(current)
-    lines = []
-    for block in blocks:
-        lines.append(" " * label_width + "".join(" " + column[0] for column in block))
-        for i in range(rows):
-            lines.append(row_labels[i].rjust(label_width) + "".join(" " + column[i + 1] for column in block))
-    return "\n".join(lines)
-
-
-def _array(values: np.ndarray, quote: bool, digits: int) -> str:
-    if values.ndim == 1:
-        return _vector(values, quote, digits)
-    if values.ndim == 2:
-        return _matrix(values, quote, digits)
-    parts = []
-    for index in np.ndindex(*values.shape[:1:-1]):
-        trailing = index[::-1]
-        label = ", , " + ", ".join(str(i + 1) for i in trailing)
-        parts.append(label + "\n\n" + _matrix(values[(slice(None), slice(None), *trailing)], quote, digits) + "\n")
-    return "\n".join(parts)
 
 
 def _list_name(name: Any) -> str:
@@ -159,7 +51,7 @@ def _render(x: Any, prefix: str, quote: bool, digits: int) -> str:
     if isinstance(x, tuple) and type(x).__repr__ is not tuple.__repr__:
         return str(x)  # a tuple with its own printed form, such as kerasfn's shape(), which prints as R's
     if isinstance(x, tuple) and x and all(v is None or is_scalar(v) for v in x):
-        return _vector(as_vector(list(x)), quote, digits)  # a shape or other tuple of sizes: R's vector
+        return layout_vector(as_vector(list(x)), quote, digits)  # a shape or other tuple of sizes: R's vector
     if isinstance(x, (list, tuple)):
         if not x:
             return "list()"
@@ -174,22 +66,16 @@ def _render(x: Any, prefix: str, quote: bool, digits: int) -> str:
 def _render_atomic(x: Any, quote: bool, digits: int) -> str:
     if x is None:
         return "NULL"
-    if isinstance(x, Table):
-        return "\n" + _named(x.values, x.names, quote, digits)
-    if isinstance(x, NamedVector):
-        return _named(x.values, x.names, quote, digits)
-    if isinstance(x, Factor):
-        body = _vector(x.labels(), quote=False) if len(x) else "factor(0)"
-        return body + "\nLevels: " + " ".join(x.levels)
-
+    if isinstance(x, (NamedVector, Factor)):
+        return x.render(quote, digits)  # a Table (a NamedVector) after a blank line
     if isinstance(x, DataFrame):
         return x.render(digits)
     if isinstance(x, str):
-        return _vector(np.array([x], dtype=object), quote, digits)
+        return layout_vector(np.array([x], dtype=object), quote, digits)
     if isinstance(x, (numbers.Number, np.generic)):
-        return _vector(np.asarray([x]), quote, digits)
+        return layout_vector(np.asarray([x]), quote, digits)
     if isinstance(x, np.ndarray):
-        return _array(x if x.ndim else x.reshape(1), quote, digits)
+        return layout_array(x if x.ndim else x.reshape(1), quote, digits)
     return render_python_object(x)
 
 

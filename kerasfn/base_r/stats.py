@@ -7,7 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from kerasfn.base_r._values import NamedVector, as_vector, format_real, is_scalar, wrap_like
+from kerasfn.base_r._format import format_real
+from kerasfn.base_r._values import NamedVector, as_vector, is_scalar, wrap_like
 
 __all__ = ["abs_", "cor", "cumprod", "cumsum", "diff", "exp", "log", "max_", "mean", "median", "min_", "prod",
            "quantile", "range_", "round_", "sd", "signif", "sqrt", "sum_", "var"]

@@ -11,8 +11,8 @@ from typing import Any
 
 import numpy as np
 
-from kerasfn.base_r._values import (Factor, NamedVector, as_character_values, as_vector, format_real, is_scalar,
-                                    scalarize, text_vector)
+from kerasfn.base_r._format import as_character_values, format_real
+from kerasfn.base_r._values import Factor, NamedVector, as_vector, is_scalar, scalarize, text_vector
 
 __all__ = ["format", "formatC", "glue", "grepl", "gsub", "nchar", "parent_frame", "paste", "paste0", "sprintf", "strsplit", "sub",
            "substr", "tolower", "toupper"]

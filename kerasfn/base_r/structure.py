@@ -10,7 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from kerasfn.base_r._values import Factor, NamedVector, as_character_values, format_real
+from kerasfn.base_r._format import as_character_values, format_real
+from kerasfn.base_r._values import Factor, NamedVector
 from kerasfn.base_r.frames import DataFrame
 from kerasfn.base_r.printing import (
     inherits_python,

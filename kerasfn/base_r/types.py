@@ -9,7 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from kerasfn.base_r._values import Factor, NamedVector, Table, as_vector, format_real, is_scalar, text_vector
+from kerasfn.base_r._format import format_real
+from kerasfn.base_r._values import Factor, NamedVector, Table, as_vector, is_scalar, text_vector
 from kerasfn.base_r.frames import DataFrame
 
 __all__ = ["all_equal", "class_", "identical", "inherits", "isFALSE", "isTRUE"]

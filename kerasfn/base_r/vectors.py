@@ -10,9 +10,8 @@ from typing import Any
 import numpy as np
 
 from kerasfn.base_r import rng
-from kerasfn.base_r._values import Factor, NamedVector, _tensor_numpy, as_vector, is_scalar, text_vector
-
-# DataFrame is imported where it is used: frames imports factors, which imports this module.
+from kerasfn.base_r._values import Factor, NamedVector, _tensor_numpy, as_vector, is_scalar, na_mask, text_vector
+from kerasfn.base_r.frames import DataFrame
 
 __all__ = ["character", "head", "integer", "length", "logical", "names", "numeric", "order", "rep", "rev",
            "sample", "sample_int", "seq", "seq_along", "seq_len", "setNames", "sort", "tail", "unique", "unlist",
@@ -518,14 +517,6 @@ def _sort_key(values: np.ndarray) -> np.ndarray | list:
     return values
 
 
-def _missing(values: np.ndarray) -> np.ndarray:
-    if values.dtype.kind == "f":
-        return np.isnan(values)
-    if values.dtype.kind == "O":
-        return np.array([v is None or (isinstance(v, float) and math.isnan(v)) for v in values.tolist()], dtype=bool)
-    return np.zeros(values.shape, dtype=bool)
-
-
 def _order_of(values: np.ndarray, decreasing: bool) -> np.ndarray:
     key = _sort_key(values)
     positions = list(range(len(values)))
@@ -563,7 +554,7 @@ def sort(x: Any, decreasing: bool = False) -> Any:
         :func:`kerasfn.base_r.order`, :func:`kerasfn.base_r.rev`
     """
     values = as_vector(x)
-    keep = ~_missing(values)
+    keep = ~na_mask(values)
     positions = np.flatnonzero(keep)
     ordered = positions[_order_of(values[keep], decreasing)]
     if isinstance(x, NamedVector):
@@ -604,7 +595,7 @@ def order(*keys: Any, decreasing: bool = False) -> np.ndarray:
         raise ValueError("all arguments of `order` must have the same length")
     positions = np.arange(n)
     for column in reversed(columns):
-        missing = _missing(column)
+        missing = na_mask(column)
         present = positions[~missing[positions]]
         absent = positions[missing[positions]]
         positions = np.concatenate([present[_order_of(column[present], decreasing)], absent])
@@ -731,8 +722,6 @@ def names(x: Any) -> np.ndarray | None:
     See also:
         :func:`kerasfn.base_r.setNames`
     """
-    from kerasfn.base_r.frames import DataFrame
-
     if isinstance(x, DataFrame):
         return text_vector(x.columns)
     if isinstance(x, Mapping):
@@ -810,8 +799,6 @@ def length(x: Any) -> int:
     See also:
         :func:`kerasfn.base_r.nchar`, :func:`kerasfn.base_r.dim`
     """
-    from kerasfn.base_r.frames import DataFrame
-
     if x is None:
         return 0
     if isinstance(x, DataFrame):
@@ -945,8 +932,6 @@ def tail(x: Any, n: int = 6) -> Any:
 
 
 def _part(x: Any, n: int, first: bool) -> Any:
-    from kerasfn.base_r.frames import DataFrame
-
     if isinstance(n, bool) or not isinstance(n, (numbers.Integral, np.integer, float)):
         raise TypeError(f"`n` must be a whole number, not {n!r}")
     n = int(n)
