@@ -1,10 +1,13 @@
-"""The README's set-up commands are what CI runs."""
+"""The repository's own files: the README's set-up commands are what CI runs and its examples run; relative
+links in the README, man/ and vignettes/ lead to files that exist; the README shows bench/RESULTS.md's table."""
 
-import re
 import builtins
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -61,3 +64,63 @@ def test_every_other_python_block_in_the_readme_runs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     for number, code in enumerate(_readme_python_blocks()[1:], start=2):
         exec(builtins.compile(code, f"README.md python block {number}", "exec"), {})
+
+
+PAGES = [ROOT / "README.md", *sorted((ROOT / "man").glob("*.md")), *sorted((ROOT / "vignettes").glob("*.md"))]
+_LINK = re.compile(r"\]\((?P<target>[^)\s#]+)(?:#[^)]*)?\)")
+
+
+def relative_links(page: Path) -> list[str]:
+    text = re.sub(r"```.*?```", "", page.read_text(), flags=re.S)  # code blocks hold no links
+    return [m["target"] for m in _LINK.finditer(text) if not re.match(r"[a-z]+:", m["target"])]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: str(page.relative_to(ROOT)))
+def test_relative_links_resolve(page):
+    broken = [target for target in relative_links(page) if not (page.parent / target).exists()]
+    assert not broken, f"{page.relative_to(ROOT)} links to missing files: {broken}"
+
+
+def test_the_readme_links_the_reference_and_the_vignettes():
+    links = relative_links(ROOT / "README.md")
+    assert "man/index.md" in links and "vignettes/README.md" in links
+
+
+def test_a_missing_target_is_reported(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("[here](there.md) and [web](https://example.org) and ```\n[code](not-a-link.md)\n```\n")
+    assert relative_links(page) == ["there.md"]
+
+
+def test_the_readme_shows_the_latest_bench_table():
+    def table_rows(text):
+        return [line for line in text.splitlines() if line.startswith("| ")]
+
+    readme = (ROOT / "README.md").read_text().split("## Benchmarks", 1)[1].split("\n## ", 1)[0]
+    results = (ROOT / "bench" / "RESULTS.md").read_text()
+    assert table_rows(readme) and table_rows(readme) == table_rows(results), (
+        "README's Benchmarks table differs from bench/RESULTS.md: copy the new table into the README"
+    )
+
+
+def test_the_readme_has_getting_help_a_license_and_links_the_notebooks():
+    readme = (ROOT / "README.md").read_text()
+    assert "\n## Getting help\n" in readme and "\n## License\n" in readme
+    links = relative_links(ROOT / "README.md")
+    assert "LICENSE" in links and any(link.startswith("vignettes/notebooks/") for link in links)
+    license_text = (ROOT / "LICENSE").read_text()  # pyproject.toml says Apache-2.0: its full text
+    assert "Apache License\n                           Version 2.0, January 2004" in license_text
+    assert "END OF TERMS AND CONDITIONS" in license_text
+
+
+# Words about how kerasfn was specified ("the seed pages", "seed 001"), which mean nothing to a reader;
+# random seeds are fine.
+_INTERNAL = re.compile(r"seed (page|example|\d{3})|seeds' |seed's |seed-\d{3}|seed pages", re.I)
+
+
+def test_no_project_internal_words_in_what_users_read():
+    files = [ROOT / "README.md", *(ROOT / "man").glob("*.md"), *(ROOT / "vignettes").rglob("*.md"),
+             *(ROOT / "vignettes").rglob("*.ipynb"), *(ROOT / "kerasfn").rglob("*.py")]
+    found = [str(path.relative_to(ROOT)) for path in files
+             if _INTERNAL.search(path.read_text())]
+    assert not found, f"project-internal 'seed' wording in {found}"

@@ -1,8 +1,9 @@
-"""Generated families (op_*, loss_*, ...) and the generated package: each module is what its rule generates now."""
+"""kerasfn.codegen.family: each generated family module (``op_*``, ``loss_*``, ...) is what its rule renders now,
+split as R keras3 splits its sources."""
 
 import pytest
 
-from kerasfn.codegen import family, generate, package
+from kerasfn.codegen import family
 from kerasfn.codegen.families import families
 
 
@@ -19,10 +20,3 @@ def test_ops_are_split_as_r_keras3_splits_its_sources():
         "ops", "ops_image", "ops_linalg", "ops_math", "ops_nn", "ops_numpy"]
     assert "op_sum" in {function.name for function in ops.parts()["numpy"]}
     assert "op_cond" in {function.name for function in ops.parts()[""]}
-
-
-def test_the_generated_package_gathers_every_generated_module_and_nothing_else():
-    assert (generate.PACKAGE / "__init__.py").read_text() == package.render(), "run python -m kerasfn.codegen"
-    written = {f"{module}.py" for module in generate.modules()} | {
-        rule.path(part).name for rule in families() for part in rule.parts()}
-    assert {path.name for path in generate.PACKAGE.glob("*.py")} == written | {"__init__.py"}

@@ -1,4 +1,5 @@
-"""kerasfn/generated/layers_*.py are what ``python -m kerasfn.codegen`` writes for the installed Keras."""
+"""kerasfn.codegen.generate: kerasfn/generated/layers_*.py are what ``python -m kerasfn.codegen`` writes for the
+installed Keras, from the catalog; each generated file says it is generated."""
 
 import ast
 import inspect
@@ -9,7 +10,13 @@ import pytest
 import kerasfn.generated as generated
 from kerasfn.codegen import rkeras3
 from kerasfn.codegen.catalog import CATALOG, by_name
-from kerasfn.codegen.generate import PACKAGE, keras_class, modules, render, signature_class
+from kerasfn.codegen.generate import (
+    PACKAGE,
+    keras_class,
+    modules,
+    render,
+    signature_class,
+)
 
 
 @pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason=(

@@ -1,4 +1,4 @@
-"""The vignettes run as a reader pastes them, and as notebooks, and print what their pages show.
+"""kerasfn.docs.vignettes and kerasfn.docs.notebooks: the vignettes run as a reader pastes them, and as notebooks, and print what their pages show.
 
 Each page runs once, in an empty folder, all pages at once (one process per
 CPU): each is pasted, block by block and line by line, into the

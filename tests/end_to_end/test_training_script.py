@@ -1,4 +1,4 @@
-'''Issue 9, done when: an R training script that uses optimizers, losses, metrics, callbacks, a
+'''An R training script that uses optimizers, losses, metrics, callbacks, a
 learning-rate schedule, a custom layer class and ops runs ported with only R syntax changed.
 
 The R original, run with R keras3 on this Keras (/work/shared/rkeras/run.sh), and what it printed:

@@ -84,7 +84,7 @@ from kerasfn import (  # noqa: E402
 
 
 # The launch scripts' model: a custom layer whose call() pipes, traced by TensorFlow and by JAX in every train step.
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "examples", "distributed"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "examples", "distributed"))
 from piped_model import layer_piped_block  # noqa: E402
 
 rng = np.random.default_rng(0)

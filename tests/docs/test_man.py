@@ -1,4 +1,4 @@
-"""Issue 5 (1): man/ holds one current page per exported name, and an index."""
+"""kerasfn.docs.man: man/ holds one current page per exported name, each an R help page, and an index."""
 
 import inspect
 

@@ -1,4 +1,4 @@
-"""The documentation site (``python -m kerasfn.docs site``): built strict by MkDocs with the Material theme,
+"""kerasfn.docs.site: the documentation site (``python -m kerasfn.docs site``): built strict by MkDocs with the Material theme,
 every page there, and, in headless Chromium (Debian's ``chromium`` package, which .ci/run installs), the home
 page, a reference page and a vignette load and a search for ``layer_lstm`` finds its page."""
 

@@ -1,4 +1,5 @@
-"""Issue 5 (2): every Examples section runs, and shows the output it gets."""
+"""The Examples section of every documented function (what man/ pages and the site show) runs on this backend and
+shows the output it gets; each example runs once, here."""
 
 import doctest
 

@@ -41,7 +41,7 @@ import numpy as np
 import pytest
 
 WORKER = Path(__file__).with_name("distributed_worker.py")
-EXAMPLES = Path(__file__).parents[1] / "examples" / "distributed"
+EXAMPLES = Path(__file__).parents[2] / "examples" / "distributed"
 # The launcher's own tests use no backend: they run in the TensorFlow pass only.
 BACKEND_NEUTRAL = pytest.mark.skipif(keras.backend.backend() != "tensorflow",
                                      reason="about the test launcher, not a backend: runs in the TensorFlow pass")
