@@ -1,88 +1,22 @@
-"""kerasfn.base_r's print_() and str_() of what R keras3 scripts print: tensors, variables, layers,
-lists of them, arrays Keras returns, shapes.
+"""kerasfn.base_r.structure: R's ``str()`` of vectors, arrays, lists, tensors, named vectors,
+factors, data frames, training histories, shapes and configs, with R's three significant digits and
+its first values only.
 
 Every expected text is what R 4.2.2 with R keras3 (reticulate, tensorflow) printed for the R code
-quoted above it (``shared/rkeras/run.sh``, TensorFlow backend).
-"""
+quoted above it (TensorFlow backend)."""
 
 from __future__ import annotations
 
-import collections
-
 import keras
 import numpy as np
-import pytest
 import tensorflow as tf
 
-from kerasfn import Layer, get_config, keras_model_sequential, layer_dense, shape
-from kerasfn.base_r import DataFrame, NamedVector, cbind, factor, print_, rbind, str_, t
-from kerasfn.base_r.printing import render, signature_line
-
-tensorflow_backend = pytest.mark.skipif(keras.backend.backend() != "tensorflow",
-                                        reason="Keras variables are TensorFlow tensors on that backend only")
+from kerasfn import Layer, get_config, layer_dense, shape
+from kerasfn.base_r import DataFrame, NamedVector, cbind, factor, rbind, str_, t
+from kerasfn.base_r.printing import render
 
 
-def printed(function, value, capsys) -> str:
-    function(value)
-    return capsys.readouterr().out
-
-
-def test_a_tensor_prints_as_python_s_str_with_a_one_dimensional_shape_written_as_r_does(capsys):
-    # R: op_array(c(1, 2, 3)); op_array(2); op_array(3L); op_reshape(op_arange(6), c(2, 3))
-    assert render(tf.constant([1.0, 2.0, 3.0])) == "tf.Tensor([1. 2. 3.], shape=(3), dtype=float32)"
-    assert render(tf.constant(2.0)) == "tf.Tensor(2.0, shape=(), dtype=float32)"
-    assert render(tf.constant(3)) == "tf.Tensor(3, shape=(), dtype=int32)"
-    assert printed(print_, tf.reshape(tf.range(1.0, 7.0), (2, 3)), capsys) == (
-        "tf.Tensor(\n[[1. 2. 3.]\n [4. 5. 6.]], shape=(2, 3), dtype=float32)\n")
-
-
-def test_lists_of_tensors_print_each_element_under_its_position_or_name():
-    x = tf.constant([1.0, 2.0, 3.0])
-    # R: list(x, x)
-    assert render([x, x]) == ("[[1]]\ntf.Tensor([1. 2. 3.], shape=(3), dtype=float32)\n\n"
-                              "[[2]]\ntf.Tensor([1. 2. 3.], shape=(3), dtype=float32)\n")
-    # R: list(a = x, b = 2)
-    assert render({"a": x, "b": 2.0}) == "$a\ntf.Tensor([1. 2. 3.], shape=(3), dtype=float32)\n\n$b\n[1] 2\n"
-
-
-@tensorflow_backend
-def test_a_keras_variable_prints_as_a_tensorflow_tensor():
-    # R: keras_variable(c(1, 2))
-    variable = keras.Variable(np.array([1.0, 2.0], dtype="float32"), name="variable")
-    assert render(variable) == "<Variable path=variable, shape=(2), dtype=float32, value=[1. 2.]>"
-
-
-def test_a_layer_prints_its_repr_and_its_call_signature():
-    # R: layer_dense(units = 3)
-    layer = layer_dense(units=3, name="dense")
-    assert render(layer) == "<Dense name=dense, built=False>\n signature: (*args, **kwargs)"
-    # R: model$layers, a list of one layer
-    model = keras_model_sequential(input_shape=2) | layer_dense(3, name="dense_1")
-    assert render(model.layers) == "[[1]]\n<Dense name=dense_1, built=True>\n signature: (*args, **kwargs)\n"
-
-
-def test_a_long_signature_puts_each_parameter_on_its_own_line():
-    def build(units_of_the_first_layer, units_of_the_second_layer, activation="relu", *, name=None):
-        return None
-
-    # reticulate's layout past 60 characters, as R printed it for this Python function
-    assert signature_line(build) == (
-        " signature: (\n   units_of_the_first_layer, \n   units_of_the_second_layer, \n"
-        "   activation='relu',\n   *, \n   name=None\n)")
-
-
-def test_arrays_keras_returns_print_as_r_arrays_and_a_tensor_s_dim_as_integers():
-    # R: predict(model, matrix(1:4, 2)) printed as R's matrix (7 significant digits a column)
-    predicted = np.array([[1.348191, 2.225956, 3.407739], [1.982288, 2.411022, 5.220294]], dtype="float32")
-    assert render(predicted) == ("         [,1]     [,2]     [,3]\n[1,] 1.348191 2.225956 3.407739\n"
-                                 "[2,] 1.982288 2.411022 5.220294")
-    # R: dim(op_expand_dims(x, -1)) where x has dim c(600, 28, 28)
-    assert render(tf.TensorShape([600, 28, 28, 1])) == "[1] 600  28  28   1"
-    # R: a character value keras returns, config_floatx()
-    assert render("float32") == '[1] "float32"'
-
-
-def test_str_of_vectors_arrays_and_lists(capsys):
+def test_str_of_vectors_arrays_and_lists(capsys, printed):
     # R: str(1:10); str(c(1.5, 2)); str("float32"); str(NULL); str(list()); str(matrix(1:6, 2))
     assert printed(str_, np.arange(1, 11), capsys) == " int [1:10] 1 2 3 4 5 6 7 8 9 10\n"
     assert printed(str_, np.array([1.5, 2.0]), capsys) == " num [1:2] 1.5 2\n"
@@ -98,7 +32,7 @@ def test_str_of_vectors_arrays_and_lists(capsys):
         "List of 2\n $ a:List of 2\n  ..$ b: num 1\n  ..$ c: num 2\n $ d: num 3\n")
 
 
-def test_str_shows_numbers_with_three_digits_and_five_of_them_unless_they_are_round(capsys):
+def test_str_shows_numbers_with_three_digits_and_five_of_them_unless_they_are_round(capsys, printed):
     # R: str(p), p <- predict(...) the 2 x 3 matrix above: values in column-major order
     predicted = np.array([[1.348191, 2.225956, 3.407739], [1.982288, 2.411022, 5.220294]])
     assert printed(str_, predicted, capsys) == " num [1:2, 1:3] 1.35 1.98 2.23 2.41 3.41 ...\n"
@@ -113,7 +47,7 @@ def test_str_shows_numbers_with_three_digits_and_five_of_them_unless_they_are_ro
     assert printed(str_, np.arange(1, 7).reshape(2, 3, 1, order="F"), capsys) == " int [1:2, 1:3, 1] 1 2 3 4 5 6\n"
 
 
-def test_str_of_tensors_shows_the_first_line_of_their_repr(capsys):
+def test_str_of_tensors_shows_the_first_line_of_their_repr(capsys, printed):
     # R: str(op_array(c(1, 2, 3))); str(op_array(2)); str(list(x, 1))
     x = tf.constant([1.0, 2.0, 3.0])
     assert printed(str_, x, capsys) == (
@@ -126,7 +60,7 @@ def test_str_of_tensors_shows_the_first_line_of_their_repr(capsys):
     assert printed(str_, tf.zeros((3, 128)), capsys) == "<tf.Tensor: shape=(3, 128), dtype=float32, numpy=…>\n"
 
 
-def test_str_of_named_vectors_factors_logicals_and_wide_or_tiny_numbers(capsys):
+def test_str_of_named_vectors_factors_logicals_and_wide_or_tiny_numbers(capsys, printed):
     # R: str(c(a = 1, b = 2)); str(list(a = c(x = 1L, y = 2L))); str(factor(c("a", "b", "a")))
     assert printed(str_, NamedVector([1.0, 2.0], ["a", "b"]), capsys) == (
         ' Named num [1:2] 1 2\n - attr(*, "names")= chr [1:2] "a" "b"\n')
@@ -145,14 +79,7 @@ def test_str_of_named_vectors_factors_logicals_and_wide_or_tiny_numbers(capsys):
     assert printed(str_, 123456789.0, capsys) == " num 1.23e+08\n"
 
 
-def test_a_named_tuple_keras_returns_prints_as_r_s_named_list():
-    # R keras3's op_top_k() gives a named list; R printed (help page of op_top_k, 1-based indices):
-    top_k = collections.namedtuple("TopK", ["values", "indices"])(tf.constant([9, 7, 5]), tf.constant([5, 3, 1]))
-    assert render(top_k) == ("$values\ntf.Tensor([9 7 5], shape=(3), dtype=int32)\n\n"
-                             "$indices\ntf.Tensor([5 3 1], shape=(3), dtype=int32)\n")
-
-
-def test_str_of_a_training_history_and_a_shape_shows_r_keras3_s_classed_lists(capsys):
+def test_str_of_a_training_history_and_a_shape_shows_r_keras3_s_classed_lists(capsys, printed):
     # R: str(h), h <- fit(..., epochs = 2, verbose = 0) on one batch; losses 66.00000 19.00747
     history = keras.callbacks.History()
     history.params, history.history = {"verbose": 0, "epochs": 2, "steps": 1}, {"loss": [66.0, 19.00747]}
@@ -168,7 +95,7 @@ def test_str_of_a_training_history_and_a_shape_shows_r_keras3_s_classed_lists(ca
     assert printed(str_, (None, 4), capsys) == " int [1:2] NA 4\n"
 
 
-def test_str_of_data_frames_and_factors_with_many_levels(capsys):
+def test_str_of_data_frames_and_factors_with_many_levels(capsys, printed):
     # R: str(data.frame(a = c(1, 2, 3), b = c("x", "y", "z"))): no lengths, a blank in their place
     frame = DataFrame({"a": np.array([1.0, 2.0, 3.0]), "b": np.array(["x", "y", "z"], dtype=object)})
     assert printed(str_, frame, capsys) == (
@@ -191,29 +118,7 @@ def test_str_of_data_frames_and_factors_with_many_levels(capsys):
         ' Factor w/ 4 levels "loss","mae","val_loss",..: 1 2 3 4\n')
 
 
-def test_an_empty_dict_is_an_empty_named_list_and_an_empty_list_a_list():
-    # R: print(list(a = setNames(list(), character(0)), b = list()))
-    assert render({"a": {}, "b": []}) == "$a\nnamed list()\n\n$b\nlist()\n"
-
-
-def test_a_matrix_bound_from_named_arguments_prints_its_names():
-    # R: rbind(a = c(1.5, 2), bb = c(3, 4)); cbind(x = c("u", "v"), yy = c("w", "z")); m * 2, m[, 1]
-    # for m <- cbind(a = 1:2, b = 3:4)
-    assert render(rbind(a=np.array([1.5, 2.0]), bb=np.array([3.0, 4.0]))) == (
-        "   [,1] [,2]\na   1.5    2\nbb  3.0    4")
-    assert render(cbind(x=np.array(["u", "v"], dtype=object), yy=np.array(["w", "z"], dtype=object))) == (
-        '     x   yy \n[1,] "u" "w"\n[2,] "v" "z"')
-    m = cbind(a=np.array([1, 2]), b=np.array([3, 4]))
-    assert render(m * 2) == "     a b\n[1,] 2 6\n[2,] 4 8"
-    assert render(m[:, 0]) == "[1] 1 2"
-    # R: cbind(focal_loss = ..., bce_loss = ..., ratio = ...) (help page of metric_binary_focal_crossentropy)
-    table = cbind(focal_loss=np.array([0.3298647, 0.2057984]), bce_loss=np.array([0.9162908, 0.7135582]),
-                  ratio=np.array([0.36, 0.2884115]))
-    assert render(table) == ("     focal_loss  bce_loss     ratio\n[1,]  0.3298647 0.9162908 0.3600000\n"
-                             "[2,]  0.2057984 0.7135582 0.2884115")
-
-
-def test_a_config_shows_the_class_it_remembers_as_r_s_class_attribute(capsys):
+def test_a_config_shows_the_class_it_remembers_as_r_s_class_attribute(capsys, printed):
     linear = Layer("Linear", initialize=lambda self, units=32: setattr(self, "units", int(units)),
                    get_config=lambda self: {"units": self.units})
     # R: str(get_config(layer_linear(units = 64))), the class defined by the script with Layer()
@@ -231,7 +136,7 @@ def test_a_config_shows_the_class_it_remembers_as_r_s_class_attribute(capsys):
     assert "  ..$ config         : Named list()" in lines and "  .. ..$ name: chr \"float32\"" in lines
 
 
-def test_a_named_matrix_transposes_sums_and_shows_its_names_as_r_does(capsys):
+def test_a_named_matrix_transposes_sums_and_shows_its_names_as_r_does(capsys, printed):
     m = cbind(a=np.array([1.0, 2.0]), b=np.array([3.0, 4.0]))
     # R: t(m); sum(m) is a number; str(m); str(rbind(x = 1:2)); str(list(m = m))
     assert render(t(m)) == "  [,1] [,2]\na    1    2\nb    3    4"
@@ -245,7 +150,7 @@ def test_a_named_matrix_transposes_sums_and_shows_its_names_as_r_does(capsys):
         '  .. ..$ : chr [1:2] "a" "b"\n')
 
 
-def test_str_of_missing_and_infinite_numbers_and_empty_arrays(capsys):
+def test_str_of_missing_and_infinite_numbers_and_empty_arrays(capsys, printed):
     # R: str(c(1.5, NA, 3)); str(c(Inf, 1)); str(matrix(0, 2, 0)); str(character(0))
     assert printed(str_, np.array([1.5, np.nan, 3.0]), capsys) == " num [1:3] 1.5 NA 3\n"
     assert printed(str_, np.array([np.inf, 1.0]), capsys) == " num [1:2] Inf 1\n"
