@@ -4,7 +4,7 @@
 function dispatches on its first argument (see :mod:`kerasfn.rcall.dispatch`).
 
 ``import kerasfn`` starts Keras (quietly: :mod:`kerasfn.startup`) and loads
-the whole vocabulary (:mod:`kerasfn.api`).  One process skips both: the
+the whole vocabulary (:mod:`kerasfn.exports`).  One process skips both: the
 translator's command, ``python -m kerasfn.port script.R``, which reads and
 writes text only.
 """
@@ -42,5 +42,5 @@ if not _runs_translator_only(getattr(_sys, "orig_argv", [])):
         except _MissingBackendError as _error:  # one line naming the extra, not Keras' import chain
             raise _error.with_traceback(None) from None
 
-    from kerasfn.api import *  # noqa: F403  (the whole vocabulary)
-    from kerasfn.api import __all__  # noqa: F401
+    from kerasfn.exports import *  # noqa: F403  (the whole vocabulary)
+    from kerasfn.exports import __all__  # noqa: F401

@@ -1,6 +1,7 @@
 """The repository's own files: the README's set-up commands are what CI runs and its examples run; relative
 links in the README, man/ and vignettes/ lead to files that exist; the README shows bench/RESULTS.md's table."""
 
+import ast
 import builtins
 import re
 import subprocess
@@ -124,3 +125,69 @@ def test_no_project_internal_words_in_what_users_read():
     found = [str(path.relative_to(ROOT)) for path in files
              if _INTERNAL.search(path.read_text())]
     assert not found, f"project-internal 'seed' wording in {found}"
+
+
+# The package's layers, bottom to top, and what each may import (README's and CONTRIBUTING.md's table).
+_MAY_IMPORT = {
+    "rcall": {"rcall"},
+    "core": {"core", "rcall"},
+    "api": {"api", "core", "rcall", "base_r"},
+    "generated": {"generated", "api", "core", "rcall"},
+    "exports": {"exports", "generated", "api", "core", "rcall"},
+    "base_r": {"base_r"},
+    "port": {"port", "base_r"},
+    "startup": set(),
+}
+# Imports inside a function, each for a reason other than an import circle.
+_DEFERRED = {
+    ("kerasfn/__init__.py", "kerasfn.startup"): "Keras starts quietly before the API loads",
+    ("kerasfn/__init__.py", "kerasfn.exports"): "the translator's command never loads Keras",
+    ("kerasfn/__main__.py", "kerasfn"): "the demo imports the package when run, not when imported",
+    ("kerasfn/core/kernels/__init__.py", "kerasfn.core.kernels.torch"): "torch's kernels load on PyTorch only",
+    ("kerasfn/docs/__main__.py", "kerasfn.docs.man"): "each target loads its own extra's packages",
+    ("kerasfn/docs/__main__.py", "kerasfn.docs.vignettes"): "each target loads its own extra's packages",
+    ("kerasfn/docs/__main__.py", "kerasfn.docs.site"): "each target loads its own extra's packages",
+}
+
+
+def _kerasfn_imports(path: Path) -> list[tuple[str, bool]]:
+    """``(module, at_top_level)`` for each import of a kerasfn module in ``path``."""
+    tree = ast.parse(path.read_text())
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    if path.name == "__init__.py":
+        package = package.removesuffix(".__init__") + ".__init__"
+    top_level = {id(node) for node in tree.body}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(package.split(".")[:-node.level] + ([node.module] if node.module else []))
+            modules = [f"{base}.{alias.name}" if _is_module(f"{base}.{alias.name}") else base for alias in node.names]
+        else:
+            continue
+        found += [(module, id(node) in top_level) for module in modules if module.split(".")[0] == "kerasfn"]
+    return found
+
+
+def _is_module(name: str) -> bool:
+    path = ROOT.joinpath(*name.split("."))
+    return path.with_suffix(".py").exists() or (path / "__init__.py").exists()
+
+
+_SOURCES = sorted((ROOT / "kerasfn").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", _SOURCES, ids=lambda path: str(path.relative_to(ROOT)))
+def test_the_package_imports_one_way(path):
+    relative = path.relative_to(ROOT / "kerasfn")
+    layer = relative.parts[0].removesuffix(".py")
+    for module, at_top_level in _kerasfn_imports(path):
+        if not at_top_level:
+            key = (str(path.relative_to(ROOT)), module)
+            assert key in _DEFERRED, f"{key[0]} imports {module} inside a function"
+        if layer in _MAY_IMPORT:
+            imported = module.split(".")[1] if "." in module else "kerasfn"
+            assert imported in _MAY_IMPORT[layer], f"{relative} (in {layer}/) imports {module}"

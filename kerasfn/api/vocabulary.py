@@ -1,19 +1,17 @@
-"""R keras3's hand-written exports beyond layers and generated families, gathered for ``kerasfn/__init__``.
+"""R keras3's hand-written exports beyond layers and generated families, gathered for :mod:`kerasfn.exports`.
 
 Model helpers (:mod:`kerasfn.api.model_helpers`), custom classes
-(:mod:`kerasfn.api.custom_classes`), ImageNet helpers (:mod:`kerasfn.api.applications`)
-and R keras3's former application names (:mod:`kerasfn.api.application_aliases`),
+(:mod:`kerasfn.api.custom_classes`), ImageNet helpers (:mod:`kerasfn.api.applications`),
 dataset loaders (:mod:`kerasfn.api.datasets`), the Keras cache's ``get_file()``
 (:mod:`kerasfn.api.cache`), the custom-object registry
 (:mod:`kerasfn.api.serialization`) and reticulate's array and iterator helpers
 (:mod:`kerasfn.api.reticulate`).  The ``application_*`` constructors and the
-one-call utilities are generated (:mod:`kerasfn.generated`).
+one-call utilities, and R keras3's former application names, are generated (:mod:`kerasfn.generated`).
 """
 
 from __future__ import annotations
 
 from kerasfn.api import (
-    application_aliases,
     applications,
     cache,
     custom_classes,
@@ -24,7 +22,7 @@ from kerasfn.api import (
 )
 from kerasfn.api.layer_class import Layer
 
-_MODULES = (application_aliases, applications, cache, custom_classes, datasets, model_helpers, reticulate, serialization)
+_MODULES = (applications, cache, custom_classes, datasets, model_helpers, reticulate, serialization)
 #: Names of these modules that are not R keras3 exports (helpers of kerasfn's own).
 _INTERNAL = frozenset({"DatasetNotCachedError", "Dataset", "DatasetSplit", "ImagenetPrediction", "KerasConfig",
                        "cache_dir", "cached_file", "custom_class", "with_preprocessing"})

@@ -25,6 +25,7 @@ from typing import Any
 
 import keras
 
+import kerasfn
 from kerasfn.codegen import docstrings, examples, rkeras3
 from kerasfn.codegen.catalog import ALIASES, CATALOG, Entry
 from kerasfn.codegen.converters import converters_for
@@ -272,8 +273,6 @@ def _example_lines(entry: Entry) -> list[str]:
 
 
 def _imports(entry: Entry, lines: list[str]) -> list[str]:
-    import kerasfn
-
     code = "\n".join(lines)
     names = sorted({name for name in re.findall(r"\b[A-Za-z_]\w*\b", code) if name in kerasfn.__all__}
                    | {entry.r_name})
@@ -457,8 +456,6 @@ def write() -> list[Path]:
     First without examples, so that every catalog function exists and can be
     imported, then again with the examples run against those functions.
     """
-    import kerasfn
-
     PACKAGE.mkdir(exist_ok=True)
     names = list(modules())
     for module in names:

@@ -33,7 +33,7 @@ def render() -> str:
                *(rule.module(part) for rule in rules for part in rule.parts())]
     names = sorted([entry.r_name for entries in layers.values() for entry in entries] + list(ALIASES))
     for rule in rules:
-        names += sorted(rule.names())
+        names += sorted([*rule.names(), *rule.appendix_names])
     imports = "".join(f"from {module} import *\n" for module in modules)
     listed = "".join(f"    {name!r},\n" for name in names)
     return f"{_HEADER}{imports}\n__all__ = [\n{listed}]\n"

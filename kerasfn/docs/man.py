@@ -15,6 +15,7 @@ from pathlib import Path
 
 import kerasfn
 import kerasfn.base_r
+from kerasfn.api.reexports import CONSTANT_DOCS
 from kerasfn.docs.docstring import HelpPage, parse
 
 __all__ = ["GROUPS", "MAN", "SUBPACKAGE_PAGES", "documented", "documented_object", "expected_pages", "group_of",
@@ -50,8 +51,6 @@ class _Constant:
 
 def documented_object(name: str) -> object:
     """What a page documents: ``kerasfn.<name>``, a dotted name in a subpackage."""
-    from kerasfn.api.reexports import CONSTANT_DOCS
-
     if name in CONSTANT_DOCS:
         return _Constant(CONSTANT_DOCS[name])
     module, _, attribute = name.rpartition(".")

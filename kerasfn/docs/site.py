@@ -34,6 +34,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from kerasfn.docs import man, vignettes
+
 __all__ = ["ROOT", "SITE", "Difference", "build", "differences", "r_usage", "stage", "write_config"]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,8 +130,6 @@ def _with_r_usage(page: str, name: str, formals: dict[str, list[dict]]) -> str:
 
 def stage(docs: Path) -> list:
     """Lay out the site's pages in ``docs`` (an empty folder); return MkDocs' ``nav``."""
-    from kerasfn.docs import man, vignettes
-
     readme = (ROOT / "README.md").read_text()
     (docs / "index.md").write_text(_table_pipes_unescaped(readme))
     shutil.copyfile(ROOT / "LICENSE", docs / "LICENSE")

@@ -217,6 +217,8 @@ __all__ = [
     'application_mobilenet_v3_small',
     'application_nasnet_large',
     'application_nasnet_mobile',
+    'application_nasnetlarge',
+    'application_nasnetmobile',
     'application_resnet101',
     'application_resnet101_v2',
     'application_resnet152',

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from collections.abc import Callable
+
 import keras
 
 from kerasfn.api.applications import with_preprocessing
+from kerasfn.rcall.binding import r_function
 from kerasfn.rcall.subjects import constructor
 from kerasfn.rcall.converters import (
     as_activation,
@@ -57,6 +60,8 @@ __all__ = [
     'application_mobilenet_v3_small',
     'application_nasnet_large',
     'application_nasnet_mobile',
+    'application_nasnetlarge',
+    'application_nasnetmobile',
     'application_resnet101',
     'application_resnet101_v2',
     'application_resnet152',
@@ -3058,3 +3063,36 @@ def application_xception(
     """
     model = keras.applications.Xception(include_top=include_top, weights=weights, input_tensor=input_tensor, input_shape=input_shape, pooling=pooling, classes=classes, classifier_activation=classifier_activation, name=name)
     return with_preprocessing(model, keras.applications.xception)
+
+
+def _deprecated_alias(name: str, target: str) -> Callable[..., keras.Model]:
+    @r_function(None, "")
+    def alias(*args: Any, **kwargs: Any) -> keras.Model:
+        return globals()[target](*args, **kwargs)  # looked up per call, as R's wrapper does
+
+    alias.__name__ = alias.__qualname__ = name
+    alias.__doc__ = f"""R keras3's former name of {target}()
+
+    Description:
+        ``{name}()`` is kept by R keras3 for older scripts; it is
+        ``{target}()``, with the same arguments.
+
+    Arguments:
+        *args: Passed on to ``{target}()``.
+        **kwargs: Passed on to ``{target}()``.
+
+    Value:
+        A ``keras.Model``.
+
+    Examples:
+        >>> from kerasfn import {name}
+        >>> model = {name}(weights=None)  # doctest: +SKIP
+
+    See also:
+        :func:`{target}`.
+    """
+    return alias
+
+
+application_nasnetlarge = _deprecated_alias("application_nasnetlarge", "application_nasnet_large")
+application_nasnetmobile = _deprecated_alias("application_nasnetmobile", "application_nasnet_mobile")

@@ -12,8 +12,42 @@ from __future__ import annotations
 from kerasfn.codegen import rkeras3
 from kerasfn.codegen.family import Family
 
-#: R keras3's deprecated spellings (``application_nasnetlarge``): hand-written in kerasfn.api.applications.
-_ALIASES = frozenset({"application_nasnetlarge", "application_nasnetmobile"})
+#: R keras3's deprecated spellings (``application_nasnetlarge``): R's ``function(...)`` calling the current name.
+_ALIASES = ("application_nasnetlarge", "application_nasnetmobile")
+_DEPRECATED_ALIASES = '''\
+def _deprecated_alias(name: str, target: str) -> Callable[..., keras.Model]:
+    @r_function(None, "")
+    def alias(*args: Any, **kwargs: Any) -> keras.Model:
+        return globals()[target](*args, **kwargs)  # looked up per call, as R's wrapper does
+
+    alias.__name__ = alias.__qualname__ = name
+    alias.__doc__ = f"""R keras3's former name of {target}()
+
+    Description:
+        ``{name}()`` is kept by R keras3 for older scripts; it is
+        ``{target}()``, with the same arguments.
+
+    Arguments:
+        *args: Passed on to ``{target}()``.
+        **kwargs: Passed on to ``{target}()``.
+
+    Value:
+        A ``keras.Model``.
+
+    Examples:
+        >>> from kerasfn import {name}
+        >>> model = {name}(weights=None)  # doctest: +SKIP
+
+    See also:
+        :func:`{target}`.
+    """
+    return alias
+
+
+application_nasnetlarge = _deprecated_alias("application_nasnetlarge", "application_nasnet_large")
+application_nasnetmobile = _deprecated_alias("application_nasnetmobile", "application_nasnet_mobile")
+'''
+
 #: Small enough to build in an example (a second on a CPU); the others show the call only.
 _BUILT_IN_EXAMPLE = "application_mobilenet"
 
@@ -61,7 +95,8 @@ FAMILY = Family(
           "of the model, as R keras3 does; ``application_preprocess_inputs()`` and "
           "``application_decode_predictions()`` read them."),
     names=_names,
-    imports=("import keras", "", "from kerasfn.api.applications import with_preprocessing",
+    imports=("from collections.abc import Callable", "", "import keras", "",
+             "from kerasfn.api.applications import with_preprocessing", "from kerasfn.rcall.binding import r_function",
              "from kerasfn.rcall.subjects import constructor"),
     decorator="constructor",
     body=_body,
@@ -71,4 +106,6 @@ FAMILY = Family(
     see_also=lambda function: [":func:`application_preprocess_inputs`, :func:`application_decode_predictions`,",
                                ":func:`imagenet_preprocess_input`."],
     extra_converters={"classifier_activation": "as_activation"},  # a name, a function or None (R: NULL)
+    appendix=_DEPRECATED_ALIASES,
+    appendix_names=_ALIASES,
 )
