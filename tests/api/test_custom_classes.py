@@ -1,8 +1,9 @@
-"""Issue 9: R keras3's custom-class constructors (kerasfn/api/custom_classes.py, and Layer() on the same mechanism).
+"""kerasfn.api.custom_classes: R keras3's custom-class constructors (Model, Loss, Metric, Callback,
+LearningRateSchedule, Constraint, custom_metric) and their new_*_class aliases.
 
 Each returns a real Keras subclass; models using them save and load with
-``custom_objects`` (a list, as in R: ``load_model(path, custom_objects = list(layer_scale))``).
-R semantics from rstudio/keras3 R/Layer.R, R/Model.R, R/Loss.R, R/Metric.R, R/Callback.R,
+``custom_objects`` (a list, as in R: ``load_model(path, custom_objects = list(TwoLayer))``).
+R semantics from rstudio/keras3 R/Model.R, R/Loss.R, R/Metric.R, R/Callback.R,
 R/LearningRateSchedule.R, R/Constraint.R and inst/python/kerastools/callback.py (a dict a
 callback method returns is added to logs).
 """
@@ -23,7 +24,6 @@ from kerasfn import (
     custom_metric,
     fit,
     keras_input,
-    keras_model,
     keras_model_sequential,
     layer_dense,
     load_model,
@@ -37,56 +37,11 @@ from kerasfn import (
     save_model,
 )
 
-X = np.random.default_rng(0).uniform(size=(8, 3)).astype("float32")
-Y = np.random.default_rng(1).uniform(size=(8, 1)).astype("float32")
-
 
 def test_r_aliases_are_the_constructors():
     assert new_layer_class is Layer and new_model_class is Model and new_loss_class is Loss
     assert new_metric_class is Metric and new_callback_class is Callback
     assert new_learning_rate_schedule_class is LearningRateSchedule
-
-
-def _scale_layer():
-    def initialize(self, factor=2.0, **kwargs):
-        self.factor = factor
-
-    return Layer("Scale", initialize=initialize, call=lambda self, x: x * self.factor)
-
-
-def test_layer_with_positional_argument_saves_and_loads_with_a_custom_objects_list(tmp_path):
-    layer_scale = _scale_layer()
-    inputs = keras_input(3)
-    model = keras_model(inputs, inputs | layer_scale(3.0) | layer_dense(1))  # positional, as R passes it
-    assert model.layers[1].get_config()["factor"] == 3.0
-    path = str(tmp_path / "scale.keras")
-    model | save_model(path)
-    loaded = load_model(path, custom_objects=[layer_scale])
-    assert type(loaded.layers[1]).__name__ == "Scale" and loaded.layers[1].factor == 3.0
-    np.testing.assert_allclose(loaded.predict(X, verbose=0), model.predict(X, verbose=0), rtol=1e-6)
-
-
-def test_layer_base_keywords_reach_keras_and_wrong_arguments_are_python_errors():
-    layer_scale = _scale_layer()
-    layer = layer_scale(factor=1.5, name="my_scale", trainable=False)
-    assert (layer.name, layer.trainable, layer.factor) == ("my_scale", False, 1.5)
-    strict = Layer("Strict", initialize=lambda self, factor=2.0: setattr(self, "factor", factor),
-                   call=lambda self, x: x * self.factor)
-    with pytest.raises(TypeError, match=r"unexpected keyword argument 'size'"):
-        strict(size=2)
-    plain = Layer("Plain", call=lambda self, x: x)
-    with pytest.raises(TypeError, match=r"Plain\(\) takes no arguments without `initialize`; received \(3,\)"):
-        plain(None, 3)
-
-
-def test_layer_with_weights_built_and_called():
-    def build(self, input_shape):
-        self.w = self.add_weight(shape=(input_shape[-1], self.units), initializer="ones")
-
-    layer_linear = Layer("Linear", initialize=lambda self, units=2: setattr(self, "units", units), build=build,
-                         call=lambda self, x: keras.ops.matmul(x, self.w))
-    model = keras_model_sequential(input_shape=3) | layer_linear(units=4)
-    np.testing.assert_allclose(model.predict(X, verbose=0), X @ np.ones((3, 4)), rtol=1e-6)
 
 
 def _two_layer_model_class():
@@ -97,18 +52,19 @@ def _two_layer_model_class():
     return Model("TwoLayer", initialize=initialize, call=lambda self, x: self.out(self.hidden(x)))
 
 
-def test_model_class_trains_saves_and_loads(tmp_path):
+def test_model_class_trains_saves_and_loads(tmp_path, uniform_data):
+    x, y = uniform_data
     TwoLayer = _two_layer_model_class()
     model = TwoLayer(units=5, name="two")
     assert isinstance(model, keras.Model) and model.name == "two"
     model | compile(optimizer="sgd", loss="mse", run_eagerly=True)
-    history = model | fit(X, Y, epochs=2, batch_size=8, verbose=0)
+    history = model | fit(x, y, epochs=2, batch_size=8, verbose=0)
     assert len(history.history["loss"]) == 2 and model.hidden.units == 5
     path = str(tmp_path / "two.keras")
     model.save(path)
     loaded = load_model(path, custom_objects=[TwoLayer])
     assert type(loaded) is TwoLayer and loaded.hidden.units == 5
-    np.testing.assert_allclose(loaded.predict(X, verbose=0), model.predict(X, verbose=0), rtol=1e-6)
+    np.testing.assert_allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0), rtol=1e-6)
 
 
 def test_ported_super_initialize_keeps_the_keywords():
@@ -158,21 +114,23 @@ def test_metric_class_accumulates_and_resets():
     assert float(metric.result()) == 0.0
 
 
-def test_compiled_custom_loss_and_metric_save_and_load(tmp_path):
+def test_compiled_custom_loss_and_metric_save_and_load(tmp_path, uniform_data):
+    x, y = uniform_data
     Scaled = Loss("ScaledMSE", initialize=lambda self, scale=1.0: setattr(self, "scale", scale), call=_mse)
     Total = _total_metric()
     model = keras_model_sequential(input_shape=3) | layer_dense(1)
     model | compile(optimizer="sgd", loss=Scaled(scale=3.0), metrics=[Total(name="total")], run_eagerly=True)
-    model | fit(X, Y, verbose=0)
+    model | fit(x, y, verbose=0)
     path = str(tmp_path / "custom.keras")
     model | save_model(path)
     loaded = load_model(path, custom_objects=[Scaled, Total])
     assert type(loaded.loss).__name__ == "ScaledMSE" and loaded.loss.scale == 3.0
-    np.testing.assert_allclose(loaded.evaluate(X, Y, verbose=0, return_dict=True)["loss"],
-                               model.evaluate(X, Y, verbose=0, return_dict=True)["loss"], rtol=1e-6)
+    np.testing.assert_allclose(loaded.evaluate(x, y, verbose=0, return_dict=True)["loss"],
+                               model.evaluate(x, y, verbose=0, return_dict=True)["loss"], rtol=1e-6)
 
 
-def test_callback_methods_get_zero_based_epochs_and_returned_dicts_join_logs():
+def test_callback_methods_get_zero_based_epochs_and_returned_dicts_join_logs(uniform_data):
+    x, y = uniform_data
     seen = []
 
     def on_epoch_end(self, epoch, logs=None):
@@ -182,7 +140,7 @@ def test_callback_methods_get_zero_based_epochs_and_returned_dicts_join_logs():
     Recorder = Callback("Recorder", on_epoch_end=on_epoch_end,
                         on_train_begin=lambda self, logs=None: seen.append("begin"))
     model = keras_model_sequential(input_shape=3) | layer_dense(1) | compile(loss="mse", run_eagerly=True)
-    history = model | fit(X, Y, epochs=2, callbacks=[Recorder()], verbose=0)
+    history = model | fit(x, y, epochs=2, callbacks=[Recorder()], verbose=0)
     assert seen == ["begin", 0, 1]  # R's are 1, 2: Python counts from 0
     assert history.history["double_loss"] == pytest.approx([2 * v for v in history.history["loss"]])
 
@@ -200,11 +158,12 @@ def test_learning_rate_schedule_drives_the_optimizer_and_serializes():
     assert float(restored.learning_rate) == pytest.approx(0.4)  # the schedule at step 0, restored with rate=0.4
 
 
-def test_constraint_is_applied_after_each_step():
+def test_constraint_is_applied_after_each_step(uniform_data):
+    x, _ = uniform_data
     NonNegative = Constraint("NonNegative", call=lambda self, w: keras.ops.relu(w))
     layer = layer_dense(units=4, kernel_constraint=NonNegative(), kernel_initializer=keras.initializers.Constant(-1.0))
     model = keras_model_sequential(input_shape=3) | layer | compile(optimizer="sgd", loss="mse", run_eagerly=True)
-    model | fit(X, np.zeros((8, 4)), verbose=0)
+    model | fit(x, np.zeros((8, 4)), verbose=0)
     assert float(np.min(layer.kernel.numpy())) >= 0.0
 
 
@@ -227,23 +186,25 @@ def test_constructor_errors_name_the_argument():
         Model("Bad", public=["call"])
 
 
-def test_custom_metric_names_a_function_for_the_logs():
+def test_custom_metric_names_a_function_for_the_logs(uniform_data):
+    x, y = uniform_data
     mean_pred = custom_metric("mean_pred", lambda y_true, y_pred: keras.ops.mean(y_pred))
     assert mean_pred.__name__ == "mean_pred"
     model = keras_model_sequential(input_shape=3) | layer_dense(1) | compile(loss="mse", metrics=[mean_pred],
                                                                             run_eagerly=True)
-    history = model | fit(X, Y, verbose=0)
-    assert history.history["mean_pred"][0] == pytest.approx(float(np.mean(model.predict(X, verbose=0))), rel=0.2)
+    history = model | fit(x, y, verbose=0)
+    assert history.history["mean_pred"][0] == pytest.approx(float(np.mean(model.predict(x, verbose=0))), rel=0.2)
     with pytest.raises(TypeError, match=r"`metric_fn` must be a function of \(y_true, y_pred\); received 3"):
         custom_metric("three", 3)
 
 
-def test_a_model_class_without_initialize_wraps_a_functional_graph(tmp_path):
+def test_a_model_class_without_initialize_wraps_a_functional_graph(tmp_path, uniform_data):
     """R keras3's custom train_step guide: CustomModel <- new_model_class("CustomModel",
     train_step = ...); model <- CustomModel(inputs, outputs).  R printed class(model)[1:2] as
     "<r-globalenv>.CustomModel" "keras.src.models.functional.Functional", took
     CustomModel(inputs = inputs, outputs = outputs) too, and after compile(metrics = "mae") and
     fit(), names(history$metrics) was "mae" "loss"."""
+    x, y = uniform_data
     steps = []
 
     def train_step(self, *args):  # (data) on TensorFlow and PyTorch, (state, data) on JAX
@@ -257,10 +218,10 @@ def test_a_model_class_without_initialize_wraps_a_functional_graph(tmp_path):
     assert [klass.__name__ for klass in type(model).__mro__[:2]] == ["CustomModel", "Functional"]
     assert type(CustomModel(inputs=inputs, outputs=outputs)) is CustomModel
     model | compile(optimizer="adam", loss="mse", metrics="mae")
-    history = model | fit(X, Y, epochs=1, verbose=0)
+    history = model | fit(x, y, epochs=1, verbose=0)
     assert sorted(history.history) == ["loss", "mae"] and steps and set(steps) == {"CustomModel"}
     path = str(tmp_path / "custom.keras")
     model | save_model(path)
     loaded = load_model(path, custom_objects=[CustomModel])
     assert type(loaded) is CustomModel
-    np.testing.assert_allclose(loaded.predict(X, verbose=0), model.predict(X, verbose=0), rtol=1e-6)
+    np.testing.assert_allclose(loaded.predict(x, verbose=0), model.predict(x, verbose=0), rtol=1e-6)

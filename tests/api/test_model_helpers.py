@@ -1,8 +1,10 @@
-"""Issue 9: R keras3's model helpers (kerasfn/api/model_helpers.py) and the generated one-call utilities
-they sit beside (normalize, clear_session, get_source_inputs), against plain Keras.
+"""kerasfn.api.model_helpers: R keras3's model and layer helpers (layers, configs, weights and
+configuration files, batches, state, preprocessing layers), against plain Keras.
 
 R defaults cited from rstudio/keras3 (R/model-creation.R, R/model-persistence.R, R/layer-methods.R,
-R/model-training.R) are checked against the committed catalog in test_r_defaults_are_kept.
+R/model-training.R) are checked against the committed catalog in test_r_defaults_are_kept, for these
+helpers and the generated one-call utilities R lists beside them (normalize, clear_session,
+get_source_inputs).
 """
 
 import inspect
@@ -15,14 +17,12 @@ import pytest
 import kerasfn
 from kerasfn import (
     adapt,
-    clear_session,
     clone_model,
     compile,
     count_params,
     from_config,
     get_config,
     get_layer,
-    get_source_inputs,
     get_state_tree,
     get_vocabulary,
     get_weights,
@@ -34,7 +34,6 @@ from kerasfn import (
     layer_string_lookup,
     load_model_config,
     load_model_weights,
-    normalize,
     pop_layer,
     predict_on_batch,
     quantize_weights,
@@ -198,6 +197,53 @@ def test_export_savedmodel_writes_a_saved_model(tmp_path):
     np.testing.assert_allclose(served.serve(X).numpy(), model.predict(X, verbose=0), rtol=1e-6)
 
 
+# -- a load that fails partway changes nothing ------------------------------------------
+
+
+def _two_layers(last_units, initializer):
+    return (keras_model_sequential(input_shape=3) | layer_dense(2, kernel_initializer=initializer)
+            | layer_dense(last_units, kernel_initializer=initializer))
+
+
+def test_a_weights_load_failing_partway_leaves_the_weights_as_they_were(tmp_path):
+    path = tmp_path / "m.weights.h5"
+    _two_layers(4, "ones") | save_model_weights(path)
+    model = _two_layers(5, "zeros")  # the first layer fits the file, the second does not
+    with pytest.raises(ValueError, match="shape"):
+        model | load_model_weights(path)
+    assert [float(np.abs(w).sum()) for w in model.get_weights()] == [0.0, 0.0, 0.0, 0.0]
+
+
+def test_plain_keras_keeps_the_layers_loaded_before_a_failure(tmp_path):
+    """The behaviour kerasfn fixes, pinned so a Keras change is noticed."""
+    path = tmp_path / "m.weights.h5"
+    _two_layers(4, "ones").save_weights(path)
+    model = _two_layers(5, "zeros")
+    with pytest.raises(ValueError):
+        model.load_weights(path)
+    assert float(model.get_weights()[0].sum()) == 6.0
+
+
+def test_an_interrupted_weights_load_leaves_the_weights_as_they_were(tmp_path, monkeypatch):
+    path = tmp_path / "m.weights.h5"
+    _two_layers(4, "ones") | save_model_weights(path)
+    model = _two_layers(4, "zeros")
+    loaded = []
+    original = keras.layers.Dense.load_own_variables
+
+    def interrupted_at_the_second_layer(self, store):
+        if loaded:
+            raise KeyboardInterrupt
+        loaded.append(self.name)
+        original(self, store)
+
+    monkeypatch.setattr(keras.layers.Dense, "load_own_variables", interrupted_at_the_second_layer)
+    with pytest.raises(KeyboardInterrupt):
+        model | load_model_weights(path)
+    assert len(loaded) == 1
+    assert [float(np.abs(w).sum()) for w in model.get_weights()] == [0.0, 0.0, 0.0, 0.0]
+
+
 # -- batches --------------------------------------------------------------------------------------------
 
 
@@ -279,22 +325,3 @@ def test_vocabulary_get_and_set_as_plain_strings():
     lookup = layer_string_lookup()
     lookup | adapt(np.array(["x", "y", "y"]))
     assert get_vocabulary(lookup) == [str(v) for v in lookup.get_vocabulary()]
-
-
-# -- generated one-call utilities ---------------------------------------------------------------------------
-
-
-def test_normalize_is_keras_normalize_with_zero_based_axis():
-    x = np.array([[3.0, 4.0], [6.0, 8.0]])
-    np.testing.assert_allclose(x | normalize(), keras.utils.normalize(x, axis=-1, order=2))
-    np.testing.assert_allclose(normalize(x, axis=0.0), keras.utils.normalize(x, axis=0))  # R: axis = 1
-
-
-def test_clear_session_resets_names_and_get_source_inputs():
-    layer_dense(units=1)
-    clear_session()
-    assert layer_dense(units=1).name == "dense"
-    inputs = keras_input(3)
-    outputs = inputs | layer_dense(2)
-    assert get_source_inputs(outputs) == keras.utils.get_source_inputs(outputs)
-    assert (outputs | get_source_inputs())[0] is inputs

@@ -1,6 +1,7 @@
-"""plot(model) as R keras3's: the graph as an image a notebook and a script show, written to a temporary
-file or to the ``to_file`` the user names (never elsewhere), and a message naming Graphviz when it is
-missing.  R keras3 (plot.keras.src.models.model.Model) writes to tempfile() unless to_file is given and
+"""kerasfn.api.plot: plot(history) draws one panel per metric, as R keras3's does; plot(model) is
+R keras3's: the graph as an image a notebook and a script show, written to a temporary file or to
+the ``to_file`` the user names (never elsewhere), and a message naming Graphviz when it is missing.
+R keras3 (plot.keras.src.models.model.Model) writes to tempfile() unless to_file is given and
 defaults to show_shapes = FALSE, show_layer_names = FALSE, show_trainable = NA (built and with
 non-trainable weights), dpi = 200."""
 
@@ -10,8 +11,9 @@ import shutil
 import keras
 import numpy as np
 import pytest
+from matplotlib.figure import Figure
 
-from kerasfn import keras_model_sequential, layer_dense, plot
+from kerasfn import compile, fit, keras_model_sequential, layer_dense, plot
 from kerasfn.api.plot import ModelPlot
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -23,6 +25,21 @@ needs_graphviz = pytest.mark.skipif(
 
 def small_model():
     return keras_model_sequential(input_shape=(3,), name="small") | layer_dense(2) | layer_dense(1)
+
+
+def test_plot_draws_one_panel_per_metric(features_and_sums):
+    x, y = features_and_sums
+    model = keras_model_sequential(input_shape=3) | layer_dense(4) | layer_dense(1) | compile(loss="mse", metrics="mae")
+    history = model | fit(x, y, epochs=3, validation_split=0.25, verbose=0)
+    figure = history | plot()
+    assert isinstance(figure, Figure)
+    assert [axes.get_ylabel() for axes in figure.axes] == ["loss", "mae"]
+    training, validation = figure.axes[0].lines
+    assert list(training.get_xdata()) == [1, 2, 3]
+    np.testing.assert_allclose(training.get_ydata(), history.history["loss"])
+    np.testing.assert_allclose(validation.get_ydata(), history.history["val_loss"])
+    with pytest.raises(ValueError, match=r"`metrics` must name metrics of the history"):
+        plot(history, metrics=["accuracy"])
 
 
 def test_missing_graphviz_is_named_with_how_to_install_it(monkeypatch, tmp_path):

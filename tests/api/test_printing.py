@@ -1,4 +1,4 @@
-"""print(model): R's summary by default, Keras' own str() on request; repr(model) always Keras'."""
+"""kerasfn.api.printing: print(model) is R's summary by default, Keras' own str() on request; repr(model) always Keras'."""
 
 import keras
 import pytest

@@ -1,30 +1,22 @@
-"""Files from someone else stay inert, and a damaged file is named with what is wrong with it.
+"""kerasfn.api.saved_files: a saved model, weights file or configuration read back is checked first, and
+a damaged one is named with what is wrong with it; nothing read from such a file runs as code.
 
-A saved model, weights file, configuration or cached dataset may be truncated
-(a copy cut short), corrupt, or made to run code when read.  Nothing read
-from a file runs as code (Keras' safe mode, its restricted unpickler,
-``tarfile``'s data filter hold; these tests keep them held), and each
-kerasfn loader answers a damaged file with a ``ValueError`` naming the file
-and what is wrong, where Keras gives a bare ``JSONDecodeError``,
-``BadZipFile`` or h5py message that names no file.
+A file may be truncated (a copy cut short), corrupt, or made to run code when
+read.  Each kerasfn loader answers a damaged file with a ``ValueError`` naming
+the file and what is wrong, where Keras gives a bare ``JSONDecodeError``,
+``BadZipFile`` or h5py message that names no file.  Keras' safe mode holds
+for what the loaders read; these tests keep it held.
 """
 
 import io
 import json
-import os
-import pickle
-import sys
-import tarfile
 import zipfile
 
 import keras
-import numpy as np
 import pytest
 
 from kerasfn import (
     compile,
-    dataset_cifar10,
-    dataset_mnist,
     keras_model_sequential,
     layer_dense,
     layer_lambda,
@@ -35,7 +27,6 @@ from kerasfn import (
     save_model_config,
     save_model_weights,
 )
-from kerasfn.api import cache
 
 
 @pytest.fixture(scope="module")
@@ -131,28 +122,12 @@ def test_the_good_files_load(saved, tmp_path):
     _weights_model() | load_model_weights(tmp_path / "m.weights.h5")
 
 
+def test_load_model_names_a_missing_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"`model` '.*nothing.keras' does not exist"):
+        load_model(tmp_path / "nothing.keras")
+
+
 # -- nothing read from a file runs as code --------------------------------------------
-
-
-@pytest.fixture
-def calls_to_os_system(monkeypatch):
-    """Every command a file managed to pass to ``os.system`` (none should)."""
-    commands = []
-
-    def record(command):
-        commands.append(command)
-        return 0
-
-    monkeypatch.setattr(os, "system", record)
-    monkeypatch.setattr(sys.modules[_SYSTEM_MODULE], "system", record)  # where a pickle finds it ("posix")
-    return commands
-
-
-def test_the_recorder_sees_what_an_unsafe_reader_would_run(calls_to_os_system):
-    pickle.loads(_HOSTILE_CIFAR_BATCH)
-    with np.load(io.BytesIO(_HOSTILE_MNIST), allow_pickle=True) as arrays:
-        arrays["x_train"]
-    assert calls_to_os_system == ["echo pwned", "echo pwned"]
 
 
 def test_a_lambda_in_a_saved_model_or_configuration_is_refused(tmp_path):
@@ -179,145 +154,3 @@ def test_an_os_system_activation_in_a_saved_model_is_refused(saved, tmp_path, ca
     with pytest.raises(TypeError, match="could not be deserialized"):
         load_model(path, safe_mode=safe_mode)
     assert calls_to_os_system == []
-
-
-class _RunsACommand:
-    def __reduce__(self):
-        return os.system, ("echo pwned",)
-
-
-def _npz(**arrays):
-    buffer = io.BytesIO()
-    np.savez(buffer, **arrays)
-    return buffer.getvalue()
-
-
-_SYSTEM_MODULE = os.system.__module__
-
-# Made before a test replaces os.system (a pickle names the function it calls).
-_HOSTILE_MNIST = _npz(x_train=np.array([_RunsACommand()], dtype=object), y_train=np.arange(1),
-                      x_test=np.zeros((1, 28, 28), "uint8"), y_test=np.arange(1))
-_HOSTILE_CIFAR_BATCH = pickle.dumps({b"data": _RunsACommand(), b"labels": [0]})
-
-
-@pytest.fixture
-def keras_home(tmp_path, monkeypatch):
-    """A temporary Keras cache; downloading fails as it does offline."""
-    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
-
-    def offline(*args, **kwargs):
-        raise OSError("no network")
-
-    monkeypatch.setattr(cache, "_download", offline)
-    (tmp_path / "datasets").mkdir()
-    return tmp_path
-
-
-def test_a_pickle_in_a_cached_npz_dataset_is_refused(keras_home, calls_to_os_system):
-    (keras_home / "datasets" / "mnist.npz").write_bytes(_HOSTILE_MNIST)
-    with pytest.raises(ValueError, match="allow_pickle=False"):
-        dataset_mnist()
-    assert calls_to_os_system == []
-
-
-def test_a_pickle_that_runs_code_in_a_cached_archive_is_refused(keras_home, calls_to_os_system):
-    content = _HOSTILE_CIFAR_BATCH
-    archive = io.BytesIO()
-    with tarfile.open(fileobj=archive, mode="w:gz") as tar:
-        for name in ("data_batch_1", "data_batch_2", "data_batch_3", "data_batch_4", "data_batch_5", "test_batch"):
-            info = tarfile.TarInfo(f"cifar-10-batches-py/{name}")
-            info.size = len(content)
-            tar.addfile(info, io.BytesIO(content))
-    (keras_home / "datasets" / "cifar-10-python.tar.gz").write_bytes(archive.getvalue())
-    with pytest.raises(pickle.UnpicklingError):
-        dataset_cifar10()
-    assert calls_to_os_system == []
-
-
-def _member(tar, name, content=b"", link=None):
-    info = tarfile.TarInfo(name)
-    if link is None:
-        info.size = len(content)
-        tar.addfile(info, io.BytesIO(content))
-    else:
-        info.type, info.linkname = tarfile.SYMTYPE, link
-        tar.addfile(info)
-
-
-@pytest.mark.parametrize("member", [
-    {"name": "data/../../../escaped.txt", "content": b"outside"},
-    {"name": "data/link", "link": "../../../escaped.txt"},
-    {"name": "data/absolute", "link": "/etc/passwd"},
-])
-def test_a_cached_tar_archive_stays_inside_the_cache(keras_home, member):
-    archive = io.BytesIO()
-    with tarfile.open(fileobj=archive, mode="w:gz") as tar:
-        _member(tar, "data/ok.txt", b"inside")
-        _member(tar, **member)
-    (keras_home / "datasets" / "bundle.tar.gz").write_bytes(archive.getvalue())
-    with pytest.raises(tarfile.FilterError):
-        cache.cached_file("test", fname="bundle.tar.gz", origin="https://example.invalid/bundle.tar.gz", extract=True)
-    outside = keras_home.parent
-    assert not (outside / "escaped.txt").exists() and not (keras_home / "escaped.txt").exists()
-    assert not any(os.path.islink(os.path.join(root, name)) for root, dirs, files in os.walk(keras_home)
-                   for name in dirs + files)
-
-
-def test_a_cached_zip_archive_stays_inside_the_cache(keras_home):
-    archive = io.BytesIO()
-    with zipfile.ZipFile(archive, "w") as bundle:
-        bundle.writestr("data/ok.txt", b"inside")
-        bundle.writestr("../../../escaped.txt", b"outside")
-    (keras_home / "datasets" / "bundle.zip").write_bytes(archive.getvalue())
-    target = cache.cached_file("test", fname="bundle.zip", origin="https://example.invalid/bundle.zip", extract=True)
-    assert not (keras_home.parent / "escaped.txt").exists() and not (keras_home / "escaped.txt").exists()
-    extracted = {os.path.relpath(os.path.join(root, name), target) for root, _, names in os.walk(target)
-                 for name in names}
-    assert extracted == {os.path.join("data", "ok.txt"), "escaped.txt"}  # ".." dropped: inside the target
-
-
-# -- a load that fails partway changes nothing ------------------------------------------
-
-
-def _two_layers(last_units, initializer):
-    return (keras_model_sequential(input_shape=3) | layer_dense(2, kernel_initializer=initializer)
-            | layer_dense(last_units, kernel_initializer=initializer))
-
-
-def test_a_weights_load_failing_partway_leaves_the_weights_as_they_were(tmp_path):
-    path = tmp_path / "m.weights.h5"
-    _two_layers(4, "ones") | save_model_weights(path)
-    model = _two_layers(5, "zeros")  # the first layer fits the file, the second does not
-    with pytest.raises(ValueError, match="shape"):
-        model | load_model_weights(path)
-    assert [float(np.abs(w).sum()) for w in model.get_weights()] == [0.0, 0.0, 0.0, 0.0]
-
-
-def test_plain_keras_keeps_the_layers_loaded_before_a_failure(tmp_path):
-    """The behaviour kerasfn fixes, pinned so a Keras change is noticed."""
-    path = tmp_path / "m.weights.h5"
-    _two_layers(4, "ones").save_weights(path)
-    model = _two_layers(5, "zeros")
-    with pytest.raises(ValueError):
-        model.load_weights(path)
-    assert float(model.get_weights()[0].sum()) == 6.0
-
-
-def test_an_interrupted_weights_load_leaves_the_weights_as_they_were(tmp_path, monkeypatch):
-    path = tmp_path / "m.weights.h5"
-    _two_layers(4, "ones") | save_model_weights(path)
-    model = _two_layers(4, "zeros")
-    loaded = []
-    original = keras.layers.Dense.load_own_variables
-
-    def interrupted_at_the_second_layer(self, store):
-        if loaded:
-            raise KeyboardInterrupt
-        loaded.append(self.name)
-        original(self, store)
-
-    monkeypatch.setattr(keras.layers.Dense, "load_own_variables", interrupted_at_the_second_layer)
-    with pytest.raises(KeyboardInterrupt):
-        model | load_model_weights(path)
-    assert len(loaded) == 1
-    assert [float(np.abs(w).sum()) for w in model.get_weights()] == [0.0, 0.0, 0.0, 0.0]

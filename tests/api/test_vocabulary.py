@@ -1,6 +1,10 @@
-"""Issue 9 (1): every exported name of R keras3 is in kerasfn, or excluded with what to write instead."""
+"""The vocabulary kerasfn exports (kerasfn.api.vocabulary gathers the hand-written part): every exported
+name of R keras3 is in kerasfn, or excluded with what to write instead, and ``from kerasfn import *``
+gives it."""
 
+import builtins
 import inspect
+from pathlib import Path
 
 import kerasfn
 from kerasfn.codegen import rkeras3
@@ -22,6 +26,12 @@ def test_exclusions_are_r_machinery_only():
     assert not set(EXCLUDED) & set(kerasfn.__all__)
 
 
+def test_every_r_application_is_built():
+    r_names = {name for name in rkeras3.exports() if name.startswith("application_")}
+    assert r_names <= set(kerasfn.__all__)
+    assert len(r_names) == 44  # 40 models, 2 deprecated NASNet spellings, preprocess/decode helpers
+
+
 def test_every_exported_name_is_a_real_function_or_class():
     for name in kerasfn.__all__:
         value = getattr(kerasfn, name)
@@ -31,15 +41,20 @@ def test_every_exported_name_is_a_real_function_or_class():
 
 
 def test_the_readme_says_what_to_write_instead():
-    from pathlib import Path
-
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     for name in EXCLUDED:
         assert f"`{name}`" in readme, name
 
 
 def test_compile_is_the_only_python_builtin_shadowed():
-    import builtins
-
     # the README says so
     assert [name for name in kerasfn.__all__ if hasattr(builtins, name)] == ["compile"]
+
+
+def test_star_import_gives_the_porting_vocabulary():
+    namespace = {}
+    exec("from kerasfn import *", namespace)  # noqa: S102
+    for name in ["compile", "fit", "evaluate", "predict", "layer_lstm", "layer_dense", "keras_input",
+                 "layer_input", "plot", "to_categorical", "bidirectional", "rnn_cell_lstm"]:
+        assert namespace[name] is getattr(kerasfn, name)
+    assert namespace["compile"] is not builtins.compile  # the documented shadowing
