@@ -1,6 +1,6 @@
-"""The vocabulary kerasfn exports (kerasfn.api.vocabulary gathers the hand-written part): every exported
-name of R keras3 is in kerasfn, or excluded with what to write instead, and ``from kerasfn import *``
-gives it."""
+"""The vocabulary kerasfn exports (kerasfn.exports gathers it; kerasfn.api.vocabulary the hand-written part
+beyond layers and generated families): every exported name of R keras3 is in kerasfn, or excluded with what
+to write instead, and ``from kerasfn import *`` gives it."""
 
 import builtins
 import inspect
