@@ -44,6 +44,8 @@ from typing import Any
 
 import keras
 import numpy as np
+import torch
+from keras import activations, ops
 
 from kerasfn.rcall.internals import get_keras_mask
 
@@ -52,18 +54,11 @@ __all__ = ["FusedTorchRNN", "fused_supported", "torch_call"]
 _CALL_KEYWORDS = frozenset({"training", "initial_state", "mask"})
 
 
-def _torch():
-    import torch
-
-    return torch
-
-
 def fused_supported(layer: keras.layers.Layer, mask: Any = None) -> bool:
     """Whether ``layer``'s recurrence can run on torch's fused kernel with
     Keras' numbers (see the module docstring for what is excluded)."""
-    if keras.backend.backend() != "torch" or mask is not None:
+    if mask is not None:
         return False
-    torch = _torch()
     # torch.compile's default backend (inductor) cannot lower the fused CPU
     # kernel (aten.mkldnn_rnn_layer): traced code takes Keras' loop, which it compiles.
     if torch.compiler.is_compiling():
@@ -72,8 +67,6 @@ def fused_supported(layer: keras.layers.Layer, mask: Any = None) -> bool:
     kind = _kind(layer)
     if kind is None or cell is None or not getattr(layer, "built", False):
         return False
-    from keras import activations, ops
-
     return (
         cell.activation in (activations.tanh, ops.tanh, torch.tanh)
         and cell.recurrent_activation in (activations.sigmoid, ops.sigmoid, torch.sigmoid)
@@ -103,7 +96,6 @@ def fused_recurrence(layer: keras.layers.Layer, sequences: Any, initial_state: l
     ``outputs`` in processing order (reversed time for ``go_backwards``), and
     ``outputs`` only the last step unless ``return_sequences``.
     """
-    torch = _torch()
     convert_to_tensor = keras.ops.convert_to_tensor  # a variable's value in a StatelessScope too
 
     cell = layer.cell
@@ -139,13 +131,11 @@ def _lstm_params(kernel: Any, recurrent_kernel: Any, bias: Any) -> list:
     # Keras' i, f, c, o is torch's i, f, g, o: a transpose, no reordering.
     params = [kernel.T, recurrent_kernel.T]
     if bias is not None:
-        params += [bias, _torch().zeros_like(bias)]
+        params += [bias, torch.zeros_like(bias)]
     return params
 
 
 def _gru_params(kernel: Any, recurrent_kernel: Any, bias: Any) -> list:
-    torch = _torch()
-
     def r_z_n(tensor, dim):  # Keras' z, r, h -> torch's r, z, n
         z, r, h = torch.chunk(tensor, 3, dim=dim)
         return torch.cat([r, z, h], dim=dim)
@@ -157,12 +147,12 @@ def _gru_params(kernel: Any, recurrent_kernel: Any, bias: Any) -> list:
 
 
 def _dropped(layer: keras.layers.Layer, sequences: Any, training: bool) -> Any:
-    """Keras' input dropout for its fused path: the cell's one mask per
-    sequence, the same at every time step (as the cell applies it)."""
+    """Keras' input dropout before a fused kernel: the cell's one mask per
+    sequence, the same at every time step, as Keras' LSTM and GRU apply it
+    before their backend's kernel (their ``inner_loop``) and their cells at
+    each step, so the masks and the numbers are Keras'."""
     if not (training and layer.dropout):
         return sequences
-    from keras import ops
-
     mask = ops.expand_dims(layer.cell.get_dropout_mask(sequences[:, 0, :]), axis=1)
     return sequences * ops.broadcast_to(mask, ops.shape(sequences))
 
@@ -192,8 +182,7 @@ def torch_call(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, Any]) -
     inherits ``training`` from it); the result is what Keras returns (the
     output, or ``(output, *states)`` with ``return_state``).
     """
-    torch = _torch() if keras.backend.backend() == "torch" else None
-    if torch is None or not _direct_call_ok(layer, inputs, kwargs):
+    if not _direct_call_ok(layer, inputs, kwargs):
         return None
     x = keras.ops.convert_to_tensor(inputs) if isinstance(inputs, np.ndarray) else inputs  # on Keras' device
     if x.ndim != 3 or x.dtype != torch.float32:
@@ -215,7 +204,6 @@ def torch_call(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, Any]) -
 
 
 def _direct_call_ok(layer: keras.layers.Layer, inputs: Any, kwargs: dict[str, Any]) -> bool:
-    torch = _torch()
     return (
         _kind(layer) is not None  # first: only LSTM and GRU have the members read below
         and isinstance(inputs, (torch.Tensor, np.ndarray))
