@@ -39,6 +39,7 @@ R_CONVERTERS: dict[str, str | None] = {
     "as_py_index": "as_index",
     "normalize_shape": "as_optional_shape",
     "as_tuple": "as_tuple",
+    "as_scalar_or_tuple": "as_scalar_or_tuple",
     "as_list": "as_list",
     "as.list": "as_list",
     "as_py_array": None,

@@ -25,6 +25,7 @@ from kerasfn.rcall.converters import (
     as_integer_vector,
     as_list,
     as_number,
+    as_scalar_or_tuple,
     as_seed,
     as_string,
     as_string_or_function,
@@ -4693,7 +4694,7 @@ def layer_random_shear(
     return create_layer(keras.layers.RandomShear, locals())
 
 
-@layer_function({'addition_factor': as_number, 'threshold_factor': as_number, 'value_range': as_tuple, 'seed': as_seed})
+@layer_function({'addition_factor': as_scalar_or_tuple, 'threshold_factor': as_scalar_or_tuple, 'value_range': as_tuple, 'seed': as_seed})
 def layer_solarization(
     object: Any = None,
     addition_factor: float = 0.0,

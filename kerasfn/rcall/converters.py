@@ -54,6 +54,7 @@ __all__ = [
     "as_probability",
     "as_recurrent_layer",
     "as_regularizer",
+    "as_scalar_or_tuple",
     "as_scale",
     "as_seed",
     "as_shape",
@@ -190,6 +191,19 @@ def as_number(name: str, value: Any) -> float | int | None:
     if value is None or _is_number(value):
         return value
     raise TypeError(f"`{name}` must be a number; received {describe(value)}.")
+
+
+def as_scalar_or_tuple(name: str, value: Any) -> float | int | tuple | None:
+    """R keras3's ``as_scalar_or_tuple()``: one number stays a number; a vector
+    of them (``c(0.1, 0.2)``: a list, tuple or 1-d array) becomes a tuple, as
+    Keras takes a range (``layer_solarization(addition_factor=)``)."""
+    if isinstance(value, (list, tuple)) or isinstance(value, np.ndarray) and value.ndim == 1:
+        items = [item.item() if isinstance(item, np.generic) else item for item in value]
+        if all(_is_number(item) for item in items):
+            return tuple(items)
+    elif value is None or _is_number(value):
+        return value
+    raise TypeError(f"`{name}` must be a number or a vector of numbers; received {describe(value)}.")
 
 
 def as_probability(name: str, value: Any) -> float:
