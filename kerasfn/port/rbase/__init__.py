@@ -13,7 +13,7 @@ modules here, each registering its own in :data:`HELPERS`
 from __future__ import annotations
 
 # Imported for their registrations: each module adds its helpers to HELPERS.
-from kerasfn.port.rbase import apply, arrays, output, summaries, vectors  # noqa: F401
+from kerasfn.port.rbase import apply, arrays, control, output, summaries, text, vectors  # noqa: F401
 from kerasfn.port.rbase.control import raised
 from kerasfn.port.rbase.registry import HELPERS
 

@@ -1,5 +1,6 @@
 """Numbers: ``rnorm()``, NumPy's twins of R's arithmetic and summaries, 1-based positions (``which()``,
-``order()``), ``unique()``, ``ifelse()``, ``is.null()``, ``identical()``."""
+``order()``), ``unique()``, ``ifelse()``, ``is.null()``, ``identical()``.  ``runif()``, ``sample()`` and
+``set.seed()`` are not here: they run kerasfn.base_r's, which draw R's own numbers."""
 
 from __future__ import annotations
 
