@@ -1,4 +1,4 @@
-"""Saving never destroys what was there: every kerasfn writer replaces its file only once the new one is complete.
+"""Atomic writes (kerasfn/core/atomic.py): every kerasfn writer replaces its file only once the new one is complete.
 
 Keras opens its target before writing it, so a save that fails midway (a
 full disk, Ctrl-C, a model whose config cannot be serialised) leaves a
@@ -138,7 +138,7 @@ def test_save_model_config_failing_midway_leaves_the_old_file(tmp_path, monkeypa
     assert load_model_config(path).input_shape == (None, 3)
 
 
-@keras.saving.register_keras_serializable(package="test_atomic_saving")
+@keras.saving.register_keras_serializable(package="test_atomic")
 class _Unserialisable(keras.layers.Dense):
     """A layer whose config holds something JSON cannot write."""
 

@@ -1,4 +1,4 @@
-"""cudnn_status() names every failed cuDNN condition; layer_cudnn_lstm() is the cuDNN-only layer.
+"""``cudnn_status()`` (kerasfn/core/cudnn.py) names every failed cuDNN condition.
 
 These run on a CPU: there, "no GPU visible" is always among the reasons, and
 each configuration test checks that its own line is there too.
@@ -9,21 +9,17 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from kerasfn import CudnnStatus, cudnn_status, keras_model_sequential, layer_cudnn_lstm, layer_lstm
+from kerasfn import CudnnStatus, cudnn_status, layer_lstm
 
 # cudnn_status() checks the TensorFlow backend's choice; elsewhere it says so
 # (tests/test_backends.py), so these tests are about TensorFlow.
 pytestmark = pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason="about the TensorFlow backend's cuDNN checks")
 
-NO_GPU = "no GPU visible (tf.config.list_logical_devices('GPU') is empty)."
-needs_no_gpu = pytest.mark.skipif(bool(tf.config.list_logical_devices("GPU")), reason="asserts the CPU answer")
 
-
-@needs_no_gpu
-def test_default_layer_fails_only_for_want_of_a_gpu():
+def test_default_layer_fails_only_for_want_of_a_gpu(without_gpu, no_gpu_reason):
     status = cudnn_status(layer_lstm(4))
-    assert status == CudnnStatus(uses_cudnn=False, reasons=(NO_GPU,))
-    assert str(status) == "does not use cuDNN:\n- " + NO_GPU
+    assert status == CudnnStatus(uses_cudnn=False, reasons=(no_gpu_reason,))
+    assert str(status) == "does not use cuDNN:\n- " + no_gpu_reason
 
 
 @pytest.mark.parametrize(
@@ -43,9 +39,9 @@ def test_each_failed_configuration_condition_is_named(arguments, reason):
     assert status.reasons[0] == reason
 
 
-def test_every_failed_condition_gets_its_own_line():
+def test_every_failed_condition_gets_its_own_line(no_gpu_reason):
     layer = layer_lstm(4, activation="relu", recurrent_activation="hard_sigmoid", recurrent_dropout=0.5, unroll=True, use_bias=False)
-    assert len([r for r in cudnn_status(layer).reasons if r != NO_GPU]) == 5
+    assert len([r for r in cudnn_status(layer).reasons if r != no_gpu_reason]) == 5
 
 
 def test_input_dropout_is_no_obstacle_in_keras_3():
@@ -109,41 +105,3 @@ def test_inside_tf_function_the_outermost_context_is_still_eager():
 def test_status_of_something_else_is_a_type_error():
     with pytest.raises(TypeError, match=r"`layer` must be a keras.layers.LSTM .*; received Dense\."):
         cudnn_status(keras.layers.Dense(3))
-
-
-# -- layer_cudnn_lstm() ------------------------------------------------------
-
-def test_layer_cudnn_lstm_is_the_cudnn_configuration():
-    layer = layer_cudnn_lstm(4, return_sequences=True)
-    assert isinstance(layer, keras.layers.LSTM)
-    assert layer.use_cudnn is True and layer.use_bias and not layer.unroll
-    assert layer.activation is keras.activations.tanh and layer.recurrent_activation is keras.activations.sigmoid
-    assert layer.dropout == 0 and layer.recurrent_dropout == 0
-    assert [r for r in cudnn_status(layer).reasons if r != NO_GPU] == []
-
-
-@pytest.mark.parametrize("argument, value", [("activation", "relu"), ("dropout", 0.1), ("unroll", True)])
-def test_layer_cudnn_lstm_refuses_what_cudnn_fixes(argument, value):
-    with pytest.raises(TypeError, match=rf"`{argument}` is fixed by cuDNN in layer_cudnn_lstm\(\)"):
-        layer_cudnn_lstm(4, **{argument: value})
-
-
-@needs_no_gpu
-def test_layer_cudnn_lstm_call_without_gpu_says_why():
-    x = np.zeros((2, 5, 3), dtype="float32")
-    with pytest.raises(ValueError, match=r"needs the cuDNN kernel, which cannot run here: no GPU visible"):
-        x | layer_cudnn_lstm(4)
-
-
-@needs_no_gpu
-def test_layer_cudnn_lstm_in_a_sequential_fails_and_leaves_the_model_as_it_was():
-    model = keras_model_sequential(input_shape=(5, 3))
-    with pytest.raises(ValueError, match="cannot run here"):
-        model | layer_cudnn_lstm(4)
-    assert model.layers == []
-
-
-def test_layer_cudnn_lstm_config_round_trips():
-    layer = layer_cudnn_lstm(4, stateful=False, name="fast")
-    copy = type(layer).from_config(layer.get_config())
-    assert copy.get_config() == layer.get_config()

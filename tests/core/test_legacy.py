@@ -1,5 +1,11 @@
-"""The seeds' legacy features on the LSTM core: time_major, reset_states(states),
-implementation, hard_sigmoid, and the tf.keras (seed 001) layer members."""
+"""The tf.keras layer members Keras 3 dropped (kerasfn/core/legacy.py), on kerasfn's LSTM.
+
+``reset_states(states)`` sets a stateful layer's states to the values given
+(checking their count and shapes first); the node members (inputs, outputs,
+their shapes and masks, at a node index or of the one node) and ``apply``
+are back; the TensorFlow 1.x graph-mode members fail saying what replaced
+them.  Every member of tf.keras 2's ``LSTM`` is present or explained.
+"""
 
 import re
 
@@ -7,89 +13,41 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import as_array, keras_input, keras_model, keras_model_sequential, layer_lstm
-from kerasfn.core.time_major import TimeMajorLSTM
+from kerasfn import as_array, keras_input, keras_model_sequential, layer_lstm
 
 ATOL = 1e-5
 
 
-def _data(*shape):
-    return np.random.default_rng(sum(shape)).uniform(-1, 1, shape).astype("float32")
-
-
-def _plain(layer, input_shape):
-    config = {k: v for k, v in layer.get_config().items() if k != "time_major"}
-    twin = keras.layers.LSTM.from_config(config)
-    twin.build(input_shape)
-    twin.set_weights(layer.get_weights())
-    return twin
-
-
-# -- time_major ---------------------------------------------------------------
-
-def test_time_major_inputs_and_outputs_are_time_major():
-    x = _data(6, 2, 3)  # (timesteps, batch, features)
-    layer = layer_lstm(4, time_major=True, return_sequences=True, return_state=True)
-    output, h, c = layer(x)
-    assert isinstance(layer, keras.layers.LSTM) and isinstance(layer, TimeMajorLSTM)
-    assert output.shape == (6, 2, 4) and h.shape == (2, 4) and c.shape == (2, 4)
-    want, want_h, want_c = _plain(layer, (2, 6, 3))(np.swapaxes(x, 0, 1))
-    np.testing.assert_allclose(as_array(output), np.swapaxes(as_array(want), 0, 1), atol=ATOL)
-    np.testing.assert_allclose(as_array(h), as_array(want_h), atol=ATOL)
-    np.testing.assert_allclose(as_array(c), as_array(want_c), atol=ATOL)
-
-
-def test_time_major_last_output_and_symbolic_shapes():
-    inputs = keras_input(batch_shape=(6, None, 3))
-    sequence = inputs | layer_lstm(4, time_major=True, return_sequences=True)
-    last = inputs | layer_lstm(5, time_major=True)
-    assert tuple(sequence.shape) == (6, None, 4) and tuple(last.shape) == (None, 5)
-    model = keras_model(inputs, [sequence, last])
-    outputs = model.predict(_data(6, 2, 3), verbose=0)
-    assert outputs[0].shape == (6, 2, 4) and outputs[1].shape == (2, 5)
-
-
-def test_time_major_is_saved_in_the_config():
-    layer = layer_lstm(4, time_major=True)
-    config = layer.get_config()
-    assert config["time_major"] is True
-    assert type(layer).from_config(config).time_major is True
-    assert "time_major" not in layer_lstm(4).get_config()
-
-
-def test_time_major_must_be_a_bool():
-    with pytest.raises(TypeError, match=r"`time_major` must be True or False; received 'yes' \(str\)\."):
-        layer_lstm(4, time_major="yes")
-
-
 # -- reset_states(states) -----------------------------------------------------
 
-def _stateful(batch=2, units=3):
-    layer = layer_lstm(units, stateful=True)
-    layer(_data(batch, 4, 5))
+@pytest.fixture
+def stateful_lstm(uniform_data):
+    """A built stateful LSTM of 3 units, on a batch of 2."""
+    layer = layer_lstm(3, stateful=True)
+    layer(uniform_data(2, 4, 5))
     return layer
 
 
-def test_reset_states_with_values_sets_them():
-    layer = _stateful()
+def test_reset_states_with_values_sets_them(stateful_lstm, uniform_data, plain_lstm_twin):
+    layer = stateful_lstm
     h, c = np.full((2, 3), 0.5, "float32"), np.full((2, 3), -0.25, "float32")
     layer.reset_states(states=[h, c])
     np.testing.assert_array_equal(as_array(layer.states[0]), h)
     np.testing.assert_array_equal(as_array(layer.states[1]), c)
-    x = _data(2, 4, 5)
-    twin = _plain(layer, x.shape)
+    x = uniform_data(2, 4, 5)
+    twin = plain_lstm_twin(layer, x.shape)
     np.testing.assert_allclose(as_array(layer(x)), as_array(twin(x, initial_state=[h, c])), atol=ATOL)
 
 
-def test_reset_states_without_values_still_zeroes():
-    layer = _stateful()
-    layer(_data(2, 4, 5))
+def test_reset_states_without_values_still_zeroes(stateful_lstm, uniform_data):
+    layer = stateful_lstm
+    layer(uniform_data(2, 4, 5))
     layer.reset_states()
     assert not as_array(layer.states[0]).any() and not as_array(layer.states[1]).any()
 
 
-def test_reset_states_checks_the_shape():
-    layer = _stateful()
+def test_reset_states_checks_the_shape(stateful_lstm):
+    layer = stateful_lstm
     before = [as_array(s) for s in layer.states]
     with pytest.raises(ValueError, match=r"`states\[1\]` must have shape \(2, 3\) \(batch_size, units\) "
                                          r"for layer '.*'; received shape \(3, 3\)\."):
@@ -98,9 +56,9 @@ def test_reset_states_checks_the_shape():
         np.testing.assert_array_equal(as_array(state), value)
 
 
-def test_reset_states_checks_the_count():
+def test_reset_states_checks_the_count(stateful_lstm):
     with pytest.raises(ValueError, match=r"`states` must hold 2 arrays .*; received 1\."):
-        _stateful().reset_states([np.zeros((2, 3))])
+        stateful_lstm.reset_states([np.zeros((2, 3))])
 
 
 def test_reset_states_values_need_a_stateful_layer():
@@ -108,30 +66,7 @@ def test_reset_states_values_need_a_stateful_layer():
         layer_lstm(3).reset_states([np.zeros((2, 3)), np.zeros((2, 3))])
 
 
-# -- implementation, hard_sigmoid ----------------------------------------------
-
-@pytest.mark.parametrize("implementation", [1, 2])
-def test_implementation_is_accepted_with_the_same_numbers(implementation):
-    x = _data(2, 5, 3)
-    layer = layer_lstm(4, implementation=implementation)
-    layer.build(x.shape)
-    assert layer.cell.implementation == implementation
-    np.testing.assert_allclose(as_array(layer(x)), as_array(_plain(layer, x.shape)(x)), atol=ATOL)
-
-
-def test_implementation_must_be_1_or_2():
-    with pytest.raises(ValueError, match=r"`implementation` must be 1 or 2; received 3"):
-        layer_lstm(4, implementation=3)
-
-
-def test_hard_sigmoid_recurrent_activation_works():
-    x = _data(2, 5, 3)
-    layer = layer_lstm(4, recurrent_activation="hard_sigmoid")
-    np.testing.assert_allclose(as_array(layer(x)), as_array(_plain(layer, x.shape)(x)), atol=ATOL)
-    assert layer.get_config()["recurrent_activation"] == "hard_sigmoid"
-
-
-# -- seed 001's members ---------------------------------------------------------
+# -- tf.keras 2's members ---------------------------------------------------------
 
 def test_node_members_on_a_layer_called_twice():
     layer = layer_lstm(4, return_sequences=True)
@@ -170,8 +105,8 @@ def test_sequential_model_layers_have_input_shape():
     assert model.layers[0].output_shape == (None, 4)
 
 
-def test_apply_is_calling():
-    x = _data(2, 5, 3)
+def test_apply_is_calling(uniform_data):
+    x = uniform_data(2, 5, 3)
     layer = layer_lstm(4)
     np.testing.assert_allclose(as_array(layer.apply(x)), as_array(layer(x)), atol=0)
 
@@ -197,8 +132,8 @@ def test_tf1_graph_members_say_what_replaced_them(member, replacement):
     assert not hasattr(layer, member)
 
 
-def test_every_seed_001_member_is_present_or_explained():
-    seed_members = (
+def test_every_tf_keras_lstm_member_is_present_or_explained():
+    tf_keras_members = (
         "activity_regularizer dtype graph input input_mask input_shape losses name non_trainable_variables "
         "non_trainable_weights output output_mask output_shape scope_name trainable_variables trainable_weights "
         "updates variables weights __init__ __call__ __deepcopy__ add_loss add_update add_variable add_weight apply "
@@ -206,14 +141,14 @@ def test_every_seed_001_member_is_present_or_explained():
         "get_input_mask_at get_input_shape_at get_losses_for get_output_at get_output_mask_at get_output_shape_at "
         "get_updates_for get_weights preprocess_input reset_states set_weights step"
     ).split()
-    assert len(seed_members) == 48
+    assert len(tf_keras_members) == 48
     inputs = keras_input((3, 2))
     layer = layer_lstm(4)
     inputs | layer
     explained = {"graph", "scope_name", "updates", "add_update", "get_updates_for", "get_losses_for",
                  "get_constants", "preprocess_input", "step",
-                 "__deepcopy__"}  # not in the issue's list; copy.deepcopy uses Python's default protocol
-    for member in seed_members:
+                 "__deepcopy__"}  # copy.deepcopy uses Python's default protocol
+    for member in tf_keras_members:
         if member in explained:
             continue
         assert hasattr(layer, member), member

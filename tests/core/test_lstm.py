@@ -1,4 +1,11 @@
-"""Issue 2 (10): kerasfn's LSTM gives plain keras.layers.LSTM's numbers, given the same weights."""
+"""kerasfn's LSTM (kerasfn/core/lstm.py) is ``keras.layers.LSTM``: the same numbers given the same weights, the same config.
+
+Every flag combination, activations, masks, initial states, dropout in
+training and a symbolic model give plain Keras' numbers;
+``implementation=1|2`` is accepted with the same numbers and kept in a
+config plain Keras reads.  An input of the wrong rank or an initial state of
+the wrong shape is named before the backend's loop fails.
+"""
 
 import itertools
 
@@ -6,7 +13,9 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import as_array, keras_input, keras_model, layer_lstm
+from kerasfn import as_array, keras_input, keras_model, layer_lstm, shape
+
+ATOL = 1e-5
 
 RNG = np.random.default_rng(42)
 X = RNG.normal(size=(5, 7, 3)).astype("float32")
@@ -94,3 +103,56 @@ def test_config_is_plain_lstm_config():
     ours_config = {k: v for k, v in ours.get_config().items() if k != "name"}
     theirs_config = {k: v for k, v in theirs.get_config().items() if k != "name"}
     assert ours_config == theirs_config
+
+
+@pytest.mark.parametrize("arguments", [{}, {"stateful": True, "return_sequences": True, "dropout": 0.5}])
+def test_config_is_a_plain_keras_lstm_config(arguments):
+    ours = layer_lstm(4, name="same", **arguments)
+    plain = keras.layers.LSTM(4, name="same", **arguments)
+    assert ours.get_config() == plain.get_config()
+
+
+@pytest.mark.parametrize("arguments", [{"implementation": 1}, {"use_cudnn": False}, {"use_cudnn": True}])
+def test_options_keras_forgets_are_kept_in_a_config_plain_keras_reads(arguments):
+    config = layer_lstm(4, **arguments).get_config()
+    (name, value), = arguments.items()
+    assert config[name] == value
+    plain = keras.layers.LSTM.from_config(config)
+    assert (plain.cell.implementation if name == "implementation" else plain.use_cudnn) == value
+
+
+@pytest.mark.parametrize("implementation", [1, 2])
+def test_implementation_is_accepted_with_the_same_numbers(implementation, uniform_data, plain_lstm_twin):
+    x = uniform_data(2, 5, 3)
+    layer = layer_lstm(4, implementation=implementation)
+    layer.build(x.shape)
+    assert layer.cell.implementation == implementation
+    np.testing.assert_allclose(as_array(layer(x)), as_array(plain_lstm_twin(layer, x.shape)(x)), atol=ATOL)
+
+
+def test_implementation_must_be_1_or_2():
+    with pytest.raises(ValueError, match=r"`implementation` must be 1 or 2; received 3"):
+        layer_lstm(4, implementation=3)
+
+
+def test_hard_sigmoid_recurrent_activation_works(uniform_data, plain_lstm_twin):
+    x = uniform_data(2, 5, 3)
+    layer = layer_lstm(4, recurrent_activation="hard_sigmoid")
+    np.testing.assert_allclose(as_array(layer(x)), as_array(plain_lstm_twin(layer, x.shape)(x)), atol=ATOL)
+    assert layer.get_config()["recurrent_activation"] == "hard_sigmoid"
+
+
+def test_wrong_input_rank_names_inputs_and_the_shape():
+    with pytest.raises(ValueError, match=r"`inputs` to layer '.+' must be a 3D tensor \(batch, timesteps, features\); received shape \(2, 3, 4, 5\)"):
+        np.ones((2, 3, 4, 5)) | layer_lstm(4)
+    with pytest.raises(ValueError, match=r"received shape \(None, 8\)"):
+        keras_input((8,)) | layer_lstm(4)
+
+
+def test_a_wrong_initial_state_shape_is_named():
+    sequences = np.random.default_rng(1).random((2, 5, 3)).astype("float32")
+    lstm = layer_lstm(4)
+    with pytest.raises(ValueError, match=r"`initial_state` of layer '.*' must be \[h, c\], two tensors of shape \(2, 4\); "
+                                         r"received shapes \[\(2, 3\), \(2, 3\)\]"):
+        lstm(sequences, initial_state=[np.zeros((2, 3)), np.zeros((2, 3))])
+    assert shape(lstm(sequences, initial_state=[np.zeros((2, 4)), np.zeros((2, 4))])) == (2, 4)

@@ -1,15 +1,49 @@
-"""Issue 2 (7, 8): R conventions and clear errors on bad input."""
+"""The converters (kerasfn/rcall/converters.py): R's values become Keras', and a bad one is named.
 
-import inspect
+R's numbers (doubles for whole numbers, 0 and 1 for booleans, vectors as
+arrays) are accepted wherever R keras3 accepts them; a value no converter
+accepts is an error naming the argument and the value, raised before any
+layer is made.  ``custom_objects`` and ``class_weight`` take what R gives.
+
+The data given to ``fit()``, ``evaluate()`` and ``predict()`` is checked
+before Keras reads it.  R keras3 (run with the real package) passes bad data
+to Keras and shows Keras' own message: fit() on a character matrix:
+"ValueError: Invalid dtype: object"; fit(x, NULL): "ValueError: None values
+not supported."; predict() on 0 rows: "UnboundLocalError: cannot access
+local variable 'batch_outputs'".
+"""
 
 import keras
 import numpy as np
 import pytest
 
-from kerasfn import Shape, keras_input, keras_model_sequential, layer_lstm, random_normal, random_uniform, shape
+from kerasfn import (
+    Layer,
+    as_array,
+    compile,
+    evaluate,
+    fit,
+    keras_input,
+    keras_model_sequential,
+    layer_activation,
+    layer_bidirectional,
+    layer_concatenate,
+    layer_conv_2d,
+    layer_dense,
+    layer_embedding,
+    layer_gru,
+    layer_lstm,
+    layer_reshape,
+    load_model,
+    loss_dice,
+    op_bincount,
+    predict,
+    save_model,
+    shape,
+)
+from kerasfn.rcall.binding import semantics_of
 
-
-# -- R numbers and shapes -------------------------------------------------------
+# -- R numbers ------------------------------------------------------------------
 
 def test_double_units_become_integers():
     layer = layer_lstm(units=4.0)
@@ -17,40 +51,32 @@ def test_double_units_become_integers():
     assert layer.get_config()["units"] == 4
 
 
-@pytest.mark.parametrize("spelling", [(10, 8), [10, 8], shape(10, 8), (10.0, 8.0)])
-def test_shapes_accept_tuples_lists_and_shape(spelling):
-    model = keras_model_sequential(input_shape=spelling) | layer_lstm(3)
-    assert model.input_shape == (None, 10, 8)
-    assert shape(keras_input(spelling)) == (None, 10, 8)
+def test_r_booleans_zero_and_one_are_accepted():
+    assert layer_embedding(10, 2, mask_zero=1).mask_zero is True
+    assert layer_lstm(2, return_sequences=0).return_sequences is False
 
 
-def test_shape_prints_like_r_and_is_a_tuple():
-    s = shape(32, 4)
-    assert repr(s) == "shape(32, 4)" and str(s) == "shape(32, 4)"
-    assert isinstance(s, tuple) and s == (32, 4)
-    assert repr(shape(None, 8)) == "shape(NA, 8)"
-    assert shape([3, 2]) == (3, 2) and shape(3.0) == (3,)
+def test_whole_numbers_in_arrays_are_accepted_as_r_vectors():
+    # R: loss_dice(axis = c(2, 3, 4))$axis is list(1L, 2L, 3L) (as_axis of each);
+    # op_bincount(x, minlength = as.integer(op_max(x) + 3)) takes R's one integer
+    assert loss_dice(axis=np.array([1.0, 2.0, 3.0])).axis == (1, 2, 3)
+    assert as_array(op_bincount(np.array([0, 1, 1]), minlength=np.array(4))).tolist() == [1, 2, 0, 0]
 
 
-def test_shape_of_tensors_and_arrays():
-    assert shape(np.ones((2, 5))) == (2, 5)
-    assert shape(random_uniform((32, 10, 8))) == Shape((32, 10, 8))
-    assert shape(keras_input((None, 8))) == (None, None, 8)
+def test_reshape_accepts_an_unknown_size_as_r_and_keras_do():
+    # R: layer_reshape(c(4, -1)) and layer_reshape(c(4, NA)) infer the second size
+    x = np.ones((2, 8), "float32")
+    assert shape(x | layer_reshape((4, -1))) == (2, 4, 2)
+    assert shape(x | layer_reshape((4, None))) == (2, 4, 2)
+    with pytest.raises(ValueError, match=r"`target_shape` may have one unknown size"):
+        layer_reshape((-1, -1))
 
 
-@pytest.mark.parametrize("bad, error, message", [
-    ((2.5, 3), ValueError, r"`dims` must hold non-negative whole numbers or None; received 2.5"),
-    (("a", 3), TypeError, r"`dims` must hold whole numbers or None; received 'a' \(str\)"),
-    ((-1,), ValueError, r"received -1"),
-])
-def test_bad_shapes(bad, error, message):
-    with pytest.raises(error, match=message):
-        shape(*bad)
-
-
-def test_random_generators_take_r_shapes():
-    assert shape(random_uniform([2.0, 3.0])) == (2, 3)
-    assert shape(random_normal(shape(4, 1), seed=3.0)) == (4, 1)
+def test_known_identifiers_and_objects_pass_through_unchanged():
+    layer = layer_lstm(4, activation="relu", kernel_initializer=keras.initializers.Zeros(),
+                       kernel_regularizer="l2", seed=7.0, name="custom", dtype="float64")
+    assert layer.name == "custom" and layer.dtype == "float64"
+    assert layer.cell.seed == 7
 
 
 # -- bad input: errors name the argument and the value --------------------------
@@ -74,61 +100,115 @@ def test_random_generators_take_r_shapes():
     ({"units": 4, "bias_regularizer": "l3"}, ValueError, r"`bias_regularizer` is not a known regularizer; received 'l3'"),
     ({"units": 4, "return_sequences": "TRUE"}, TypeError, r"`return_sequences` must be True or False; received 'TRUE' \(str\)"),
     ({"units": 4, "foo": 1}, TypeError, r"LSTM\(\) got an unexpected keyword argument 'foo' \(received foo=1 \(int\)\)"),
-    ({"units": 4, "batch_size": 8}, ValueError, r"`batch_size` \(8 \(int\)\) needs `input_shape`"),
 ])
 def test_bad_arguments(kwargs, error, message):
     with pytest.raises(error, match=message):
         layer_lstm(**kwargs)
 
 
-def test_errors_come_before_any_layer_is_built():
-    model = keras_model_sequential(input_shape=(10, 8))
-    with pytest.raises(ValueError, match="dropout"):
-        model | layer_lstm(4, dropout=3)
-    assert model.layers == []
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: layer_activation(), TypeError, r"`activation` is missing, with no default"),
+    (lambda: layer_reshape(), TypeError, r"`target_shape` is missing, with no default"),
+    (lambda: layer_dense(4, activation=5), TypeError, r"`activation` must be an activation name or object; received 5 \(int\)"),
+    (lambda: layer_dense(4, kernel_initializer=3), TypeError, r"`kernel_initializer` must be an initializer name or object; received 3 \(int\)"),
+    (lambda: layer_conv_2d(2, 3, padding=1), TypeError, r"`padding` must be a string; received 1 \(int\)"),
+    (lambda: layer_conv_2d(2, "3"), TypeError, r"`kernel_size` must be a whole number; received '3' \(str\)"),
+    (lambda: layer_concatenate(axis="1"), TypeError, r"`axis` must be a whole number; received '1' \(str\)"),
+    (lambda: layer_embedding(10, 2, mask_zero="no"), TypeError, r"`mask_zero` must be True or False; received 'no' \(str\)"),
+    (lambda: layer_gru(3, reset_after="FALSE"), TypeError, r"`reset_after` must be True or False; received 'FALSE' \(str\)"),
+    (lambda: layer_bidirectional(layer_dense(3)), TypeError, r"`layer` must be a recurrent layer .*received <Dense"),
+])
+def test_bad_input_is_named(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
 
 
-def test_wrong_input_rank_names_inputs_and_the_shape():
-    with pytest.raises(ValueError, match=r"`inputs` to layer '.+' must be a 3D tensor \(batch, timesteps, features\); received shape \(2, 3, 4, 5\)"):
-        np.ones((2, 3, 4, 5)) | layer_lstm(4)
-    with pytest.raises(ValueError, match=r"received shape \(None, 8\)"):
-        keras_input((8,)) | layer_lstm(4)
+def test_checking_an_identifier_draws_no_random_number():
+    import random
+
+    converters = semantics_of(layer_dense).converters
+    state = random.getstate()
+    assert converters["kernel_initializer"]("kernel_initializer", "truncated_normal") == "truncated_normal"
+    assert converters["bias_initializer"]("bias_initializer", "random_uniform") == "random_uniform"
+    assert random.getstate() == state  # Keras creates (and seeds) the initializers once, in the layer, as in plain Keras
 
 
-def test_known_identifiers_and_objects_pass_through_unchanged():
-    layer = layer_lstm(4, activation="relu", kernel_initializer=keras.initializers.Zeros(),
-                       kernel_regularizer="l2", seed=7.0, name="custom", dtype="float64")
-    assert layer.name == "custom" and layer.dtype == "float64"
-    assert layer.cell.seed == 7
+# -- custom_objects and class_weight as R gives them ------------------------------------
+
+def test_load_model_takes_layer_functions_and_unnamed_lists(tmp_path):
+    layer_scale = Layer(
+        "ScaleBy", initialize=lambda self, factor=2.0, **kwargs: setattr(self, "factor", factor),
+        call=lambda self, x: x * self.factor, get_config=lambda self: {"factor": self.factor},
+    )
+    model = keras_model_sequential(input_shape=3) | layer_scale(3.0)
+    path = tmp_path / "scaled.keras"
+    model | save_model(path)
+    x = np.ones((1, 3), "float32")
+    for custom_objects in ([layer_scale], layer_scale, {"ScaleBy": layer_scale}):
+        loaded = load_model(path, custom_objects=custom_objects)
+        np.testing.assert_allclose(as_array(loaded(x)), 3 * x)
 
 
-# -- the signature -------------------------------------------------------------
+def test_class_weight_as_an_r_named_vector_weights_the_loss():
+    # R: fit(class_weight = c("0" = 1, "1" = 2)) arrives with string keys; Keras would silently ignore them
+    x = np.eye(4, 3).astype("float32"); y = np.array([[0], [1], [0], [1]], "float32")
 
-SEED_ORDER = [
-    "units", "activation", "recurrent_activation", "use_bias", "kernel_initializer",
-    "recurrent_initializer", "bias_initializer", "unit_forget_bias", "kernel_regularizer",
-    "recurrent_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
-    "recurrent_constraint", "bias_constraint", "dropout", "recurrent_dropout", "seed",
-    "return_sequences", "return_state", "go_backwards", "stateful", "unroll", "use_cudnn",
-]
+    def loss_after(class_weight):
+        keras.utils.set_random_seed(3)
+        model = keras_model_sequential(input_shape=3) | layer_dense(1) | compile(loss="mse", optimizer="sgd")
+        return (model | fit(x, y, class_weight=class_weight, shuffle=False, verbose=0)).history["loss"][0]
 
-
-def test_signature_is_object_units_then_the_seed_arguments_with_seed_defaults():
-    parameters = inspect.signature(layer_lstm).parameters
-    names = list(parameters)
-    assert names == ["object", *SEED_ORDER, "kwargs"]
-    assert parameters["kwargs"].kind is inspect.Parameter.VAR_KEYWORD
-    keras_defaults = inspect.signature(keras.layers.LSTM.__init__).parameters
-    for name in SEED_ORDER[1:]:
-        assert parameters[name].default == keras_defaults[name].default, name
-    assert parameters["object"].default is None and parameters["units"].default is None
+    assert loss_after({"0": 1, "1": 2}) == pytest.approx(loss_after({0: 1.0, 1: 2.0}))
+    assert loss_after({"0": 1, "1": 2}) != pytest.approx(loss_after(None))
 
 
-def test_help_shows_the_r_help_sections():
-    doc = inspect.getdoc(layer_lstm)
-    for section in ["Description:", "Arguments:", "Value:", "Call arguments:", "Examples:", "See also:"]:
-        assert section in doc
-    for name in ["object", *SEED_ORDER]:
-        assert f"\n    {name}:" in doc, name
-    for condition in ["tanh", "sigmoid", "unroll", "use_bias", "right-padded", "Eager execution"]:
-        assert condition in doc
+# -- fit(), evaluate(), predict(): the data ---------------------------------------------
+
+X, Y = np.ones((8, 3)), np.ones((8, 1))
+
+
+@pytest.fixture
+def model():
+    return keras_model_sequential(input_shape=3) | layer_dense(1) | compile(loss="mse")
+
+
+@pytest.mark.parametrize("verb", ["fit", "evaluate", "predict"])
+def test_an_array_of_strings_is_refused_naming_x(model, verb):
+    call = {"fit": lambda x: fit(model, x, Y, verbose=0), "evaluate": lambda x: evaluate(model, x, Y, verbose=0),
+            "predict": lambda x: predict(model, x, verbose=0)}[verb]
+    with pytest.raises(TypeError, match=r"`x` is a numpy array of strings \(shape \(8, 3\), dtype <U1\)"):
+        call(np.full((8, 3), "a"))
+    with pytest.raises(TypeError, match=r"`x` is a numpy array of Python objects \(shape \(8, 3\), dtype object\)"):
+        call(X.astype(object))
+
+
+def test_targets_of_strings_are_refused_naming_y(model):
+    with pytest.raises(TypeError, match=r"`y` is a numpy array of strings \(shape \(8, 1\)"):
+        model | fit(X, np.full((8, 1), "yes"), verbose=0)
+    with pytest.raises(TypeError, match=r"`validation_data\[1\]` is a numpy array of Python objects"):
+        model | fit(X, Y, validation_data=[X, Y.astype(object)], verbose=0)
+
+
+@pytest.mark.parametrize("verb", ["fit", "evaluate", "predict"])
+def test_data_with_no_samples_is_refused(model, verb):
+    call = {"fit": lambda: fit(model, X[:0], Y[:0], verbose=0), "evaluate": lambda: evaluate(model, X[:0], Y[:0], verbose=0),
+            "predict": lambda: predict(model, X[:0], verbose=0)}[verb]
+    with pytest.raises(ValueError, match=r"`x` has no samples \(shape \(0, 3\)\)"):
+        call()
+
+
+@pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason="a tf.data dataset")
+def test_datasets_pass_unread(model):
+    import tensorflow as tf
+
+    dataset = tf.data.Dataset.from_tensor_slices((X, Y)).batch(4)
+    assert len((model | fit(dataset, epochs=2, verbose=0)).history["loss"]) == 2
+
+
+def test_several_inputs_are_checked_each(model):
+    first, second = keras_input(3), keras_input(2)
+    two = keras.Model([first, second], layer_concatenate(first, second) | layer_dense(1))
+    two.compile(loss="mse")
+    assert len((two | fit([X, np.ones((8, 2))], Y, verbose=0)).history["loss"]) == 1
+    with pytest.raises(TypeError, match=r"`x\[1\]` is a numpy array of strings"):
+        two | fit([X, np.full((8, 2), "b")], Y, verbose=0)

@@ -1,4 +1,4 @@
-"""Issue 2 (6): return_state results unpack and name their parts on every path."""
+"""Named ``return_state`` results (kerasfn/rcall/destructure.py): they unpack and name their parts on every call path."""
 
 import keras
 import numpy as np

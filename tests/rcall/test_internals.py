@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 
 from kerasfn import as_array
-
 from kerasfn.rcall import internals
+from tests.end_to_end.test_distributed import WORKER, free_ports, run_processes
 
 
 @contextlib.contextmanager
@@ -223,8 +223,6 @@ def test_multi_worker_mirrored_fixes(tmp_path):
     fails under MultiWorkerMirroredStrategy (keras-team/keras#20585); inside
     the hook, fit(), evaluate() and predict() run, both workers end with the
     same weights, and the hook is gone afterwards."""
-    from test_distributed import WORKER, free_ports, run_processes
-
     workers = [f"localhost:{port}" for port in free_ports(2)]
     run_processes([
         ([sys.executable, str(WORKER), "multi_worker", str(tmp_path)],

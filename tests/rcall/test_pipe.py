@@ -1,10 +1,22 @@
-"""Issue 2 (5): the pipe operator, and every ordinary meaning of `|` kept."""
+"""The pipe (kerasfn/rcall/pipe.py): ``x | layer`` and ``model | layer`` on every kind of data, a model
+or a bare function on the right, and every ordinary meaning of ``|`` kept."""
 
 import keras
 import numpy as np
 import pytest
 
-from kerasfn import as_array, keras_input, keras_model, keras_model_sequential, layer_lstm, random_uniform, shape
+from kerasfn import (
+    as_array,
+    get_weights,
+    keras_input,
+    keras_model,
+    keras_model_sequential,
+    layer_dense,
+    layer_lstm,
+    random_uniform,
+    shape,
+    summary,
+)
 
 
 def test_eager_tensor_pipe():
@@ -56,6 +68,22 @@ def test_pipe_into_an_unsupported_left_side_is_a_type_error():
 def test_pipe_errors_are_kerasfn_errors_for_backend_tensors():
     with pytest.raises(ValueError, match=r"`inputs` to layer '.*' must be a 3D tensor .*received shape \(4, 3\)"):
         keras.ops.ones((4, 3)) | layer_lstm(4)
+
+
+def test_a_verb_works_bare_after_a_pipe(capsys):
+    model = keras_model_sequential(input_shape=3, name="bare") | layer_dense(2)
+    assert (model | summary) is None
+    assert 'Model: "bare"' in capsys.readouterr().out
+    assert [w.shape for w in model | get_weights] == [(3, 2), (2,)]
+
+
+def test_a_model_piped_into_a_model_is_a_layer():
+    inner = keras_model_sequential(input_shape=3) | layer_dense(2)
+    outer = keras_model_sequential(input_shape=3) | inner | layer_dense(1)
+    assert [type(layer).__name__ for layer in outer.layers] == ["Sequential", "Dense"]
+    x = keras_input((3,))
+    functional = keras_model(x, x | layer_dense(4))
+    assert (keras_model_sequential(input_shape=3) | functional).output_shape == (None, 4)
 
 
 # -- every ordinary meaning of | is unchanged --------------------------------
