@@ -75,7 +75,7 @@ def test_without_return_state_the_output_is_a_plain_tensor():
     assert shape(output) == (4, 6, 4)
 
 
-def test_random_uniform_seed_example_from_the_seed_page():
+def test_the_lstm_documentation_example_unpacks_its_three_results():
     inputs = random_uniform((32, 10, 8))
     lstm = layer_lstm(units=4, return_sequences=True, return_state=True)
     whole_seq_output, final_memory_state, final_carry_state = lstm(inputs)
