@@ -17,7 +17,7 @@ from pathlib import Path
 from kerasfn import port
 from kerasfn.port import translate
 
-SCRIPT = (Path(__file__).parent.parent / "tests" / "port_corpus" / "02_sequential_classifier.R").read_text()
+SCRIPT = (Path(__file__).parent.parent / "tests" / "port" / "corpus" / "02_sequential_classifier.R").read_text()
 
 
 def lines(n: int) -> str:
@@ -38,7 +38,7 @@ def timed(function, *args) -> float:  # noqa: ANN001
 def main() -> None:
     translate("x <- 1\n")  # the parser's first load
     black_time = {"seconds": 0.0}
-    original = port._format
+    original = port.formatted
 
     def counted(python: str) -> str:
         start = time.perf_counter()
@@ -51,12 +51,12 @@ def main() -> None:
     print("| ---: | ---: | ---: | ---: |")
     for n in (100, 1000, 4000, 16000):
         source = lines(n)
-        port._format = counted
+        port.formatted = counted
         black_time["seconds"] = 0.0
         start = time.perf_counter()
         translate(source)
         total = time.perf_counter() - start
-        port._format = original
+        port.formatted = original
         print(f"| {n} | {total:.2f} | {black_time['seconds']:.2f} | {1000 * total / n:.2f} |")
     with tempfile.TemporaryDirectory() as directory:
         script = Path(directory) / "s.R"

@@ -4,10 +4,10 @@ Usage::
 
     python bench/port_corpus.py [CORPUS] [--heldout] [--only NAME ...] [--timeout S] [--keep DIR] [--out FILE]
 
-``CORPUS`` (default ``tests/port_strangers``) holds ``NAME.R`` scripts beside ``NAME.Rout``,
+``CORPUS`` (default ``tests/port/strangers``) holds ``NAME.R`` scripts beside ``NAME.Rout``,
 what R keras3 printed.  Each script is translated with ``kerasfn.port.translate``, the Python
 run in a fresh interpreter in a temporary directory, and its output compared with R's
-section by section (``tests/port_strangers/compare.py`` defines the comparison: numbers within
+section by section (``tests/port/strangers/compare.py`` defines the comparison: numbers within
 1e-4 relative, text exact after normalising whitespace).
 
 The scripts listed in ``CORPUS/HELDOUT.txt`` are the held-out part: left out unless
@@ -26,13 +26,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "port_strangers"))
+sys.path.insert(0, str(ROOT / "tests" / "port" / "strangers"))
 
 from compare import RECORDED, ScriptResult, read_list, scripts_folder, translate_run_compare  # noqa: E402
 
 
 def corpus_parts(corpus: Path) -> tuple[list[Path], list[Path]]:
-    """The worked and the held-out scripts of ``corpus`` (those with a ``.Rout`` recorded in tests/port_strangers)."""
+    """The worked and the held-out scripts of ``corpus`` (those with a ``.Rout`` recorded in tests/port/strangers)."""
     heldout = set(read_list(RECORDED / "HELDOUT.txt"))
     scripts = sorted(path for path in corpus.glob("*.R") if (RECORDED / f"{path.stem}.Rout").is_file())
     return [s for s in scripts if s.stem not in heldout], [s for s in scripts if s.stem in heldout]
@@ -118,9 +118,9 @@ def main(argv: list[str] | None = None) -> None:
     lines = ["# `kerasfn.port` on strangers' R keras3 scripts", "",
              f"Measured {datetime.date.today().isoformat()} on commit {commit} with "
              f"`python bench/port_corpus.py{' --heldout' if args.heldout else ''}`.",
-             "The corpus, its sources and the edits made to each script: `tests/port_strangers/` "
+             "The corpus, its sources and the edits made to each script: `tests/port/strangers/` "
              "(each script's header). A section matches when every line R printed in it is printed by the "
-             "translation, numbers within 1e-4 relative (`tests/port_strangers/compare.py`).", "",
+             "translation, numbers within 1e-4 relative (`tests/port/strangers/compare.py`).", "",
              "## Worked part", "", _totals(worked_results), ""] + worked_table(worked_results)
     if args.heldout:
         lines += ["", "## Held-out part", "", _totals(heldout_results), ""] + heldout_table(heldout_results)

@@ -1,4 +1,4 @@
-"""Issue 13 (4): every R script of tests/port_corpus/ translates, runs, and
+"""The translator on R keras3 scripts (tests/port/corpus/): each translates, runs, and
 prints what R keras3 printed running it.
 
 Each ``NN_name.R`` (or ``.Rmd``) sits beside ``NN_name.Rout``, what the R script
@@ -9,7 +9,7 @@ exists and prints nothing where it does), and ``NN_name.py``, a port written by
 hand.  Two tests per script:
 
 - the translation (``kerasfn.port.translate``) runs and prints what R printed:
-  the ``.Rout``, line by line, with ``port_strangers/compare.py``'s comparison
+  the ``.Rout``, line by line, with ``strangers/compare.py``'s comparison
   (blanks normalised, text exact, numbers within 1e-4 relative), R's ``[1]``,
   ``$name`` and quotes included.  No line is exempted: the corpus scripts draw
   their data from Keras' seeded generator or deterministic arithmetic, never print
@@ -17,7 +17,7 @@ hand.  Two tests per script:
 - the hand port runs and prints R's numbers, in R's order (its printing is
   Python's: ``(32, 4)`` where R prints ``[1] 32  4``).
 
-``python tests/test_port_corpus.py`` prints the share of R lines translated
+``python tests/port/test_corpus.py`` prints the share of R lines translated
 without a note, per script and overall.
 """
 
@@ -38,8 +38,8 @@ import tensorflow as tf
 import kerasfn
 from kerasfn.port import Translation, translate
 
-CORPUS = Path(__file__).parent / "port_corpus"
-sys.path.insert(0, str(Path(__file__).parent / "port_strangers"))
+CORPUS = Path(__file__).parent / "corpus"
+sys.path.insert(0, str(Path(__file__).parent / "strangers"))
 
 from compare import NUMBER, compare_section  # noqa: E402
 

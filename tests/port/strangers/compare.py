@@ -1,6 +1,6 @@
 """Compare what a translated script prints with what R keras3 printed, section by section.
 
-Used by ``bench/port_corpus.py`` (the corpus figures) and ``tests/test_port_strangers.py``
+Used by ``bench/port_corpus.py`` (the corpus figures) and ``tests/port/test_strangers.py``
 (scripts that must stay passing); the one place the comparison is defined.
 
 Sections.  Each corpus script prints a marker line ``## ---- section: NAME`` before each of
@@ -159,7 +159,7 @@ def scripts_folder() -> Path:
     """Where the corpus's R scripts are: ``$KERASFN_STRANGERS_SCRIPTS``, else ``shared/port_strangers``
     beside the checkout.  The scripts are other people's code, so they are kept out of this
     repository; what R printed running them (``NAME.Rout``) and the lists are recorded here."""
-    default = RECORDED.parents[2] / "shared" / "port_strangers"
+    default = RECORDED.parents[3] / "shared" / "port_strangers"
     return Path(os.environ.get("KERASFN_STRANGERS_SCRIPTS", default))
 
 

@@ -1,11 +1,11 @@
 """Strangers' R keras3 scripts the translator passes stay passing.
 
-``tests/port_strangers/`` holds real R keras3 scripts that nobody on the project wrote
+``tests/port/strangers/`` holds real R keras3 scripts that nobody on the project wrote
 (R keras3's help-page examples and vignettes, the code of *Deep Learning with R*, 3rd
 edition), cut to run on CPU with synthetic data, each beside ``NAME.Rout``: what R keras3
 printed running it (``shared/rkeras/run.sh``).  ``PASSING.txt`` lists the scripts whose
 translation runs to the end and prints what R printed in every section; each is
-translated, run in a fresh interpreter and compared here (``port_strangers/compare.py``:
+translated, run in a fresh interpreter and compared here (``strangers/compare.py``:
 numbers within 1e-4 relative, text exact after normalising whitespace).
 ``bench/port_corpus.py`` measures the whole corpus.  R's numbers are the TensorFlow
 backend's.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).parent / "port_strangers"
+CORPUS = Path(__file__).parent / "strangers"
 sys.path.insert(0, str(CORPUS))
 
 from compare import (  # noqa: E402
