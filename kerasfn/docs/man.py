@@ -1,6 +1,6 @@
 """``man/``: one R-help-shaped Markdown page per exported name, from its docstring.
 
-``python -m kerasfn.docs`` writes them; ``tests/test_man.py`` fails when a
+``python -m kerasfn.docs`` writes them; ``tests/docs/test_man.py`` fails when a
 page differs from what the docstrings say now.  The index groups the pages
 the way the R keras3 reference does, by the table :data:`GROUPS`.
 """

@@ -133,6 +133,7 @@ def stage(docs: Path) -> list:
     readme = (ROOT / "README.md").read_text()
     (docs / "index.md").write_text(_table_pipes_unescaped(readme))
     shutil.copyfile(ROOT / "LICENSE", docs / "LICENSE")
+    shutil.copyfile(ROOT / "CONTRIBUTING.md", docs / "CONTRIBUTING.md")
     (docs / "bench").mkdir()
     for page in sorted((ROOT / "bench").glob("*.md")):
         shutil.copyfile(page, docs / "bench" / page.name)
@@ -174,6 +175,7 @@ def stage(docs: Path) -> list:
         {"Articles": [{"Overview": "vignettes/README.md"}, *articles]},
         {"R to Python": [{"Overview": "differences/index.md"},
                          *({row.r.replace("`", ""): f"differences/{slug}.md"} for row, slug in zip(rows, slugs))]},
+        {"Contributing": "CONTRIBUTING.md"},
     ]
 
 

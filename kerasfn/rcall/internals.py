@@ -7,7 +7,7 @@ classes (the pipe's ``|``, R's ``print(model)``), wraps a few, and gives
 Keras objects kerasfn classes or attributes.  Every private attribute
 kerasfn reads or writes, and every change to a class or object it does not
 own, lives here and nowhere else, so that a Keras release that renames or
-redefines one breaks exactly one function, and ``tests/test_internals.py``
+redefines one breaks exactly one function, and ``tests/rcall/test_internals.py``
 (one test per function, named after it) says which.  The one Keras method
 kerasfn's classes override that is not public API, the recurrent layers'
 ``inner_loop``, has its test there too.
