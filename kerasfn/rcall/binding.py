@@ -51,10 +51,11 @@ from kerasfn.rcall.converters import describe
 
 __all__ = ["Pending", "RSemantics", "filtering_traceback", "is_r_function", "r_function", "without_own_frames"]
 
-#: Where kerasfn's own frames come from: kerasfn and the dispatch library its composition runs on.
-_OWN_CODE = tuple(
-    os.path.dirname(os.path.abspath(module.__file__)) + os.sep
-    for module in (__import__("kerasfn"), multipledispatch)
+#: Where kerasfn's own frames come from: kerasfn (this package's parent folder) and the dispatch
+#: library its composition runs on.
+_OWN_CODE = (
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep,
+    os.path.dirname(os.path.abspath(multipledispatch.__file__)) + os.sep,
 )
 
 
