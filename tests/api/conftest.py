@@ -1,5 +1,5 @@
-"""Fixtures shared by the tests of kerasfn.api: small training data, an offline Keras cache, and a
-recorder of the commands a hostile file tries to run."""
+"""Fixtures shared by the tests of kerasfn.api: small training data, a compiled model, an offline Keras
+cache, and a recorder of the commands a hostile file tries to run."""
 
 import os
 import sys
@@ -7,6 +7,7 @@ import sys
 import numpy as np
 import pytest
 
+from kerasfn import compile, keras_model_sequential, layer_dense
 from kerasfn.api import cache
 
 #: Where a pickle finds ``os.system`` ("posix"): a hostile pickle calls it there.
@@ -26,6 +27,12 @@ def uniform_data():
     x = np.random.default_rng(0).uniform(size=(8, 3)).astype("float32")
     y = np.random.default_rng(1).uniform(size=(8, 1)).astype("float32")
     return x, y
+
+
+@pytest.fixture
+def compiled_model():
+    """A Sequential model of one Dense unit on three features, compiled with the mean squared error."""
+    return keras_model_sequential(input_shape=3) | layer_dense(1) | compile(loss="mse")
 
 
 @pytest.fixture

@@ -5,10 +5,12 @@ R keras3 (plot.keras.src.models.model.Model) writes to tempfile() unless to_file
 defaults to show_shapes = FALSE, show_layer_names = FALSE, show_trainable = NA (built and with
 non-trainable weights), dpi = 200."""
 
+import builtins
 import os
 import shutil
 
 import keras
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
@@ -49,6 +51,26 @@ def test_missing_graphviz_is_named_with_how_to_install_it(monkeypatch, tmp_path)
     with pytest.raises(RuntimeError, match=r"Graphviz.*apt-get install graphviz.*conda install graphviz.*brew"):
         plot(small_model())
     assert os.listdir(tmp_path) == []
+
+
+def test_plot_history_is_a_pyplot_figure(compiled_model):
+    history = compiled_model | fit(np.ones((4, 3)), np.ones((4, 1)), epochs=2, verbose=0)
+    figure = plot(history)
+    assert figure.number in plt.get_fignums()  # plt.show() and notebooks display it
+    plt.close(figure)
+
+
+def test_plot_model_names_what_to_install(monkeypatch, compiled_model):
+    real_import = builtins.__import__
+
+    def no_pydot(name, *args, **kwargs):
+        if name == "pydot":
+            raise ImportError("no pydot")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pydot)
+    with pytest.raises(ImportError, match=r"pip install pydot.*Graphviz"):
+        plot(compiled_model)
 
 
 def test_unknown_and_bad_arguments_are_named():
@@ -106,8 +128,6 @@ def test_a_failed_plot_leaves_the_file_as_it_was(tmp_path):
 
 @needs_graphviz
 def test_show_draws_the_image_in_a_figure(monkeypatch, tmp_path):
-    import matplotlib.pyplot as plt
-
     shown = []
     monkeypatch.setattr(plt, "show", lambda: shown.append(plt.gcf()))
     graph = plot(small_model(), to_file=tmp_path / "graph.png")

@@ -127,6 +127,24 @@ def test_load_model_names_a_missing_file(tmp_path):
         load_model(tmp_path / "nothing.keras")
 
 
+def test_load_model_of_none_is_named():
+    with pytest.raises(TypeError, match=r"`model` must be the path of a saved model; received None \(NoneType\)"):
+        load_model(None)
+
+
+def test_load_model_reports_empty_and_corrupt_files(tmp_path, compiled_model):
+    empty = tmp_path / "empty.keras"
+    empty.write_bytes(b"")
+    with pytest.raises(ValueError, match=r"`model` '.*empty.keras' is empty"):
+        load_model(empty)
+    path = tmp_path / "model.keras"
+    compiled_model | save_model(path)
+    truncated = tmp_path / "truncated.keras"
+    truncated.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    with pytest.raises(ValueError, match=r"is not a .keras archive \(\d+ bytes; truncated or corrupt\?\)"):
+        load_model(truncated)
+
+
 # -- nothing read from a file runs as code --------------------------------------------
 
 

@@ -18,6 +18,7 @@ from kerasfn import (
     layer_dense,
     layer_lstm,
     load_model,
+    pad_sequences,
     predict,
     random_uniform,
     reset_state,
@@ -25,9 +26,13 @@ from kerasfn import (
     set_weights,
     shape,
     summary,
+    timeseries_dataset_from_array,
     unfreeze_weights,
 )
+from kerasfn.codegen import rkeras3
 from kerasfn.rcall.binding import Pending
+
+X = np.ones((8, 3))
 
 
 def _model(name=None):
@@ -75,6 +80,68 @@ def test_fit_checks_r_conventions_before_training(features_and_sums):
         fit(model, x, y, validation_data=[x])
     for old, new in zip(before, get_weights(model)):
         np.testing.assert_array_equal(old, new)
+
+
+@pytest.mark.parametrize("arguments, message", [
+    ({"batch_size": -1}, r"`batch_size` must be a positive whole number; received -1 \(int\)"),
+    ({"validation_split": 1.5}, r"`validation_split` must be between 0 and 1; received 1.5 \(float\)"),
+    ({"validation_split": 1.0}, r"`validation_split` must be at least 0 and below 1; received 1.0"),
+])
+def test_fit_rejects_bad_values_before_training(arguments, message, compiled_model):
+    model = compiled_model
+    before = model.get_weights()
+    with pytest.raises(ValueError, match=message):
+        model | fit(np.ones((4, 3)), np.ones((4, 1)), verbose=0, **arguments)
+    for old, new in zip(before, model.get_weights()):
+        np.testing.assert_array_equal(old, new)
+
+
+@pytest.mark.parametrize("verb", ["fit", "evaluate"])
+def test_y_left_out_while_the_loss_needs_targets(verb, compiled_model):
+    model = compiled_model
+    call = fit if verb == "fit" else evaluate
+    with pytest.raises(ValueError, match=r"`y` is missing: the model's loss \('mse'\) compares its predictions"):
+        model | call(X, verbose=0)
+
+
+def test_a_model_whose_own_loss_needs_no_targets_is_left_to_keras():
+    class OwnLoss(keras.Model):
+        def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
+            return keras.ops.mean(y_pred**2)
+
+    inputs = keras.Input((3,))
+    own = OwnLoss(inputs, keras.layers.Dense(1)(inputs))
+    own.compile(loss="mse")
+    assert len((own | fit(X, epochs=2, verbose=0)).history["loss"]) == 2
+
+
+@pytest.mark.parametrize("function, argument, r_default, ours", [
+    # R/model-training.R: fit.keras.src.models.model.Model(..., epochs = 1L, validation_split = 0, shuffle = TRUE, validation_freq = 1L)
+    (fit, "epochs", "1L", 1),
+    (fit, "validation_split", "0", 0.0),
+    (fit, "shuffle", "TRUE", True),
+    (fit, "validation_freq", "1L", 1),
+    # R/model-training.R: compile(..., optimizer = "rmsprop", run_eagerly = FALSE, steps_per_execution = 1L, jit_compile = "auto")
+    (compile, "optimizer", '"rmsprop"', "rmsprop"),
+    (compile, "steps_per_execution", "1L", 1),
+    (compile, "jit_compile", '"auto"', "auto"),
+    # R/model-persistence.R: save_model(model, filepath = NULL, overwrite = FALSE), load_model(model, custom_objects = NULL, compile = TRUE, safe_mode = TRUE)
+    (save_model, "overwrite", "FALSE", False),
+    (load_model, "compile", "TRUE", True),
+    (load_model, "safe_mode", "TRUE", True),
+    # R/utils.R: pad_sequences(sequences, maxlen = NULL, dtype = "int32", padding = "pre", truncating = "pre", value = 0)
+    (pad_sequences, "dtype", '"int32"', "int32"),
+    (pad_sequences, "padding", '"pre"', "pre"),
+    (pad_sequences, "value", "0", 0.0),
+    # timeseries_dataset_from_array(..., sequence_stride = 1L, sampling_rate = 1L, batch_size = 128L, shuffle = FALSE)
+    (timeseries_dataset_from_array, "sequence_stride", "1L", 1),
+    (timeseries_dataset_from_array, "batch_size", "128L", 128),
+    (timeseries_dataset_from_array, "shuffle", "FALSE", False),
+])
+def test_defaults_are_r_keras3s(function, argument, r_default, ours):
+    r_function = rkeras3.function(function.__name__) or rkeras3.function(f"{function.__name__}")
+    assert r_function.default(argument) == r_default
+    assert inspect.signature(function).parameters[argument].default == ours
 
 
 def test_summary_prints(capsys):

@@ -29,6 +29,14 @@ from kerasfn import (
 
 X = np.random.default_rng(0).random((3, 5, 2)).astype("float32")
 
+SEED_ORDER = [
+    "units", "activation", "recurrent_activation", "use_bias", "kernel_initializer",
+    "recurrent_initializer", "bias_initializer", "unit_forget_bias", "kernel_regularizer",
+    "recurrent_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint",
+    "recurrent_constraint", "bias_constraint", "dropout", "recurrent_dropout", "seed",
+    "return_sequences", "return_state", "go_backwards", "stateful", "unroll", "use_cudnn",
+]
+
 
 @pytest.mark.parametrize("function, cell_class", [
     (rnn_cell_lstm, keras.layers.LSTMCell),
@@ -98,3 +106,24 @@ def test_time_distributed_in_a_sequential_pipe():
              | layer_lstm(4, return_sequences=True)
              | time_distributed(layer_dense(1)))
     assert model.output_shape == (None, 5, 1)
+
+
+def test_signature_is_object_units_then_the_seed_arguments_with_seed_defaults():
+    parameters = inspect.signature(layer_lstm).parameters
+    names = list(parameters)
+    assert names == ["object", *SEED_ORDER, "kwargs"]
+    assert parameters["kwargs"].kind is inspect.Parameter.VAR_KEYWORD
+    keras_defaults = inspect.signature(keras.layers.LSTM.__init__).parameters
+    for name in SEED_ORDER[1:]:
+        assert parameters[name].default == keras_defaults[name].default, name
+    assert parameters["object"].default is None and parameters["units"].default is None
+
+
+def test_help_shows_the_r_help_sections():
+    doc = inspect.getdoc(layer_lstm)
+    for section in ["Description:", "Arguments:", "Value:", "Call arguments:", "Examples:", "See also:"]:
+        assert section in doc
+    for name in ["object", *SEED_ORDER]:
+        assert f"\n    {name}:" in doc, name
+    for condition in ["tanh", "sigmoid", "unroll", "use_bias", "right-padded", "Eager execution"]:
+        assert condition in doc

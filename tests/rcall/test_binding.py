@@ -78,11 +78,24 @@ def test_verbs_and_helpers_shift_too():
     np.testing.assert_array_equal(np.array([0, 2]) | to_categorical(3), [[1, 0, 0], [0, 0, 1]])
 
 
+def test_partial_calls_chain_and_complete_with_the_piped_tensor(r_matrix):
+    pending = op_cast("int32")
+    assert isinstance(pending, Pending)
+    assert as_array(r_matrix | pending | op_sum()) == 24  # R: x |> op_cast("int32") |> op_sum()
+    assert as_array(op_add(1)(r_matrix)).tolist() == (r_matrix + 1).tolist()
+    assert as_array(keras.ops.convert_to_tensor(r_matrix) | op_sum(axis=0)).tolist() == [10.0, 7.0, 7.0]
+
+
 def test_errors_come_before_any_layer_is_built():
     model = keras_model_sequential(input_shape=(10, 8))
     with pytest.raises(ValueError, match="dropout"):
         model | layer_lstm(4, dropout=3)
     assert model.layers == []
+
+
+def test_unknown_keyword_is_rejected_with_its_value():
+    with pytest.raises(TypeError, match=r"Dense\(\) got an unexpected keyword argument 'unit' \(received unit=2 \(int\)\)"):
+        kerasfn.layer_dense(2, unit=2)
 
 
 # -- merge layers take their inputs the R way ---------------------------------------

@@ -4,9 +4,24 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import LSTMStates, as_array, keras_input, keras_model, layer_lstm, random_uniform, shape
+from kerasfn import (
+    LSTMStates,
+    as_array,
+    bidirectional,
+    keras_input,
+    keras_model,
+    layer_bidirectional,
+    layer_lstm,
+    layer_rnn,
+    random_uniform,
+    rnn_cell_gru,
+    rnn_cell_lstm,
+    shape,
+)
+from kerasfn.rcall.destructure import BidirectionalLSTMStates, RNNStates
 
 X = np.random.default_rng(0).random((4, 6, 3)).astype("float32")
+SEQUENCES = np.random.default_rng(0).random((3, 5, 2)).astype("float32")
 
 
 def _paths(make_input):
@@ -82,3 +97,21 @@ def test_the_lstm_documentation_example_unpacks_its_three_results():
     assert (shape(whole_seq_output), shape(final_memory_state), shape(final_carry_state)) == (
         (32, 10, 4), (32, 4), (32, 4))
     assert isinstance(lstm, keras.layers.LSTM)
+
+
+def test_layer_rnn_return_state_destructures_like_layer_lstm():
+    output, memory, carry = SEQUENCES | layer_rnn(rnn_cell_lstm(4), return_state=True)
+    assert (shape(output), shape(memory), shape(carry)) == ((3, 4), (3, 4), (3, 4))
+    result = keras_input((5, 2)) | layer_rnn(rnn_cell_gru(4), return_state=True)
+    assert isinstance(result, RNNStates)
+
+
+def test_bidirectional_lstm_return_state_destructures_into_five_parts():
+    result = SEQUENCES | layer_bidirectional(layer_lstm(4, return_state=True))
+    assert isinstance(result, BidirectionalLSTMStates)
+    output, forward_h, forward_c, backward_h, backward_c = result
+    assert shape(output) == (3, 8)
+    assert {shape(part) for part in result[1:]} == {(3, 4)}
+    symbolic = keras_input((5, 2)) | bidirectional(layer_lstm(4, return_state=True))
+    assert isinstance(symbolic, BidirectionalLSTMStates)
+    assert shape(symbolic.backward_carry_state) == (None, 4)

@@ -34,6 +34,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
+import kerasfn
 from kerasfn import (
     as_array,
     keras_input,
@@ -130,6 +131,12 @@ def test_number_object_with_units_also_given_is_a_type_error():
 def test_list_of_non_tensors_is_not_composable():
     with pytest.raises(TypeError, match=r"`units` must be a whole number; received \[array"):
         layer_lstm([np.ones((2, 3, 1)), "x"], 4)
+
+
+def test_a_bad_first_argument_is_named_where_it_lands():
+    # not composable, so it is R's first layer argument: layer_dense(, {"a": 1}, 2)
+    with pytest.raises(TypeError, match=r"`units` must be a whole number; received \{'a': 1\} \(dict\)"):
+        kerasfn.layer_dense({"a": 1}, 2)
 
 
 # -- checks before a layer runs ---------------------------------------------------------
@@ -301,6 +308,14 @@ def test_failed_pipe_leaves_the_model_exactly_as_before():
     np.testing.assert_array_equal(model.predict(SEQUENCES_10_BY_8, verbose=0), output_before)
     for before, after in zip(weights_before, model.get_weights()):
         np.testing.assert_array_equal(before, after)
+
+
+def test_failed_pipe_leaves_the_model_intact():
+    model = kerasfn.keras_model_sequential(input_shape=(5, 3)) | kerasfn.layer_dense(2)
+    with pytest.raises(ValueError):
+        model | kerasfn.layer_conv_2d(filters=2, kernel_size=3)
+    assert [type(layer) for layer in model.layers] == [keras.layers.Dense]
+    assert model.output_shape == (None, 5, 2)
 
 
 def test_model_keeps_working_after_a_failed_pipe():

@@ -1,22 +1,36 @@
 """The pipe (kerasfn/rcall/pipe.py): ``x | layer`` and ``model | layer`` on every kind of data, a model
-or a bare function on the right, and every ordinary meaning of ``|`` kept."""
+or a bare function on the right, and every ordinary meaning of ``|`` kept; on each backend, pipes inside
+compiled functions and in call() methods trained with fit()."""
 
 import keras
 import numpy as np
 import pytest
 
 from kerasfn import (
+    Layer,
+    activation_relu,
     as_array,
+    compile,
+    fit,
     get_weights,
     keras_input,
     keras_model,
     keras_model_sequential,
+    layer_activation,
     layer_dense,
+    layer_lambda,
     layer_lstm,
+    op_sum,
     random_uniform,
     shape,
     summary,
 )
+
+BACKEND = keras.backend.backend()
+
+
+def only_on(backend):
+    return pytest.mark.skipif(BACKEND != backend, reason=f"about the {backend} backend (KERAS_BACKEND={backend})")
 
 
 def test_eager_tensor_pipe():
@@ -144,3 +158,156 @@ def test_numpy_object_arrays_of_layers_compare_as_numpy_compares_objects():
     np.testing.assert_array_equal(got[1], expected[1])
     assert got[2:] == expected[2:] == (True, False)
     assert tuple((np.ones((4, 3)) | a).shape) == (4, 2)  # and an array piped into a layer is still the pipe
+
+
+# -- bare pipes into op_* functions ---------------------------------------------------
+
+
+def test_bare_pipes_into_ops_on_symbolic_tensors():
+    inputs = keras_input(shape=(3,))
+    assert tuple((inputs | op_sum).shape) == ()
+    assert tuple((inputs | activation_relu).shape) == (None, 3)
+
+
+def test_bare_pipes_into_ops_on_backend_tensors(r_matrix):
+    np.testing.assert_allclose(as_array(keras.ops.convert_to_tensor(r_matrix) | op_sum), as_array(keras.ops.sum(r_matrix)))
+    np.testing.assert_allclose(as_array(keras.ops.convert_to_tensor(r_matrix) | activation_relu), as_array(keras.activations.relu(r_matrix)))
+    # The backend's own `|` is unchanged for everything else.
+    flags = keras.ops.convert_to_tensor(np.array([True, False]))
+    assert as_array(flags | keras.ops.convert_to_tensor(np.array([False, False]))).tolist() == [True, False]
+
+
+def test_bare_pipes_into_ops_inside_traced_functions(r_matrix):
+    backend = keras.config.backend()
+    if backend == "jax":
+        import jax
+
+        traced = jax.jit(lambda a: a | op_sum)
+    elif backend == "tensorflow":
+        import tensorflow as tf
+
+        traced = tf.function(lambda a: a | op_sum)
+    else:
+        import torch
+
+        traced = torch.compile(lambda a: a | op_sum, backend="eager")
+    np.testing.assert_allclose(as_array(traced(keras.ops.convert_to_tensor(r_matrix))), as_array(keras.ops.sum(r_matrix)), rtol=1e-6)
+
+
+def test_bare_pipes_from_numpy_need_the_call(r_matrix):
+    # numpy's `|` broadcasts over a function it cannot defer to: R's `x |> op_sum()` is `x | op_sum()` there.
+    with pytest.raises(TypeError):
+        r_matrix | op_sum
+    assert as_array(r_matrix | op_sum()) == pytest.approx(float(r_matrix.sum()))
+
+
+# -- on each backend: pipes inside compiled functions ------------------------------------
+
+BACKEND_INPUT = np.random.default_rng(0).uniform(-1, 1, (16, 5, 3)).astype("float32")
+BACKEND_TARGET = np.random.default_rng(1).uniform(-1, 1, (16, 1)).astype("float32")
+
+
+def _lstm_and_expected():
+    lstm = layer_lstm(units=4)
+    return lstm, as_array(lstm(BACKEND_INPUT))
+
+
+@only_on("tensorflow")
+def test_pipe_inside_tf_function():
+    import tensorflow as tf
+
+    lstm, expected = _lstm_and_expected()
+    np.testing.assert_allclose(as_array(tf.function(lambda a: a | lstm)(BACKEND_INPUT)), expected, rtol=1e-5, atol=1e-6)
+
+
+@only_on("jax")
+def test_pipe_inside_jax_jit_and_grad():
+    import jax
+
+    lstm, expected = _lstm_and_expected()
+    np.testing.assert_allclose(as_array(jax.jit(lambda a: a | lstm)(BACKEND_INPUT)), expected, rtol=1e-5, atol=1e-6)
+    # Differentiating traces the pipe too (JVP tracers), with the same gradient as a plain call.
+    dense = layer_dense(units=1)
+    by_pipe = jax.grad(lambda a: keras.ops.sum(a | dense))(BACKEND_INPUT[:, 0])
+    by_call = jax.grad(lambda a: keras.ops.sum(dense(a)))(BACKEND_INPUT[:, 0])
+    np.testing.assert_allclose(as_array(by_pipe), as_array(by_call))
+
+
+@only_on("torch")
+def test_pipe_inside_torch_compile():
+    import torch
+
+    # TorchDynamo traces the Python code (the pipe and the LSTM's fused kernel
+    # call); backend="aot_eager" traces through autograd too, and skips the
+    # code generation that takes minutes for an LSTM on a CPU.
+    lstm, expected = _lstm_and_expected()
+    compiled = torch.compile(lambda a: a | lstm, backend="aot_eager")
+    np.testing.assert_allclose(as_array(compiled(torch.as_tensor(BACKEND_INPUT))), expected, rtol=1e-5, atol=1e-6)
+
+
+# -- call() methods that pipe, trained with fit() ----------------------------
+# Dense layers: what matters is that Keras traces call() (to build the model
+# and in every compiled train step), and they compile fast on every backend.
+
+FLAT = BACKEND_INPUT[:, 0]
+
+
+def _initialize(self, units):
+    self.units = units
+    self.hidden = layer_dense(units=units, activation="tanh")
+    self.head = layer_dense(units=1)
+
+
+layer_two_dense = Layer("TwoDense", initialize=_initialize, call=lambda self, inputs: inputs | self.hidden | self.head)
+
+
+class PipedModel(keras.Model):
+    """A subclassed model whose call() pipes."""
+
+    def __init__(self):
+        super().__init__()
+        self.hidden, self.head = layer_dense(units=4, activation="tanh"), layer_dense(units=1)
+
+    def call(self, inputs):
+        return inputs | self.hidden | self.head
+
+
+def _custom_layer_model():
+    inputs = keras_input((3,))
+    return keras_model(inputs, inputs | layer_two_dense(4))
+
+
+def _lambda_model():
+    inputs = keras_input((3,))
+    relu = layer_activation(activation="relu")
+    outputs = inputs | layer_dense(units=4, activation="tanh") | layer_lambda(lambda t: t | relu) | layer_dense(units=1)
+    return keras_model(inputs, outputs)
+
+
+def _plain_keras_model(with_relu):
+    inputs = keras.Input((3,))
+    hidden = keras.layers.Dense(4, activation="tanh")(inputs)
+    if with_relu:
+        hidden = keras.layers.Activation("relu")(hidden)
+    return keras.Model(inputs, keras.layers.Dense(1)(hidden))
+
+
+@pytest.mark.parametrize(
+    "build, with_relu",
+    [(_custom_layer_model, False), (PipedModel, False), (_lambda_model, True)],
+    ids=["custom layer", "subclassed model", "layer_lambda"],
+)
+def test_piping_call_methods_train_like_plain_keras(build, with_relu):
+    ours, plain = build(), _plain_keras_model(with_relu)
+    ours(FLAT[:2])  # builds a subclassed model's weights
+    ours.set_weights(plain.get_weights())
+    for model in (ours, plain):
+        model | compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+    history = ours | fit(FLAT, BACKEND_TARGET, batch_size=8, epochs=2, shuffle=False, verbose=0)
+    expected = plain.fit(FLAT, BACKEND_TARGET, batch_size=8, epochs=2, shuffle=False, verbose=0)
+    np.testing.assert_allclose(history.history["loss"], expected.history["loss"], rtol=1e-5)
+    for got, want in zip(ours.get_weights(), plain.get_weights()):
+        np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(
+        as_array(ours.predict(FLAT, verbose=0)), plain.predict(FLAT, verbose=0), rtol=1e-5, atol=1e-6
+    )
