@@ -42,6 +42,7 @@ from kerasfn import (
     shape,
 )
 from kerasfn.rcall.binding import semantics_of
+from kerasfn.rcall.converters import as_scalar_or_tuple
 
 # -- R numbers ------------------------------------------------------------------
 
@@ -77,6 +78,27 @@ def test_known_identifiers_and_objects_pass_through_unchanged():
                        kernel_regularizer="l2", seed=7.0, name="custom", dtype="float64")
     assert layer.name == "custom" and layer.dtype == "float64"
     assert layer.cell.seed == 7
+
+
+# -- a number or a range (R keras3's as_scalar_or_tuple) ----------------------------------
+
+@pytest.mark.parametrize("value", [0.3, 2, None])
+def test_scalar_or_tuple_keeps_a_number_and_none(value):
+    assert as_scalar_or_tuple("addition_factor", value) is value
+
+
+@pytest.mark.parametrize("value", [[0.1, 0.2], (0.1, 0.2), np.array([0.1, 0.2])], ids=["list", "tuple", "1-d array"])
+def test_scalar_or_tuple_makes_a_vector_a_tuple(value):
+    converted = as_scalar_or_tuple("addition_factor", value)
+    assert type(converted) is tuple and converted == (0.1, 0.2)
+    assert all(type(item) is float for item in converted)  # numpy's numbers become Python's
+
+
+@pytest.mark.parametrize("value, received", [("0.3", r"'0.3' \(str\)"), ([0.1, "0.2"], r"\[0.1, '0.2'\] \(list\)")],
+                         ids=["string", "list with a string"])
+def test_scalar_or_tuple_refuses_what_is_not_numbers_naming_the_argument(value, received):
+    with pytest.raises(TypeError, match=rf"`addition_factor` must be a number or a vector of numbers; received {received}\."):
+        as_scalar_or_tuple("addition_factor", value)
 
 
 # -- bad input: errors name the argument and the value --------------------------
