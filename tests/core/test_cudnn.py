@@ -14,7 +14,8 @@ from kerasfn import CudnnStatus, cudnn_status, layer_lstm
 BACKEND = keras.backend.backend()
 
 # cudnn_status() checks the TensorFlow backend's choice; elsewhere it says so
-# (the last test), so the other tests are about TensorFlow.
+# (test_cudnn_status_says_it_only_checks_the_tensorflow_backend, the last test
+# here), so the other tests are about TensorFlow.
 on_tensorflow = pytest.mark.skipif(BACKEND != "tensorflow", reason="about the TensorFlow backend's cuDNN checks")
 
 

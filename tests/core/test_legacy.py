@@ -73,7 +73,7 @@ def test_node_members_on_a_layer_called_twice():
     a, b = keras_input((6, 3)), keras_input((5, 3))
     out_a, out_b = a | layer, b | layer
     assert layer.get_input_at(0) is a and layer.get_input_at(1) is b
-    assert layer.get_output_at(1) is out_b
+    assert layer.get_output_at(0) is out_a and layer.get_output_at(1) is out_b
     assert layer.get_input_shape_at(1) == (None, 5, 3)
     assert layer.get_output_shape_at(0) == (None, 6, 4)
     with pytest.raises(AttributeError, match=r"called with different input shapes .*get_input_shape_at\(node_index\)"):

@@ -61,7 +61,6 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import *  # noqa: F403  (the script's R vocabulary)
 from kerasfn import (
     Layer,
     callback_early_stopping,
