@@ -22,9 +22,6 @@ BACKEND = keras.backend.backend()
 BACKENDS = ("tensorflow", "jax", "torch")
 
 
-def only_on(backend):
-    return pytest.mark.skipif(BACKEND != backend, reason=f"about the {backend} backend (KERAS_BACKEND={backend})")
-
 
 X = np.random.default_rng(0).uniform(-1, 1, (16, 5, 3)).astype("float32")
 
@@ -42,7 +39,7 @@ def test_as_array_gives_the_values_of_a_layer_output():
     np.testing.assert_allclose(got, x @ kernel + bias, rtol=1e-5, atol=1e-6)
 
 
-@only_on("torch")
+@pytest.mark.backend("torch")
 def test_torch_outputs_need_as_array_because_numpy_refuses_them():
     output = X[:, 0] | layer_dense(units=2)
     assert output.requires_grad

@@ -26,11 +26,7 @@ from kerasfn import (
     summary,
 )
 
-BACKEND = keras.backend.backend()
 
-
-def only_on(backend):
-    return pytest.mark.skipif(BACKEND != backend, reason=f"about the {backend} backend (KERAS_BACKEND={backend})")
 
 
 def test_eager_tensor_pipe():
@@ -212,7 +208,7 @@ def _lstm_and_expected():
     return lstm, as_array(lstm(BACKEND_INPUT))
 
 
-@only_on("tensorflow")
+@pytest.mark.backend("tensorflow")
 def test_pipe_inside_tf_function():
     import tensorflow as tf
 
@@ -220,7 +216,7 @@ def test_pipe_inside_tf_function():
     np.testing.assert_allclose(as_array(tf.function(lambda a: a | lstm)(BACKEND_INPUT)), expected, rtol=1e-5, atol=1e-6)
 
 
-@only_on("jax")
+@pytest.mark.backend("jax")
 def test_pipe_inside_jax_jit_and_grad():
     import jax
 
@@ -233,7 +229,7 @@ def test_pipe_inside_jax_jit_and_grad():
     np.testing.assert_allclose(as_array(by_pipe), as_array(by_call))
 
 
-@only_on("torch")
+@pytest.mark.backend("torch")
 def test_pipe_inside_torch_compile():
     import torch
 
