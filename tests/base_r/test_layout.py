@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from kerasfn.base_r._layout import layout_array, layout_named, layout_vector, quote_string
+from kerasfn.base_r._layout import (
+    layout_array,
+    layout_named,
+    layout_vector,
+    quote_string,
+)
 
 
 def test_a_long_vector_wraps_at_80_characters_with_right_aligned_indices() -> None:
