@@ -1,4 +1,4 @@
-"""kerasfn.docs.vignettes and kerasfn.docs.notebooks: the vignettes run as a reader pastes them, and as notebooks, and print what their pages show.
+"""kerasfn.docs.vignettes: the vignettes run as a reader pastes them, and as notebooks, and print what their pages show.
 
 Each page runs once, in an empty folder, all pages at once (one process per
 CPU): each is pasted, block by block and line by line, into the
@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import struct
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -69,11 +70,6 @@ def png_size(path: Path) -> tuple[int, int]:
 def _printed_by_notebook(name: str, workdir: Path) -> list[Chunk]:
     printed = notebooks.run_notebook(notebooks.notebook_path(name), workdir)
     return [Chunk(output, []) for output in printed]
-
-
-def _one_line(chunks: list[Chunk]) -> list[Chunk]:
-    """Outputs with their whitespace collapsed: IPython wraps a long value's repr where the prompt does not."""
-    return [Chunk(" ".join(chunk.output.split()) + "\n" if chunk.output.strip() else "", []) for chunk in chunks]
 
 
 @pytest.fixture(scope="module")
@@ -130,7 +126,7 @@ def test_every_block_reads_at_the_prompt_as_in_a_script(source: Path) -> None:
 
 
 @pytest.mark.parametrize("source", sources(), ids=lambda source: source.stem)
-def test_code_prints_what_the_page_shows(source: Path, runs: dict) -> None:
+def test_code_prints_what_the_page_shows(source: Path, runs: dict, one_line: Callable) -> None:
     if source.stem in RUN_AS_NOTEBOOKS and not NOTEBOOK_TOOLS:
         pytest.skip("nbclient and ipykernel are not installed (the `test` extra has them)")
     future, workdir = runs[source.stem]
@@ -138,7 +134,7 @@ def test_code_prints_what_the_page_shows(source: Path, runs: dict) -> None:
     page = (VIGNETTES / f"{source.stem}.md").read_text()
     shown = shown_outputs(page)
     if source.stem in RUN_AS_NOTEBOOKS:
-        shown, got = _one_line(shown), _one_line(got)
+        shown, got = one_line(shown), one_line(got)
     if keras.backend.backend() == RENDERED_ON:
         problems = check_outputs(shown, got)
         assert not problems, (
@@ -206,11 +202,6 @@ def test_a_line_right_after_a_compound_statement_fails_at_the_prompt(tmp_path: P
     assert execute(source, tmp_path / "run") == [Chunk("1\n", [])]
 
 
-def test_a_blank_line_inside_a_function_fails_at_the_prompt() -> None:
-    with pytest.raises(IndentationError):
-        prompt_statements("def f():\n    a = 1\n\n    return a\n")
-
-
 def test_the_prompt_echoes_the_last_value_and_an_earlier_echo_fails(tmp_path: Path) -> None:
     source = tmp_path / "echo.md"
     source.write_text("```python\nx = [1, 2]\nx\n```\n\n```python\nfor i in x:\n    print(i)\n\nx[0]\n```\n")
@@ -225,25 +216,6 @@ def test_pages_run_in_an_empty_folder(tmp_path: Path) -> None:
     source.write_text("```python\nimport os\nprint(os.listdir())\nopen('figures/a.png', 'wb')\n```\n")
     with pytest.raises(VignetteError, match="FileNotFoundError"):
         execute(source, tmp_path / "run")
-
-
-@pytest.mark.skipif(not NOTEBOOK_TOOLS, reason="nbclient and ipykernel are not installed (the `test` extra has them)")
-def test_a_notebook_is_made_from_the_page_and_runs_in_a_fresh_kernel(tmp_path: Path) -> None:
-    source = tmp_path / "src" / "demo.md"
-    source.parent.mkdir()
-    source.write_text(
-        "# Demo\n\nSee [the other page](other.md).\n\n```r\nx <- 1\n```\n\n"
-        "```python\nimport os\nprint(sorted(os.listdir()))\nx = [1, 2]\nx\n```\n\nText.\n\n"
-        "```python\nimport json\nprint(json.dumps({'a': list(range(40))}))\n```\n"
-    )
-    page = render(source, figures_dir=tmp_path / "figures")
-    document = notebooks.notebook("demo", page, tmp_path / "figures")
-    assert "(../other.md)" in document and "x <- 1" in document
-    path = tmp_path / "demo.ipynb"
-    path.write_text(document)
-    printed = notebooks.run_notebook(path, tmp_path / "empty")
-    assert printed == ["[]\n[1, 2]\n", '{"a": ' + str(list(range(40))) + "}\n"]
-    assert _one_line([Chunk(text, []) for text in printed]) == _one_line(shown_outputs(page))
 
 
 def test_a_stale_number_or_text_fails_and_a_last_digit_does_not() -> None:
