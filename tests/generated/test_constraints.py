@@ -6,7 +6,12 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import as_array, constraint_maxnorm, constraint_minmaxnorm, constraint_nonneg
+from kerasfn import (
+    as_array,
+    constraint_maxnorm,
+    constraint_minmaxnorm,
+    constraint_nonneg,
+)
 
 #: A weight matrix.
 W = np.array([[1.0, -2.0], [0.5, 3.0]], dtype="float32")

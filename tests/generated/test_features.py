@@ -5,7 +5,12 @@ dimensions), and name a bad argument."""
 import keras
 import pytest
 
-from kerasfn import feature_cross, feature_float_rescaled, feature_integer_hashed, feature_string_categorical
+from kerasfn import (
+    feature_cross,
+    feature_float_rescaled,
+    feature_integer_hashed,
+    feature_string_categorical,
+)
 
 
 def test_features_are_configured_as_feature_space_would_with_r_doubles():

@@ -6,7 +6,12 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import as_array, initializer_constant, initializer_he_normal, initializer_random_uniform
+from kerasfn import (
+    as_array,
+    initializer_constant,
+    initializer_he_normal,
+    initializer_random_uniform,
+)
 
 
 def test_seeded_initializers_draw_keras_values_with_r_doubles_as_seeds():

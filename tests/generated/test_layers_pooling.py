@@ -6,7 +6,12 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import as_array, layer_average_pooling_1d, layer_global_average_pooling_1d, layer_max_pooling_2d
+from kerasfn import (
+    as_array,
+    layer_average_pooling_1d,
+    layer_global_average_pooling_1d,
+    layer_max_pooling_2d,
+)
 
 #: One 4 x 4 single-channel image.
 IMAGE = np.arange(16, dtype="float32").reshape(1, 4, 4, 1)

@@ -6,7 +6,12 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import as_array, layer_activity_regularization, layer_dropout, layer_gaussian_noise
+from kerasfn import (
+    as_array,
+    layer_activity_regularization,
+    layer_dropout,
+    layer_gaussian_noise,
+)
 
 
 def _config(layer: keras.layers.Layer) -> dict:

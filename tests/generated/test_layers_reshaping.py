@@ -6,7 +6,13 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import as_array, layer_repeat_vector, layer_reshape, layer_upsampling_1d, layer_zero_padding_1d
+from kerasfn import (
+    as_array,
+    layer_repeat_vector,
+    layer_reshape,
+    layer_upsampling_1d,
+    layer_zero_padding_1d,
+)
 
 #: Two samples of six values.
 X = np.arange(12, dtype="float32").reshape(2, 6)
