@@ -41,7 +41,6 @@ from kerasfn import (
     keras_model_sequential,
     layer_batch_normalization,
     layer_concatenate,
-    layer_cudnn_lstm,
     layer_dense,
     layer_embedding,
     layer_lambda,
@@ -266,11 +265,6 @@ def test_declaration_on_a_later_layer_does_not_replace_the_input():
     model = keras_model_sequential() | layer_lstm(4, input_shape=(10, 3), return_sequences=True)
     model = model | layer_lstm(2, input_shape=(99, 99))
     assert model.input_shape == (None, 10, 3) and model.output_shape == (None, 2)
-
-
-def test_declaration_on_the_cudnn_layer_is_accepted_too():
-    layer = layer_cudnn_lstm(4, batch_input_shape=(8, 10, 3))
-    assert layer._kerasfn_batch_shape == (8, 10, 3)
 
 
 def test_batch_size_without_input_shape_is_named():
