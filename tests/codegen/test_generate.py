@@ -7,7 +7,6 @@ import inspect
 import keras
 import pytest
 
-import kerasfn
 import kerasfn.generated as generated
 from kerasfn.codegen import rkeras3
 from kerasfn.codegen.catalog import CATALOG, by_name
@@ -18,7 +17,6 @@ from kerasfn.codegen.generate import (
     render,
     signature_class,
 )
-from kerasfn.rcall.binding import semantics_of
 
 
 @pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason=(
@@ -124,23 +122,6 @@ def test_first_argument_is_named_as_in_r(entry):
         pytest.skip(f"R's {entry.r_name}() composes with nothing: its first argument is {r_first!r}")
     ours = next(iter(inspect.signature(getattr(generated, entry.r_name)).parameters))
     assert ours == r_first
-
-
-@pytest.mark.parametrize("name, argument, r_converter, ours", [
-    # R: layer_conv_2d <- function(...) capture_args(list(filters = as_integer, kernel_size = as_integer_tuple, ...))
-    ("layer_conv_2d", "filters", "as_integer", "required(as_positive_integer)"),
-    ("layer_conv_2d", "kernel_size", "as_integer_tuple", "required(as_integer_tuple)"),
-    ("layer_dense", "units", "as_integer", "required(as_positive_integer)"),
-    ("layer_concatenate", "axis", "as_axis", "as_axis"),
-    ("layer_zero_padding_2d", "padding", "function(x) normalize_padding(x, 2L)", "as_scale"),
-    ("layer_max_pooling_2d", "pool_size", "as_integer", "as_integer_tuple"),
-    ("layer_embedding", "input_length", "as_integer", "as_integer"),
-])
-def test_declared_converters_follow_r_keras3(name, argument, r_converter, ours):
-    """The generated functions convert their arguments with the converters R keras3 declares."""
-    assert rkeras3.function(name).converters[argument] == r_converter
-    converter = semantics_of(getattr(kerasfn, name)).converters[argument]
-    assert converter.__name__ == ours
 
 
 def test_attention_layers_take_their_list_as_object():
