@@ -23,7 +23,14 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn import keras_input, keras_model, keras_model_sequential, layer_dense, layer_input, layer_lstm
+from kerasfn import (
+    keras_input,
+    keras_model,
+    keras_model_sequential,
+    layer_dense,
+    layer_input,
+    layer_lstm,
+)
 
 
 def test_keras_input_takes_r_shapes_and_arguments():

@@ -6,7 +6,11 @@ import keras
 import numpy as np
 import pytest
 
-from kerasfn.core.attention import GroupedQueryAttention, GroupQueryAttention, MultiHeadAttention
+from kerasfn.core.attention import (
+    GroupedQueryAttention,
+    GroupQueryAttention,
+    MultiHeadAttention,
+)
 
 QUERY = np.random.default_rng(1).uniform(-1, 1, (2, 4, 6)).astype("float32")
 VALUE = np.random.default_rng(2).uniform(-1, 1, (2, 5, 6)).astype("float32")

@@ -8,7 +8,14 @@ import pytest
 from kerasfn.core.eager import CompiledEagerCalls
 from kerasfn.core.kernels import RecurrentKernel
 from kerasfn.core.recurrent import (
-    GRU, RNN, Bidirectional, ConvLSTM1D, ConvLSTM2D, ConvLSTM3D, SimpleRNN, TimeDistributed,
+    GRU,
+    RNN,
+    Bidirectional,
+    ConvLSTM1D,
+    ConvLSTM2D,
+    ConvLSTM3D,
+    SimpleRNN,
+    TimeDistributed,
 )
 
 CLASSES = [GRU, RNN, Bidirectional, ConvLSTM1D, ConvLSTM2D, ConvLSTM3D, SimpleRNN, TimeDistributed]

@@ -35,7 +35,7 @@ def test_supplied_leaves_out_what_keras_would_do_anyway():
     assert supplied({name: (value, adam[name].default) for name, value in given.items()}) == \
         {"weight_decay": 0.1, "amsgrad": True}
     mse = inspect.signature(keras.losses.MeanSquaredError).parameters
-    assert supplied({"reduction": ("".join(["sum_over_", "batch_size"]), mse["reduction"].default)}) == {}
+    assert supplied({"reduction": ("SUM_OVER_BATCH_SIZE".lower(), mse["reduction"].default)}) == {}
 
 
 def test_learning_rates_are_numbers_schedules_or_functions():
