@@ -9,8 +9,6 @@ import ast
 import itertools
 import keyword
 
-import pytest
-
 from kerasfn.port.rules import (
     AXIS_ARGUMENTS,
     BINARY,
@@ -31,21 +29,25 @@ def test_r_operators_have_their_python_spelling() -> None:
     }
 
 
-@pytest.mark.parametrize(("looser", "tighter"), [
-    (a, b) for a, b in itertools.permutations(BINARY.values(), 2) if a[1] < b[1]])
-def test_a_higher_level_binds_tighter_in_python(looser: tuple[str, int], tighter: tuple[str, int]) -> None:
-    low, high = looser[0], tighter[0]
-    assert ast.dump(ast.parse(f"a {low} b {high} c")) == ast.dump(ast.parse(f"a {low} (b {high} c)"))
-    assert ast.dump(ast.parse(f"a {high} b {low} c")) == ast.dump(ast.parse(f"(a {high} b) {low} c"))
+def _same_tree(python: str, parenthesized: str) -> bool:
+    return ast.dump(ast.parse(python)) == ast.dump(ast.parse(parenthesized))
 
 
-@pytest.mark.parametrize(("first", "second"), [
-    (a, b) for a, b in itertools.permutations(BINARY.values(), 2)
-    if a[1] == b[1] and isinstance(ast.parse(f"a {a[0]} b", mode="eval").body, ast.BinOp)])
-def test_one_level_is_one_python_precedence(first: tuple[str, int], second: tuple[str, int]) -> None:
+def test_a_higher_level_binds_tighter_in_python() -> None:
+    pairs = [(low, high) for (low, low_level), (high, high_level) in itertools.permutations(BINARY.values(), 2)
+             if low_level < high_level]
+    wrong = [(low, high) for low, high in pairs
+             if not (_same_tree(f"a {low} b {high} c", f"a {low} (b {high} c)")
+                     and _same_tree(f"a {high} b {low} c", f"(a {high} b) {low} c"))]
+    assert pairs and wrong == []
+
+
+def test_one_level_is_one_python_precedence() -> None:
     # operators of one Python precedence group left to right (comparisons chain, and/or flatten: left out)
-    one, two = first[0], second[0]
-    assert ast.dump(ast.parse(f"a {one} b {two} c")) == ast.dump(ast.parse(f"(a {one} b) {two} c"))
+    pairs = [(one, two) for (one, one_level), (two, two_level) in itertools.permutations(BINARY.values(), 2)
+             if one_level == two_level and isinstance(ast.parse(f"a {one} b", mode="eval").body, ast.BinOp)]
+    wrong = [(one, two) for one, two in pairs if not _same_tree(f"a {one} b {two} c", f"(a {one} b) {two} c")]
+    assert pairs and wrong == []
 
 
 def test_r_constants_have_their_python_value() -> None:
