@@ -1,7 +1,7 @@
 """R keras3 exports that are R-language machinery Python does itself.
 
 kerasfn provides every other exported name of R keras3 (``functions.json``,
-at the commit it records; ``tests/api/test_vocabulary.py`` checks it).  For each
+at the commit it records; ``tests/test_exports.py`` checks it).  For each
 name here, what a Python user writes instead; the README's porting table
 says the same.
 """
