@@ -56,7 +56,6 @@ __all__ = [
 ]
 
 
-
 def _keras_arguments(arguments: dict[str, Any]) -> tuple[keras.Model, dict[str, Any]]:
     """Split a verb's ``locals()`` (already converted) into the model and Keras' keyword arguments."""
     arguments = dict(arguments)

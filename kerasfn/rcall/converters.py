@@ -108,6 +108,11 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
 
 
+def _is_vector(value: Any) -> bool:
+    """R's vector as Python writes it: a list, a tuple or a 1-d array (``c(3, 3)``)."""
+    return isinstance(value, (list, tuple)) or isinstance(value, np.ndarray) and value.ndim == 1
+
+
 def required(converter: Converter | None = None) -> Converter:
     """An argument R keras3 declares without a default: ``None`` (left out) is an error."""
 
@@ -161,7 +166,7 @@ def as_nonnegative_integer(name: str, value: Any) -> int | None:
 
 def as_integer_tuple(name: str, value: Any) -> int | tuple[int, ...] | None:
     """``kernel_size = 3`` or ``kernel_size = c(3, 3)`` (a list, tuple or 1-d array)."""
-    if isinstance(value, (list, tuple)) or isinstance(value, np.ndarray) and value.ndim == 1:
+    if _is_vector(value):
         return tuple(as_integer(name, item) for item in value)
     return as_integer(name, value)
 
@@ -177,7 +182,7 @@ def as_scale(name: str, value: Any) -> Any:
 
 def as_axis(name: str, value: Any) -> int | tuple[int, ...] | None:
     """An axis or axes (a list, tuple or 1-d array), 0-based as Python's (R keras3 converts its 1-based ones)."""
-    if isinstance(value, (list, tuple)) or isinstance(value, np.ndarray) and value.ndim == 1:
+    if _is_vector(value):
         return tuple(as_integer(name, item) for item in value)
     return as_integer(name, value)
 
@@ -197,7 +202,7 @@ def as_scalar_or_tuple(name: str, value: Any) -> float | int | tuple | None:
     """R keras3's ``as_scalar_or_tuple()``: one number stays a number; a vector
     of them (``c(0.1, 0.2)``: a list, tuple or 1-d array) becomes a tuple, as
     Keras takes a range (``layer_solarization(addition_factor=)``)."""
-    if isinstance(value, (list, tuple)) or isinstance(value, np.ndarray) and value.ndim == 1:
+    if _is_vector(value):
         items = [item.item() if isinstance(item, np.generic) else item for item in value]
         if all(_is_number(item) for item in items):
             return tuple(items)

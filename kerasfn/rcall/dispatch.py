@@ -301,7 +301,6 @@ def is_merge_input(value: Any) -> bool:
     return is_tensor(value) or _is_tensor_list(value)
 
 
-
 @cache
 def _accepted_keywords(layer_class: type) -> frozenset[str]:
     """Named ``__init__`` parameters anywhere in the class hierarchy, and the

@@ -11,7 +11,9 @@ in Keras; in kerasfn it is the pipe's partial application instead:
 
 The metrics Keras has only as an object (``metric_auc()``) are plain
 constructors; those it has only as a function (``metric_huber()``) take the
-data form alone.
+data form alone.  The decorator that gives a function this form is
+:func:`kerasfn.rcall.subjects.dual_function`; this module holds the pieces it
+and the generated functions call.
 """
 
 from __future__ import annotations
@@ -40,7 +42,6 @@ def as_data(name: str, value: Any) -> Any:
     if value is None or is_data(value):
         return value
     raise TypeError(f"`{name}` must be a tensor or array; received {describe(value)}.")
-
 
 
 def stands_for(keras_object: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
