@@ -12,9 +12,9 @@ from __future__ import annotations
 from kerasfn.codegen import rkeras3
 from kerasfn.codegen.family import Family
 
-#: R keras3's deprecated spellings (``application_nasnetlarge``): R's ``function(...)`` calling the current name.
-_ALIASES = ("application_nasnetlarge", "application_nasnetmobile")
-_DEPRECATED_ALIASES = '''\
+#: R keras3's deprecated spellings and the names they call (R's ``function(...)``; no Keras target of their own).
+_ALIASES = {"application_nasnetlarge": "application_nasnet_large", "application_nasnetmobile": "application_nasnet_mobile"}
+_DEPRECATED_ALIAS = '''\
 def _deprecated_alias(name: str, target: str) -> Callable[..., keras.Model]:
     @r_function(None, "")
     def alias(*args: Any, **kwargs: Any) -> keras.Model:
@@ -42,11 +42,9 @@ def _deprecated_alias(name: str, target: str) -> Callable[..., keras.Model]:
         :func:`{target}`.
     """
     return alias
-
-
-application_nasnetlarge = _deprecated_alias("application_nasnetlarge", "application_nasnet_large")
-application_nasnetmobile = _deprecated_alias("application_nasnetmobile", "application_nasnet_mobile")
 '''
+_DEPRECATED_ALIASES = _DEPRECATED_ALIAS + "\n\n" + "".join(
+    f'{alias} = _deprecated_alias("{alias}", "{target}")\n' for alias, target in _ALIASES.items())
 
 #: Small enough to build in an example (a second on a CPU); the others show the call only.
 _BUILT_IN_EXAMPLE = "application_mobilenet"
@@ -54,7 +52,7 @@ _BUILT_IN_EXAMPLE = "application_mobilenet"
 
 def _names() -> list[str]:
     return sorted(name for name, function in rkeras3.exports().items()
-                  if name.startswith("application_") and function.targets and name not in _ALIASES)
+                  if name.startswith("application_") and function.targets)
 
 
 def _module(function: rkeras3.RFunction) -> str:
@@ -107,5 +105,5 @@ FAMILY = Family(
                                ":func:`imagenet_preprocess_input`."],
     extra_converters={"classifier_activation": "as_activation"},  # a name, a function or None (R: NULL)
     appendix=_DEPRECATED_ALIASES,
-    appendix_names=_ALIASES,
+    appendix_names=tuple(_ALIASES),
 )
