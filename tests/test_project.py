@@ -153,9 +153,7 @@ _DEFERRED = {
 def _kerasfn_imports(path: Path) -> list[tuple[str, bool]]:
     """``(module, at_top_level)`` for each import of a kerasfn module in ``path``."""
     tree = ast.parse(path.read_text())
-    package = ".".join(path.relative_to(ROOT).with_suffix("").parts)
-    if path.name == "__init__.py":
-        package = package.removesuffix(".__init__") + ".__init__"
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts)  # a package's own: "kerasfn.rcall.__init__"
     top_level = {id(node) for node in tree.body}
     found = []
     for node in ast.walk(tree):
