@@ -2,6 +2,7 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
+import kerasfn  # noqa: E402, F401  (starts Keras as users do, quietly: no TensorFlow start-up lines from test processes)
 import keras  # noqa: E402
 import pytest  # noqa: E402
 
