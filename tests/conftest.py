@@ -1,18 +1,31 @@
+import importlib
 import os
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+import numpy as np
+import pytest
 
-import kerasfn  # noqa: E402, F401  (starts Keras as users do, quietly: no TensorFlow start-up lines from test processes)
-import keras  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
+#: pytester runs a user's own test file in-process (tests/test_startup.py).
+pytest_plugins = ["pytester"]
+
+
+def _runs_tests(config: pytest.Config) -> bool:
+    """False in pytest-xdist's controller, which hands the tests to its worker processes and runs none
+    (so the hooks below import Keras when they run, never at this file's import)."""
+    return hasattr(config, "workerinput") or config.getoption("dist", "no") == "no"
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "backend(name): a test about one Keras backend; it skips on the others, saying so")
+    if _runs_tests(config):
+        # Keras starts as users start it, quietly (no TensorFlow start-up lines from the test processes),
+        # before any test module imports it; the controller never imports it (a TensorFlow import saved).
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+        importlib.import_module("kerasfn")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    import keras
+
     for item in items:
         for mark in item.iter_markers("backend"):
             name = mark.args[0]
@@ -22,6 +35,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True)
 def _fixed_seed():
+    import keras
+
     keras.utils.set_random_seed(1234)
     yield
 

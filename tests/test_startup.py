@@ -1,13 +1,41 @@
-"""Issue 12 (1): importing kerasfn or running the demo prints only kerasfn's own output."""
+"""kerasfn.startup: importing kerasfn prints only what the user's own code causes, and changes nothing.
+
+Each check needs a fresh Python process, and starting one costs a TensorFlow
+import: the checks that need nothing but the user's default environment
+share one process (:func:`default_session`).
+"""
 
 import os
 import shutil
 import subprocess
 import sys
 
+import keras
 import pytest
 
 from kerasfn.startup import STARTUP_NOISE
+
+#: Written to stderr by the shared session once ``import kerasfn`` has returned.
+_AFTER_THE_IMPORT = "-- after the import --"
+
+#: The user's default environment: import kerasfn, print the log level the user
+#: had, then do what must still print afterwards (a Python warning; on
+#: TensorFlow, a native warning from tf.data).
+_DEFAULT_SESSION = f"""
+import os, sys
+import kerasfn
+print(os.environ.get("TF_CPP_MIN_LOG_LEVEL"))
+sys.stderr.flush()
+os.write(2, b"{_AFTER_THE_IMPORT}\\n")
+if {keras.backend.backend() == "tensorflow"}:
+    # tf.data warns (native code, W level) when a cached dataset is not read to its end
+    import gc, tensorflow as tf
+    iterator = iter(tf.data.Dataset.range(10).cache()); next(iterator); del iterator; gc.collect()
+import warnings
+warnings.warn("about your code")
+"""
+
+_TF_DATA_WARNING = "did not fully read the dataset being cached"
 
 
 def _run(code, **env):
@@ -16,24 +44,42 @@ def _run(code, **env):
     return subprocess.run([sys.executable, *code], capture_output=True, text=True, env=environment, timeout=300)
 
 
-def test_the_demo_prints_only_its_own_output():
-    result = _run(["-m", "kerasfn"])
+@pytest.fixture(scope="module")
+def default_session():
+    """``(stdout, stderr during the import, stderr after it)`` of one fresh process running :data:`_DEFAULT_SESSION`."""
+    result = _run(["-c", _DEFAULT_SESSION])
     assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    assert "shape(output) -> shape(32, 4)" in result.stdout
+    during, marker, after = result.stderr.partition(_AFTER_THE_IMPORT + "\n")
+    assert marker, result.stderr
+    return result.stdout, during, after
+
+
+def test_import_prints_nothing(default_session):
+    _, during, _ = default_session
+    assert during == ""
+
+
+def test_after_the_import_python_warnings_and_nothing_else_show(default_session):
+    # Every line after the import is one the session's own code caused: nothing is printed at exit either.
+    _, _, after = default_session
+    lines = after.splitlines()
+    assert lines[-1].endswith("UserWarning: about your code")
+    assert [line for line in lines[:-1] if _TF_DATA_WARNING not in line] == []
+
+
+@pytest.mark.skipif(keras.backend.backend() != "tensorflow", reason="a TensorFlow warning")
+def test_tensorflows_later_warnings_still_show(default_session):
+    _, _, after = default_session
+    assert _TF_DATA_WARNING in after
 
 
 def test_native_logs_the_user_asked_for_are_kept():
-    result = _run(["-c", "import kerasfn"], TF_CPP_MIN_LOG_LEVEL="0")
+    result = _run(["-c", "import os, kerasfn; print(os.environ.get('TF_CPP_MIN_LOG_LEVEL'))"], TF_CPP_MIN_LOG_LEVEL="0")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0"  # the user's log level, as it was
     if "tensorflow" not in result.stderr.lower() and not any(STARTUP_NOISE.match(line) for line in result.stderr.splitlines()):
         pytest.skip("this TensorFlow build prints no start-up lines")
     assert any(STARTUP_NOISE.match(line) for line in result.stderr.splitlines())
-
-
-def test_import_prints_nothing_but_python_warnings_still_show():
-    assert _run(["-c", "import kerasfn"]).stderr == ""
-    result = _run(["-c", "import warnings, kerasfn; warnings.warn('about your code')"])
-    assert result.stderr.strip().endswith("UserWarning: about your code")
 
 
 @pytest.mark.parametrize("line, noise", [
@@ -96,22 +142,13 @@ def test_what_was_printed_is_replayed_when_the_import_fails():
     assert result.stderr.rstrip().endswith("RuntimeError: no AVX")
 
 
-@pytest.mark.parametrize("user_setting", [None, "2", "3"])
-def test_the_users_log_level_is_as_it_was_after_the_import(user_setting):
-    code = "import os, kerasfn; print(os.environ.get('TF_CPP_MIN_LOG_LEVEL'))"
-    result = _run(["-c", code], **({} if user_setting is None else {"TF_CPP_MIN_LOG_LEVEL": user_setting}))
+def test_the_users_log_level_is_as_it_was_after_the_import(default_session):
+    # Unset stays unset (the session above); 0 is kept (test_native_logs_the_user_asked_for_are_kept)
+    stdout, _, _ = default_session
+    assert stdout.splitlines()[0] == "None"
+    result = _run(["-c", "import os, kerasfn; print(os.environ.get('TF_CPP_MIN_LOG_LEVEL'))"], TF_CPP_MIN_LOG_LEVEL="3")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == str(user_setting)
-
-
-@pytest.mark.skipif(os.environ.get("KERAS_BACKEND", "tensorflow") != "tensorflow", reason="a TensorFlow warning")
-def test_tensorflows_later_warnings_still_show():
-    # tf.data warns (native code, W level) when a cached dataset is not read to its end
-    code = ("import gc, kerasfn, tensorflow as tf\n"
-            "iterator = iter(tf.data.Dataset.range(10).cache()); next(iterator); del iterator; gc.collect()")
-    result = _run(["-c", code])
-    assert result.returncode == 0, result.stderr
-    assert "did not fully read the dataset being cached" in result.stderr
+    assert result.stdout.strip() == "3"
 
 
 _BLOCK_IMPORT = """
@@ -136,13 +173,11 @@ def test_a_backend_that_is_not_installed_names_the_extra_to_install(backend):
     assert len(result.stderr.strip().splitlines()) <= 5
 
 
-def test_a_users_pytest_file_with_a_star_import_collects_only_the_users_tests(tmp_path):
+def test_a_users_pytest_file_with_a_star_import_collects_only_the_users_tests(pytester):
     # R's test_on_batch() is kerasfn's function, not a test: pytest would call it with a fixture `object`
-    (tmp_path / "test_users_model.py").write_text("from kerasfn import *\n\n\ndef test_mine():\n    assert True\n")
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
-                            capture_output=True, text=True, timeout=300, cwd=tmp_path)
-    assert result.returncode == 0, result.stdout
-    assert "1 passed" in result.stdout and "error" not in result.stdout
+    pytester.makepyfile(test_users_model="from kerasfn import *\n\n\ndef test_mine():\n    assert True\n")
+    result = pytester.runpytest_inprocess("-q", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
 
 
 def test_where_python_is_embedded_the_start_up_lines_are_captured_in_a_file():

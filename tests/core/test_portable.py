@@ -22,26 +22,31 @@ _PLAIN_LOADER = textwrap.dedent(
     import os, sys
     os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
     import keras, numpy as np
-    model = keras.saving.load_model(sys.argv[1])
-    x = np.load(sys.argv[2])
-    outputs = model.predict(x, verbose=0)
-    outputs = outputs if isinstance(outputs, list) else [outputs]
-    np.savez(sys.argv[3], *outputs)
+    x = np.load(sys.argv[1])
+    for path in sys.argv[2:]:
+        model = keras.saving.load_model(path)
+        outputs = model.predict(x, verbose=0)
+        np.savez(path + ".npz", *(outputs if isinstance(outputs, list) else [outputs]))
+        print(",".join(type(layer).__module__ + "." + type(layer).__name__ for layer in model.layers))
     assert not any(name == "kerasfn" or name.startswith("kerasfn.") for name in sys.modules), "kerasfn was imported"
-    print(",".join(type(layer).__module__ + "." + type(layer).__name__ for layer in model.layers))
     """
 )
 
 
-def _predict_without_kerasfn(model_path, tmp_path, x):
+def _predict_without_kerasfn(model_paths, tmp_path, x):
+    """What each saved model predicts on ``x`` in one fresh process that loads them with plain Keras:
+    a list of ``(outputs, the classes of its layers)``, in the order of ``model_paths``."""
     np.save(tmp_path / "x.npy", x)
     result = subprocess.run(
-        [sys.executable, "-c", _PLAIN_LOADER, str(model_path), str(tmp_path / "x.npy"), str(tmp_path / "y.npz")],
+        [sys.executable, "-c", _PLAIN_LOADER, str(tmp_path / "x.npy"), *map(str, model_paths)],
         capture_output=True, text=True, timeout=300, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    saved = np.load(tmp_path / "y.npz")
-    return [saved[key] for key in sorted(saved.files, key=lambda k: int(k.split("_")[1]))], result.stdout
+    predictions = []
+    for path, classes in zip(model_paths, result.stdout.strip().splitlines()[-len(model_paths):]):
+        saved = np.load(f"{path}.npz")
+        predictions.append(([saved[key] for key in sorted(saved.files, key=lambda k: int(k.split("_")[1]))], classes))
+    return predictions
 
 
 def test_sequential_and_functional_models_load_in_plain_keras(tmp_path, saved_layer_configs, sequences):
@@ -49,16 +54,17 @@ def test_sequential_and_functional_models_load_in_plain_keras(tmp_path, saved_la
     inputs = keras_input((6, 3))
     output, h, c = inputs | layer_lstm(4, return_sequences=True, return_state=True, dropout=0.1)
     functional = keras_model(inputs, [output, h, c])
-    for name, model in [("sequential", sequential), ("functional", functional)]:
-        path = tmp_path / f"{name}.keras"
+    models = {tmp_path / f"{name}.keras": model for name, model in [("sequential", sequential), ("functional", functional)]}
+    for path, model in models.items():
         model.save(path)
         lstm_configs = [layer for layer in saved_layer_configs(path) if layer["class_name"] == "LSTM"]
         assert lstm_configs and all(layer["module"] == "keras.layers" for layer in lstm_configs)
         assert all(layer["registered_name"] is None for layer in lstm_configs)
+    for model, (got, classes) in zip(models.values(), _predict_without_kerasfn(list(models), tmp_path, sequences)):
         expected = model.predict(sequences, verbose=0)
         expected = expected if isinstance(expected, list) else [expected]
-        got, classes = _predict_without_kerasfn(path, tmp_path, sequences)
         assert "keras.src.layers.rnn.lstm.LSTM" in classes
+        assert len(got) == len(expected)
         for a, b in zip(got, expected):
             np.testing.assert_allclose(a, b, atol=1e-5)
 
@@ -95,6 +101,6 @@ def test_attention_and_every_recurrent_layer_load_in_plain_keras(tmp_path, saved
     grouped = internals.public_name(keras.layers.GroupQueryAttention).rpartition(".")[2]
     for name in ["MultiHeadAttention", grouped, "Bidirectional", "GRU", "SimpleRNN", "RNN"]:
         assert (saved[name]["module"], saved[name]["registered_name"]) == ("keras.layers", None), name
-    got, classes = _predict_without_kerasfn(path, tmp_path, sequences)
+    ((got, classes),) = _predict_without_kerasfn([path], tmp_path, sequences)
     assert "keras.src.layers.attention.multi_head_attention.MultiHeadAttention" in classes
     np.testing.assert_allclose(got[0], model.predict(sequences, verbose=0), atol=1e-5)

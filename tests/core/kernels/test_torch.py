@@ -9,9 +9,9 @@ import keras
 import numpy as np
 import pytest
 
-pytestmark = pytest.mark.skipif(
-    keras.backend.backend() != "torch", reason="about the PyTorch backend (run with KERAS_BACKEND=torch)"
-)
+if keras.backend.backend() != "torch":
+    # Not even imported elsewhere: kerasfn.core.kernels.torch imports torch, which takes seconds
+    pytest.skip("about the PyTorch backend (run with KERAS_BACKEND=torch)", allow_module_level=True)
 torch = pytest.importorskip("torch")
 
 from kerasfn.core.lstm import LSTM  # noqa: E402
