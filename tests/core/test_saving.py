@@ -82,7 +82,12 @@ _SAVER = textwrap.dedent(
     for info in pkgutil.walk_packages(kerasfn.__path__, "kerasfn."):
         if info.name.rpartition(".")[2] == "__main__":
             continue
-        module = importlib.import_module(info.name)
+        try:
+            module = importlib.import_module(info.name)
+        except ModuleNotFoundError as error:
+            if error.name in ("jax", "torch"):  # a backend's own module (kerasfn.core.kernels.torch), not installed
+                continue
+            raise
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if cls.__module__ == module.__name__ and issubclass(cls, keras.layers.Layer):
                 found.add(cls.__name__)

@@ -58,7 +58,12 @@ def _documented_objects():
     for info in pkgutil.walk_packages(kerasfn.__path__, "kerasfn."):
         if info.name.endswith("__main__"):
             continue
-        module = importlib.import_module(info.name)
+        try:
+            module = importlib.import_module(info.name)
+        except ModuleNotFoundError as error:
+            if error.name in ("jax", "torch"):  # a backend's own module (kerasfn.core.kernels.torch), not installed
+                continue
+            raise
         for name, obj in vars(module).items():
             if not (inspect.isfunction(obj) or inspect.isclass(obj)) or obj.__module__ != module.__name__:
                 continue
