@@ -105,11 +105,18 @@ def test_import_works_in_a_process_without_stderr():
     assert result.stdout.strip() == "True"
 
 
-def test_import_works_with_sys_stderr_none():
-    # pythonw and some daemons: file descriptor 2 exists, sys.stderr is None
-    result = _run(["-c", "import sys; sys.stderr = None; import kerasfn; print('imported')"])
+@pytest.fixture(scope="module")
+def quiet_session_without_sys_stderr():
+    """One fresh process of a user who set ``TF_CPP_MIN_LOG_LEVEL=3`` and whose ``sys.stderr`` is ``None``
+    (pythonw and some daemons: file descriptor 2 exists, ``sys.stderr`` is ``None``)."""
+    code = "import os, sys; sys.stderr = None; import kerasfn; print(os.environ.get('TF_CPP_MIN_LOG_LEVEL'))"
+    return _run(["-c", code], TF_CPP_MIN_LOG_LEVEL="3")
+
+
+def test_import_works_with_sys_stderr_none(quiet_session_without_sys_stderr):
+    result = quiet_session_without_sys_stderr
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "imported"
+    assert result.stdout.strip() == "3"
 
 
 #: Stands in for TensorFlow's native code printing during Keras' import: a
@@ -142,13 +149,12 @@ def test_what_was_printed_is_replayed_when_the_import_fails():
     assert result.stderr.rstrip().endswith("RuntimeError: no AVX")
 
 
-def test_the_users_log_level_is_as_it_was_after_the_import(default_session):
-    # Unset stays unset (the session above); 0 is kept (test_native_logs_the_user_asked_for_are_kept)
+def test_the_users_log_level_is_as_it_was_after_the_import(default_session, quiet_session_without_sys_stderr):
+    # Unset stays unset, 3 stays 3 (and 0 stays 0: test_native_logs_the_user_asked_for_are_kept)
     stdout, _, _ = default_session
     assert stdout.splitlines()[0] == "None"
-    result = _run(["-c", "import os, kerasfn; print(os.environ.get('TF_CPP_MIN_LOG_LEVEL'))"], TF_CPP_MIN_LOG_LEVEL="3")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "3"
+    assert quiet_session_without_sys_stderr.returncode == 0, quiet_session_without_sys_stderr.stderr
+    assert quiet_session_without_sys_stderr.stdout.strip() == "3"
 
 
 _BLOCK_IMPORT = """
