@@ -1,5 +1,7 @@
 import importlib
 import os
+import pkgutil
+from types import ModuleType
 
 import numpy as np
 import pytest
@@ -58,3 +60,19 @@ def y_true() -> np.ndarray:
 def y_pred() -> np.ndarray:
     """R: yp <- rbind(c(0.2, 0.7), c(0.9, 0.4)), the predictions R keras3's loss and metric values were printed for."""
     return np.array([[0.2, 0.7], [0.9, 0.4]], dtype="float32")
+
+
+@pytest.fixture(scope="session")
+def package_modules() -> list[ModuleType]:
+    """Every module of kerasfn that imports on this machine, imported: all but ``__main__``, and all but a
+    backend's own module (``kerasfn.core.kernels.torch`` imports torch) where that backend is not installed."""
+    modules = []
+    for info in pkgutil.walk_packages(importlib.import_module("kerasfn").__path__, "kerasfn."):
+        if info.name.rpartition(".")[2] == "__main__":
+            continue
+        try:
+            modules.append(importlib.import_module(info.name))
+        except ModuleNotFoundError as error:
+            if error.name not in ("jax", "torch"):
+                raise
+    return modules

@@ -2,11 +2,11 @@
 shows the output it gets; each example runs once, here."""
 
 import doctest
+import inspect
 
 import keras
 import pytest
 
-import kerasfn
 from kerasfn.docs.docstring import parse
 from kerasfn.docs.man import documented, documented_object
 
@@ -49,21 +49,9 @@ def test_examples_run_and_match(name):
     assert result.failed == 0, "".join(report)
 
 
-def _documented_objects():
-    """Every function, class and method defined in kerasfn's modules, by qualified name."""
-    import importlib
-    import inspect
-    import pkgutil
-
-    for info in pkgutil.walk_packages(kerasfn.__path__, "kerasfn."):
-        if info.name.endswith("__main__"):
-            continue
-        try:
-            module = importlib.import_module(info.name)
-        except ModuleNotFoundError as error:
-            if error.name in ("jax", "torch"):  # a backend's own module (kerasfn.core.kernels.torch), not installed
-                continue
-            raise
+def _documented_objects(modules):
+    """Every function, class and method defined in ``modules``, by qualified name."""
+    for module in modules:
         for name, obj in vars(module).items():
             if not (inspect.isfunction(obj) or inspect.isclass(obj)) or obj.__module__ != module.__name__:
                 continue
@@ -74,8 +62,8 @@ def _documented_objects():
                         yield f"{module.__name__}.{name}.{member_name}", member
 
 
-def test_every_examples_section_in_the_package_is_run_above():
+def test_every_examples_section_in_the_package_is_run_above(package_modules):
     exported = {id(documented_object(name)) for name in documented()}
-    unrun = [qualified for qualified, obj in _documented_objects()
+    unrun = [qualified for qualified, obj in _documented_objects(package_modules)
              if ">>>" in parse(obj).sections.get("Examples", "") and id(obj) not in exported]
     assert not unrun, f"Examples sections no test runs (export the name or move the example): {unrun}"
