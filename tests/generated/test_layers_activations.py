@@ -15,11 +15,6 @@ from kerasfn import (
 )
 
 
-def _config(layer: keras.layers.Layer) -> dict:
-    """A layer's config but its name (Keras numbers unnamed layers)."""
-    return {key: value for key, value in layer.get_config().items() if key != "name"}
-
-
 def test_piped_outputs_equal_keras_layers(r_matrix):
     np.testing.assert_allclose(as_array(r_matrix | layer_activation_leaky_relu(negative_slope=0.1)),
                                as_array(keras.layers.LeakyReLU(negative_slope=0.1)(r_matrix)), rtol=1e-6)
@@ -29,9 +24,9 @@ def test_piped_outputs_equal_keras_layers(r_matrix):
                                as_array(keras.layers.Activation("tanh")(r_matrix)), rtol=1e-6)
 
 
-def test_softmax_takes_a_0_based_axis_as_an_r_double(r_matrix):
+def test_softmax_takes_a_0_based_axis_as_an_r_double(r_matrix, layer_config):
     layer = layer_activation_softmax(axis=0.0)
-    assert _config(layer) == _config(keras.layers.Softmax(axis=0))
+    assert layer_config(layer) == layer_config(keras.layers.Softmax(axis=0))
     np.testing.assert_allclose(as_array(r_matrix | layer_activation_softmax(axis=0.0)),
                                as_array(keras.layers.Softmax(axis=0)(r_matrix)), rtol=1e-6)
     with pytest.raises(ValueError, match="`axis` must be a whole number"):

@@ -12,13 +12,8 @@ from kerasfn import as_array, layer_conv_1d, layer_conv_2d, layer_depthwise_conv
 IMAGE = np.arange(50, dtype="float32").reshape(1, 5, 5, 2) / 50
 
 
-def _config(layer: keras.layers.Layer) -> dict:
-    """A layer's config but its name (Keras numbers unnamed layers)."""
-    return {key: value for key, value in layer.get_config().items() if key != "name"}
-
-
-def test_conv_2d_takes_r_doubles_and_equals_keras_with_the_same_weights():
-    assert _config(layer_conv_2d(filters=3.0, kernel_size=[3.0, 3.0])) == _config(keras.layers.Conv2D(3, (3, 3)))
+def test_conv_2d_takes_r_doubles_and_equals_keras_with_the_same_weights(layer_config):
+    assert layer_config(layer_conv_2d(filters=3.0, kernel_size=[3.0, 3.0])) == layer_config(keras.layers.Conv2D(3, (3, 3)))
     initializer = keras.initializers.GlorotUniform(seed=1)
     got = IMAGE | layer_conv_2d(filters=3.0, kernel_size=3.0, kernel_initializer=initializer)
     expected = keras.layers.Conv2D(3, 3, kernel_initializer=keras.initializers.GlorotUniform(seed=1))(IMAGE)

@@ -17,13 +17,8 @@ from kerasfn import (
 IMAGE = np.arange(16, dtype="float32").reshape(1, 4, 4, 1)
 
 
-def _config(layer: keras.layers.Layer) -> dict:
-    """A layer's config but its name (Keras numbers unnamed layers)."""
-    return {key: value for key, value in layer.get_config().items() if key != "name"}
-
-
-def test_max_pooling_takes_r_doubles_and_equals_keras():
-    assert _config(layer_max_pooling_2d(pool_size=[2.0, 2.0])) == _config(keras.layers.MaxPooling2D((2, 2)))
+def test_max_pooling_takes_r_doubles_and_equals_keras(layer_config):
+    assert layer_config(layer_max_pooling_2d(pool_size=[2.0, 2.0])) == layer_config(keras.layers.MaxPooling2D((2, 2)))
     np.testing.assert_array_equal(as_array(IMAGE | layer_max_pooling_2d(pool_size=2.0)),
                                   as_array(keras.layers.MaxPooling2D(2)(IMAGE)))
 

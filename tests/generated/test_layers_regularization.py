@@ -14,20 +14,15 @@ from kerasfn import (
 )
 
 
-def _config(layer: keras.layers.Layer) -> dict:
-    """A layer's config but its name (Keras numbers unnamed layers)."""
-    return {key: value for key, value in layer.get_config().items() if key != "name"}
-
-
 def test_rate_must_be_a_fraction():
     with pytest.raises(ValueError, match=r"`rate` must be between 0 and 1; received 1.5"):
         layer_dropout(1.5)
 
 
-def test_layers_are_configured_as_keras_would_with_r_doubles_as_seeds():
-    assert _config(layer_dropout(rate=0.5, seed=3.0)) == _config(keras.layers.Dropout(0.5, seed=3))
-    assert _config(layer_gaussian_noise(stddev=0.1, seed=3.0)) == _config(keras.layers.GaussianNoise(0.1, seed=3))
-    assert _config(layer_activity_regularization(l1=0.01)) == _config(keras.layers.ActivityRegularization(l1=0.01))
+def test_layers_are_configured_as_keras_would_with_r_doubles_as_seeds(layer_config):
+    assert layer_config(layer_dropout(rate=0.5, seed=3.0)) == layer_config(keras.layers.Dropout(0.5, seed=3))
+    assert layer_config(layer_gaussian_noise(stddev=0.1, seed=3.0)) == layer_config(keras.layers.GaussianNoise(0.1, seed=3))
+    assert layer_config(layer_activity_regularization(l1=0.01)) == layer_config(keras.layers.ActivityRegularization(l1=0.01))
 
 
 def test_piped_data_passes_unchanged_outside_training(r_matrix):

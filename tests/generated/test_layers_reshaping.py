@@ -18,13 +18,8 @@ from kerasfn import (
 X = np.arange(12, dtype="float32").reshape(2, 6)
 
 
-def _config(layer: keras.layers.Layer) -> dict:
-    """A layer's config but its name (Keras numbers unnamed layers)."""
-    return {key: value for key, value in layer.get_config().items() if key != "name"}
-
-
-def test_reshape_takes_r_doubles_as_the_target_shape():
-    assert _config(layer_reshape(target_shape=[3.0, 2.0])) == _config(keras.layers.Reshape((3, 2)))
+def test_reshape_takes_r_doubles_as_the_target_shape(layer_config):
+    assert layer_config(layer_reshape(target_shape=[3.0, 2.0])) == layer_config(keras.layers.Reshape((3, 2)))
     np.testing.assert_array_equal(as_array(X | layer_reshape([3.0, 2.0])),
                                   as_array(keras.layers.Reshape((3, 2))(X)))
 
