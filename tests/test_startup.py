@@ -1,4 +1,4 @@
-"""kerasfn.startup: importing kerasfn prints only what the user's own code causes, and changes nothing.
+"""kerasfn.startup: importing kerasfn prints only what the user's own code causes, and leaves their log level as it was.
 
 Each check needs a fresh Python process, and starting one costs a TensorFlow
 import: the checks that need nothing but the user's default environment
