@@ -42,5 +42,12 @@ if not _runs_translator_only(getattr(_sys, "orig_argv", [])):
         except _MissingBackendError as _error:  # one line naming the extra, not Keras' import chain
             raise _error.with_traceback(None) from None
 
+    import keras as _keras
+
+    from kerasfn.rcall import internals as _internals
+
+    if _keras.backend.backend() != "tensorflow":  # Keras may import TensorFlow later: quietly too
+        _internals.import_tensorflow_later_within(_quiet_native_startup)
+
     from kerasfn.exports import *  # noqa: F403  (the whole vocabulary)
     from kerasfn.exports import __all__  # noqa: F401

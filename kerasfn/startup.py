@@ -21,6 +21,11 @@ native warnings and errors (level 1 hides INFO lines only, such as XLA's
 "Compiled cluster using XLA!" on the first ``fit()``), and ``os.environ``
 and child processes see the user's environment unchanged.
 
+On JAX and PyTorch, Keras imports TensorFlow only when it first needs it
+(at the first ``fit()`` or ``predict()``); ``import kerasfn`` makes that
+later import run inside :func:`quiet_native_startup` too
+(:func:`kerasfn.rcall.internals.import_tensorflow_later_within`).
+
 A user who sets ``TF_CPP_MIN_LOG_LEVEL`` to 0 or 1 asked for native logs
 and gets them untouched; one who imported TensorFlow before kerasfn has
 seen them already.  A process without stderr (``2>&-``, ``pythonw``, some

@@ -131,6 +131,7 @@ _MAY_IMPORT = {
 _DEFERRED = {
     ("kerasfn/__init__.py", "kerasfn.startup"): "Keras starts quietly before the API loads",
     ("kerasfn/__init__.py", "kerasfn.exports"): "the translator's command never loads Keras",
+    ("kerasfn/__init__.py", "kerasfn.rcall.internals"): "the translator's command never loads Keras",
     ("kerasfn/__main__.py", "kerasfn"): "the demo imports the package when run, not when imported",
     ("kerasfn/core/kernels/__init__.py", "kerasfn.core.kernels.torch"): "torch's kernels load on PyTorch only",
     ("kerasfn/docs/__main__.py", "kerasfn.docs.man"): "each target loads its own extra's packages",

@@ -37,6 +37,7 @@ __all__ = [
     "flatten_layers",
     "get_keras_mask",
     "gradients_recorded",
+    "import_tensorflow_later_within",
     "in_stateless_scope",
     "inbound_nodes",
     "jax_array_class",
@@ -274,6 +275,28 @@ def jax_array_class() -> type:
     from jax._src.array import ArrayImpl
 
     return ArrayImpl
+
+
+def import_tensorflow_later_within(block: Callable[[], contextlib.AbstractContextManager]) -> None:
+    """Keras on JAX or PyTorch imports TensorFlow only when it first needs
+    it (its ``tf.data`` support, at the first ``fit()`` or ``predict()``):
+    that import, if it comes, runs inside ``block()`` (kerasfn's quiet
+    start, so TensorFlow's native start-up lines are filtered then too).
+
+    Patch: ``keras.src.utils.module_utils.tensorflow``, the ``LazyModule``
+    object Keras imports TensorFlow through, gets its own ``initialize``
+    (which ``LazyModule.__getattr__`` calls while its ``module`` is ``None``).
+    """
+    from keras.src.utils import module_utils
+
+    lazy = module_utils.tensorflow
+    initialize = lazy.initialize
+
+    def initialize_within_block() -> None:
+        with block():
+            initialize()
+
+    lazy.initialize = initialize_within_block
 
 
 # -- tf.distribute ------------------------------------------------------------

@@ -208,6 +208,32 @@ def test_custom_object_registry():
             del objects["probe>Probe"], names[Probe]
 
 
+def test_import_tensorflow_later_within(monkeypatch):
+    """Keras' lazy module runs the first import inside the block, once; a failed import is Keras'
+    ImportError, still raised from the block."""
+    from keras.src.utils import module_utils
+
+    assert module_utils.tensorflow.name == "tensorflow"  # what Keras imports TensorFlow through
+    entered = []
+
+    @contextlib.contextmanager
+    def block():
+        entered.append("in")
+        yield
+
+    for name, imported in [("json", True), ("a_module_that_is_not_installed", False)]:
+        entered.clear()
+        # A lazy module of its own stands for Keras' one, which this process may have imported already.
+        monkeypatch.setattr(module_utils, "tensorflow", module_utils.LazyModule(name))
+        with hook("import_tensorflow_later_within") as import_tensorflow_later_within:
+            import_tensorflow_later_within(block)
+            assert entered == []  # nothing imported yet
+            assert module_utils.tensorflow.available is imported
+            assert entered == ["in"]
+            if imported:
+                assert module_utils.tensorflow.dumps([1]) == "[1]" and entered == ["in"]
+
+
 @pytest.mark.skipif(keras.backend.backend() != "jax", reason="a JAX hook")
 def test_jax_array_class():
     import jax.numpy as jnp
