@@ -68,40 +68,15 @@ if BACKEND == "tensorflow":
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
-from kerasfn import (  # noqa: E402
-    as_array,
-    compile,
-    evaluate,
-    fit,
-    keras_input,
-    keras_model,
-    layer_dense,
-    layer_lstm,
-    load_model,
-    predict,
-    save_model,
-)
+from kerasfn import as_array, evaluate, fit, predict, save_model  # noqa: E402
 
-
-# The launch scripts' model: a custom layer whose call() pipes, traced by TensorFlow and by JAX in every train step.
+# The launch scripts' model and data: a custom layer whose call() pipes, traced by TensorFlow and by JAX in
+# every train step.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "examples", "distributed"))
-from piped_model import layer_piped_block  # noqa: E402
+import piped_model  # noqa: E402
 
-rng = np.random.default_rng(0)
-X = rng.uniform(-1, 1, (32, 6, 3)).astype("float32")
-Y = rng.uniform(-1, 1, (32, 2)).astype("float32")
-BATCH = 8
-
-
-def build():
-    inputs = keras_input((6, 3))
-    outputs = (
-        inputs
-        | layer_lstm(8, return_sequences=True, name="encoder")
-        | layer_piped_block(4, name="block")
-        | layer_dense(2, name="head")
-    )
-    return keras_model(inputs, outputs) | compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
+X, Y = piped_model.training_data()
+BATCH = piped_model.GLOBAL_BATCH
 
 
 def train(model):
@@ -117,7 +92,7 @@ def train(model):
 
 def save_and_reload(model, path):
     model | save_model(path)
-    model = load_model(path, custom_objects={"PipedBlock": layer_piped_block.layer_class})
+    model = piped_model.load(path)
     return model, as_array(model | predict(X, batch_size=BATCH, verbose=0)).tolist()
 
 
@@ -148,7 +123,7 @@ def distributed_run(name, initial):
         keras.distribution.set_distribution(jax_distribution(name))
         scope, devices = nullcontext(), len(keras.distribution.list_devices("cpu"))
     with scope:
-        model = build()
+        model = piped_model.build_model()
         model.set_weights(initial)
         report = train(model)
         reloaded_model, report["reloaded_predict"] = save_and_reload(model, os.path.join(WORKDIR, f"{name}.keras"))
@@ -156,8 +131,7 @@ def distributed_run(name, initial):
     return report
 
 
-keras.utils.set_random_seed(1)
-single_model = build()
+single_model = piped_model.build_model()  # seeded: the same initial weights as the launch scripts'
 initial = single_model.get_weights()
 report = {"single": train(single_model)}
 for name in ["mirrored"] if BACKEND == "tensorflow" else ["data_parallel", "model_parallel"]:
