@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 if keras.backend.backend() != "torch":
-    # Not even imported elsewhere: kerasfn.core.kernels.torch imports torch, which takes seconds
+    # Skipped before the imports below: kerasfn.core.kernels.torch imports torch, which takes seconds
     pytest.skip("about the PyTorch backend (run with KERAS_BACKEND=torch)", allow_module_level=True)
-torch = pytest.importorskip("torch")
+import torch  # noqa: E402  (installed wherever it is Keras' backend)
 
 from kerasfn.core.lstm import LSTM  # noqa: E402
 from kerasfn.core.kernels.torch import FusedTorchRNN, fused_supported, torch_call  # noqa: E402
